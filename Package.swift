@@ -1,0 +1,56 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "Bearings",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "bearings", targets: ["bearings"]),
+        .library(name: "BearingsKit", targets: ["BearingsKit"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
+    ],
+    targets: [
+        // libcmark-gfm and its extensions, found through pkg-config (Debian: libcmark-gfm-dev,
+        // libcmark-gfm-extensions-dev). Only libcmark-gfm is linked, never libcmark.
+        .systemLibrary(
+            name: "Ccmark",
+            pkgConfig: "libcmark-gfm",
+            providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
+        ),
+        .target(
+            name: "BearingsKit",
+            dependencies: [
+                "Ccmark",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "CSV", package: "CSV.swift"),
+            ],
+            plugins: ["EmbedTemplatesPlugin"]
+        ),
+        .executableTarget(
+            name: "bearings",
+            dependencies: [
+                "BearingsKit",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        // Turns templates/ into Swift string literals, so the binary carries the default templates
+        // and templates/ stays their one source of truth.
+        .executableTarget(name: "EmbedTemplates"),
+        .plugin(
+            name: "EmbedTemplatesPlugin",
+            capability: .buildTool(),
+            dependencies: ["EmbedTemplates"]
+        ),
+        .testTarget(
+            name: "BearingsKitTests",
+            dependencies: ["BearingsKit"],
+            exclude: ["Fixtures", "Snapshots"]
+        ),
+    ]
+)

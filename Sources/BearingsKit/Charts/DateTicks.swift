@@ -1,0 +1,112 @@
+/// Date ticks for a time axis: days, weeks, months, quarters, half years or years, whichever is
+/// the finest whose labels do not collide at the given width.
+enum DateTicks {
+    /// One tick: its day and its label lines (the second, when present, is the year).
+    struct Tick: Sendable, Equatable {
+        var day: Int
+        var lines: [String]
+    }
+
+    /// A spacing between ticks.
+    enum Interval: Sendable, Equatable {
+        case days(Int)
+        case weeks(Int)
+        case months(Int)
+        case years(Int)
+
+        /// The shortest distance between two ticks, in days.
+        var minimumDays: Int {
+            switch self {
+            case .days(let n): n
+            case .weeks(let n): 7 * n
+            case .months(let n): 28 * n
+            case .years(let n): 365 * n
+            }
+        }
+
+        /// A label as wide as the widest this interval writes.
+        var widestLabel: String {
+            switch self {
+            case .days, .weeks: "May 30"
+            case .months: "2000"
+            case .years(let n): n >= 1000 ? "10000" : "2000"
+            }
+        }
+    }
+
+    static let candidates: [Interval] = [
+        .days(1), .days(2), .weeks(1), .weeks(2), .months(1), .months(3), .months(6),
+        .years(1), .years(2), .years(5), .years(10), .years(20), .years(50), .years(100),
+        .years(200), .years(500), .years(1000),
+    ]
+
+    /// The finest interval whose labels, `fontSize` high, keep a gap between them when days
+    /// `first...last` span `pixels`.
+    static func interval(first: Int, last: Int, pixels: Double, fontSize: Double) -> Interval {
+        let pixelsPerDay = pixels / Double(max(last - first, 1))
+        for candidate in candidates {
+            let needed = TextWidth.estimate(candidate.widestLabel, fontSize: fontSize) + fontSize
+            if Double(candidate.minimumDays) * pixelsPerDay >= needed { return candidate }
+        }
+        return .years(1000)
+    }
+
+    /// The ticks within `first...last`; the year is written under the first tick and wherever it
+    /// changes, unless the ticks are years themselves.
+    static func ticks(first: Int, last: Int, pixels: Double, fontSize: Double) -> [Tick] {
+        guard last > first else {
+            return [Tick(day: first, lines: [DayFormat.monthDay(first), String(DayFormat.civil(first).year)])]
+        }
+        let interval = interval(first: first, last: last, pixels: pixels, fontSize: fontSize)
+        let days = tickDays(first: first, last: last, interval: interval)
+        var ticks: [Tick] = []
+        var previousYear: Int?
+        for day in days {
+            let date = DayFormat.civil(day)
+            var lines: [String]
+            switch interval {
+            case .days, .weeks: lines = [DayFormat.monthDay(day)]
+            case .months: lines = [DayFormat.monthAbbreviations[date.month - 1]]
+            case .years: lines = [String(date.year)]
+            }
+            if case .years = interval {
+            } else if date.year != previousYear {
+                lines.append(String(date.year))
+            }
+            previousYear = date.year
+            ticks.append(Tick(day: day, lines: lines))
+        }
+        return ticks
+    }
+
+    /// The days within `first...last` that fall on `interval`'s boundaries: every nth day counted
+    /// from 1970-01-01, Mondays, the first of every nth month counted from January, or 1 January of
+    /// years divisible by n.
+    static func tickDays(first: Int, last: Int, interval: Interval) -> [Int] {
+        switch interval {
+        case .days(let n):
+            return (first...last).filter { DayFormat.floorMod($0, n) == 0 }
+        case .weeks(let n):
+            // 1970-01-05, day 4, was a Monday.
+            return (first...last).filter {
+                DayFormat.floorMod($0 - 4, 7) == 0 && DayFormat.floorMod(DayFormat.floorDiv($0 - 4, 7), n) == 0
+            }
+        case .months(let n):
+            let start = DayFormat.civil(first)
+            let end = DayFormat.civil(last)
+            var days: [Int] = []
+            for index in (start.year * 12 + start.month - 1)...(end.year * 12 + end.month - 1)
+            where DayFormat.floorMod(index, 12) % n == 0 {
+                let day = DayFormat.day(year: DayFormat.floorDiv(index, 12), month: DayFormat.floorMod(index, 12) + 1, day: 1)
+                if day >= first && day <= last { days.append(day) }
+            }
+            return days
+        case .years(let n):
+            let start = DayFormat.civil(first).year
+            let end = DayFormat.civil(last).year
+            return (start...end).filter { DayFormat.floorMod($0, n) == 0 }
+                .map { DayFormat.day(year: $0, month: 1, day: 1) }
+                .filter { $0 >= first && $0 <= last }
+        }
+    }
+}

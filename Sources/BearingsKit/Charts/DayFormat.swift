@@ -1,0 +1,64 @@
+/// Conversions between days since 1970-01-01 (UTC) and calendar dates, without Foundation's
+/// calendars, so output never depends on the machine's time zone or locale.
+public enum DayFormat {
+    /// The ISO 8601 date of a day, such as "2019-06-30".
+    public static func isoDate(_ day: Int) -> String {
+        let date = civil(day)
+        let year = date.year < 0 ? "-" + padded(-date.year, 4) : padded(date.year, 4)
+        return "\(year)-\(padded(date.month, 2))-\(padded(date.day, 2))"
+    }
+
+    /// The day number of a calendar date; months and days out of range roll over like a calendar would.
+    public static func day(year: Int, month: Int, day: Int) -> Int {
+        // Howard Hinnant's days_from_civil, with the month first normalised into 1...12.
+        let monthIndex = month - 1
+        let y = year + floorDiv(monthIndex, 12)
+        let m = floorMod(monthIndex, 12) + 1
+        let shiftedYear = m <= 2 ? y - 1 : y
+        let era = floorDiv(shiftedYear, 400)
+        let yearOfEra = shiftedYear - era * 400
+        let dayOfYear = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5
+        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+        return era * 146_097 + dayOfEra - 719_468 + (day - 1)
+    }
+
+    /// The calendar date of a day.
+    static func civil(_ day: Int) -> (year: Int, month: Int, day: Int) {
+        // Howard Hinnant's civil_from_days.
+        let z = day + 719_468
+        let era = floorDiv(z, 146_097)
+        let dayOfEra = z - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let mp = (5 * dayOfYear + 2) / 153
+        let d = dayOfYear - (153 * mp + 2) / 5 + 1
+        let m = mp < 10 ? mp + 3 : mp - 9
+        let y = yearOfEra + era * 400 + (m <= 2 ? 1 : 0)
+        return (y, m, d)
+    }
+
+    /// English three-letter month names, for axis labels.
+    static let monthAbbreviations = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ]
+
+    /// "Jun 30", for axis labels.
+    static func monthDay(_ day: Int) -> String {
+        let date = civil(day)
+        return "\(monthAbbreviations[date.month - 1]) \(date.day)"
+    }
+
+    static func floorDiv(_ a: Int, _ b: Int) -> Int {
+        let q = a / b
+        return (a % b != 0 && (a < 0) != (b < 0)) ? q - 1 : q
+    }
+
+    static func floorMod(_ a: Int, _ b: Int) -> Int {
+        a - floorDiv(a, b) * b
+    }
+
+    private static func padded(_ value: Int, _ width: Int) -> String {
+        let digits = String(value)
+        return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
+    }
+}

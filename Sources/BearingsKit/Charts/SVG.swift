@@ -1,0 +1,91 @@
+/// A piece of SVG markup. Interpolated strings are escaped and interpolated numbers are written
+/// as coordinates, so text from data can never become markup.
+struct SVG: Sendable, Equatable, ExpressibleByStringInterpolation, CustomStringConvertible {
+    /// The markup itself.
+    private(set) var markup: String
+
+    init(stringLiteral value: String) {
+        markup = value
+    }
+
+    init(stringInterpolation: StringInterpolation) {
+        markup = stringInterpolation.markup
+    }
+
+    var description: String { markup }
+
+    struct StringInterpolation: StringInterpolationProtocol {
+        var markup = ""
+
+        init(literalCapacity: Int, interpolationCount: Int) {
+            markup.reserveCapacity(literalCapacity + interpolationCount * 8)
+        }
+
+        mutating func appendLiteral(_ literal: String) {
+            markup += literal
+        }
+
+        /// Text, escaped for both element content and attribute values.
+        mutating func appendInterpolation(_ text: String) {
+            markup += SVG.escape(text)
+        }
+
+        /// Markup, passed through.
+        mutating func appendInterpolation(_ svg: SVG) {
+            markup += svg.markup
+        }
+
+        /// A coordinate, with one decimal.
+        mutating func appendInterpolation(_ number: Double) {
+            markup += SVG.coordinate(number)
+        }
+
+        mutating func appendInterpolation(_ number: Int) {
+            markup += String(number)
+        }
+    }
+
+    /// Escapes the five XML specials and drops control characters that XML 1.0 forbids.
+    static func escape(_ text: String) -> String {
+        var out = ""
+        out.reserveCapacity(text.utf8.count)
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&#39;"
+            case "\t", "\n", "\r": out += " "
+            case _ where scalar.value < 0x20 || scalar.value == 0xFFFE || scalar.value == 0xFFFF:
+                continue
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+
+    /// A number with at most one decimal and no "-0"; a non-finite number becomes 0 so no
+    /// "nan" or "inf" ever reaches the output.
+    static func coordinate(_ value: Double) -> String {
+        guard value.isFinite else { return "0" }
+        let tenths = Int((min(max(value, -1e12), 1e12) * 10).rounded())
+        let whole = abs(tenths) / 10
+        let fraction = abs(tenths) % 10
+        let sign = tenths < 0 ? "-" : ""
+        return fraction == 0 ? "\(sign)\(whole)" : "\(sign)\(whole).\(fraction)"
+    }
+
+    /// Letters, digits, "-" and "_" only, so the prefix makes valid, whitespace-free ids.
+    static func idSafe(_ prefix: String) -> String {
+        let cleaned = String(
+            prefix.unicodeScalars.map { scalar -> Character in
+                switch scalar {
+                case "a"..."z", "A"..."Z", "0"..."9", "-", "_": Character(scalar)
+                default: "-"
+                }
+            }
+        )
+        return cleaned.isEmpty ? "chart" : cleaned
+    }
+}

@@ -1,0 +1,196 @@
+import Foundation
+
+/// Where to read from.
+public struct LoadOptions: Sendable {
+    /// The data folder, as given on the command line (paths in diagnostics start with it).
+    public var dataDirectory: String
+    /// A folder of existing decision records to read instead of `<data>/decisions`.
+    public var decisionsDirectory: String?
+
+    /// Creates load options.
+    public init(dataDirectory: String = "data", decisionsDirectory: String? = nil) {
+        self.dataDirectory = dataDirectory
+        self.decisionsDirectory = decisionsDirectory
+    }
+}
+
+/// A failure to read the data folder at all (as opposed to problems in its files).
+public struct LoadError: Error, Equatable, CustomStringConvertible {
+    /// The folder or file that could not be read.
+    public var path: String
+    /// Why.
+    public var reason: String
+
+    /// `path: reason`.
+    public var description: String { "\(path): \(reason)" }
+}
+
+/// What a load produced: the data set when there were no errors, and every diagnostic, sorted.
+public struct LoadResult: Sendable {
+    /// The validated data set; nil when any error was found.
+    public var dataSet: DataSet?
+    /// Every problem found, sorted by path, line and column.
+    public var diagnostics: [Diagnostic]
+
+    /// Whether any diagnostic is an error.
+    public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+}
+
+/// The only code that reads the data folder from disk.
+public enum DataLoader {
+    /// File names in decision folders that are documentation or templates, not decisions.
+    static let nonDecisionNames: Set<String> = ["readme.md", "index.md", "template.md", "adr-template.md"]
+
+    /// Reads, parses and validates a data folder.
+    public static func load(_ options: LoadOptions) throws(LoadError) -> LoadResult {
+        let data = options.dataDirectory
+        guard isDirectory(data) else {
+            throw LoadError(path: data, reason: "the data folder does not exist (use --data DIR to name another)")
+        }
+        var diagnostics: [Diagnostic] = []
+
+        // project.md first: it decides whether raw HTML is allowed everywhere else.
+        let projectPath = join(data, "project.md")
+        var project: Project?
+        if let source = read(projectPath, &diagnostics) {
+            let (parsed, found) = ProjectParser.parse(source)
+            project = parsed
+            diagnostics += found
+        } else if !FileManager.default.fileExists(atPath: projectPath) {
+            diagnostics.append(
+                .error(
+                    SourceLocation(path: projectPath), "project.md is missing",
+                    hint: "create it with front matter '---', 'name: Your project', '---'"))
+        }
+        let markdown = MarkdownOptions(unsafeHTML: project?.unsafeHTML ?? false)
+
+        var principles = PrinciplesFile()
+        let principlesPath = join(data, "principles.md")
+        if FileManager.default.fileExists(atPath: principlesPath), let source = read(principlesPath, &diagnostics) {
+            let (parsed, found) = PrinciplesParser.parse(source, options: markdown)
+            principles = parsed
+            diagnostics += found
+        }
+
+        var metrics: [Metric] = []
+        for path in files(in: join(data, "metrics"), ending: ".md") {
+            guard let source = read(path, &diagnostics) else { continue }
+            let (metric, found) = MetricParser.parse(source, id: baseName(path), options: markdown)
+            metrics += metric.map { [$0] } ?? []
+            diagnostics += found
+        }
+
+        var decisions: [Decision] = []
+        let decisionsFolder = options.decisionsDirectory ?? join(data, "decisions")
+        let origin: DecisionParser.Origin = options.decisionsDirectory == nil ? .own : .imported
+        if options.decisionsDirectory != nil, !isDirectory(decisionsFolder) {
+            throw LoadError(path: decisionsFolder, reason: "the decisions folder does not exist")
+        }
+        for path in files(in: decisionsFolder, ending: ".md")
+        where !nonDecisionNames.contains(URL(fileURLWithPath: path).lastPathComponent.lowercased()) {
+            guard let source = read(path, &diagnostics) else { continue }
+            let (decision, found) = DecisionParser.parse(source, id: baseName(path), origin: origin, options: markdown)
+            decisions += decision.map { [$0] } ?? []
+            diagnostics += found
+        }
+
+        var snapshots: [Snapshot] = []
+        for path in files(in: join(data, "snapshots"), ending: ".md") {
+            guard let source = read(path, &diagnostics) else { continue }
+            let (snapshot, found) = SnapshotParser.parse(source, id: baseName(path), options: markdown)
+            snapshots += snapshot.map { [$0] } ?? []
+            diagnostics += found
+        }
+
+        var seriesObservations: [Observation] = []
+        for path in files(in: join(data, "series"), ending: ".csv") {
+            guard let source = read(path, &diagnostics) else { continue }
+            let (observations, found) = SeriesParser.parse(source)
+            seriesObservations += observations
+            diagnostics += found
+        }
+
+        diagnostics += misplacedFiles(in: data, decisionsFolder: options.decisionsDirectory == nil)
+
+        guard let project else {
+            return LoadResult(dataSet: nil, diagnostics: diagnostics.sorted())
+        }
+        var dataSet = DataSet(
+            project: project, principles: principles, metrics: metrics.sorted { $0.id < $1.id },
+            decisions: decisions, snapshots: snapshots, observations: [])
+        diagnostics += Validator.validate(&dataSet, seriesObservations: seriesObservations)
+        let sorted = diagnostics.sorted()
+        let hasErrors = sorted.contains { $0.severity == .error }
+        return LoadResult(dataSet: hasErrors ? nil : dataSet, diagnostics: sorted)
+    }
+
+    /// Reads and decodes one file; an unreadable, empty or non-UTF-8 file becomes a diagnostic.
+    static func read(_ path: String, _ diagnostics: inout [Diagnostic]) -> SourceText? {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            diagnostics.append(
+                .error(SourceLocation(path: path), "the file cannot be read", hint: "check its permissions"))
+            return nil
+        }
+        if data.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
+            diagnostics.append(
+                .error(SourceLocation(path: path), "the file is empty", hint: "fill it in or delete it"))
+            return nil
+        }
+        switch SourceText.decode([UInt8](data), path: path) {
+        case .success(let source): return source
+        case .failure(let diagnostic):
+            diagnostics.append(diagnostic)
+            return nil
+        }
+    }
+
+    /// Visible files directly inside `folder` whose names end with `suffix`, sorted by name.
+    static func files(in folder: String, ending suffix: String) -> [String] {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return [] }
+        return names.filter { !$0.hasPrefix(".") && $0.hasSuffix(suffix) }
+            .sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+            .map { join(folder, $0) }
+            .filter { !isDirectory($0) }
+    }
+
+    /// Markdown and CSV files where Bearings never looks: probably misplaced.
+    static func misplacedFiles(in data: String, decisionsFolder: Bool) -> [Diagnostic] {
+        var expected: [String: String] = ["metrics": ".md", "snapshots": ".md", "series": ".csv"]
+        if decisionsFolder { expected["decisions"] = ".md" }
+        var result: [Diagnostic] = []
+        func walk(_ folder: String, relative: [String]) {
+            guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return }
+            for name in names.sorted() where !name.hasPrefix(".") {
+                let path = join(folder, name)
+                let inside = relative + [name]
+                if isDirectory(path) {
+                    if inside == ["sources"] { continue }
+                    walk(path, relative: inside)
+                    continue
+                }
+                guard name.hasSuffix(".md") || name.hasSuffix(".csv") else { continue }
+                if inside == ["project.md"] || inside == ["principles.md"] { continue }
+                if inside.count == 2, let suffix = expected[inside[0]], name.hasSuffix(suffix) { continue }
+                result.append(
+                    .warning(
+                        SourceLocation(path: path), "Bearings does not read this file here",
+                        hint: "metrics, decisions and snapshots go directly in their folders as .md, series as .csv; raw files belong in sources/"))
+            }
+        }
+        walk(data, relative: [])
+        return result
+    }
+
+    static func join(_ folder: String, _ name: String) -> String {
+        folder.hasSuffix("/") ? folder + name : folder + "/" + name
+    }
+
+    static func baseName(_ path: String) -> String {
+        URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
+    }
+
+    static func isDirectory(_ path: String) -> Bool {
+        var isDirectory: ObjCBool = false
+        return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
+    }
+}

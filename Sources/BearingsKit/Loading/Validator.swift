@@ -1,0 +1,154 @@
+/// Cross-reference checks over everything loaded, and the final ordering of the data set.
+enum Validator {
+    /// Checks references, duplicates and conflicts; fills `dataSet.observations`; sorts everything.
+    static func validate(_ dataSet: inout DataSet, seriesObservations: [Observation]) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        let metricIDs = Set(dataSet.metrics.map(\.id))
+        let principleIDs = Set(dataSet.principles.principles.map(\.id))
+        let decisionIDs = Set(dataSet.decisions.map(\.id))
+        let project = dataSet.project
+
+        if let headline = project.headline {
+            let location = project.keyLocations["headline"] ?? project.location
+            if let metric = dataSet.metrics.first(where: { $0.id == headline }) {
+                if metric.kind == .vanity {
+                    diagnostics.append(
+                        .error(location, "the headline metric '\(headline)' is a vanity metric",
+                            hint: "choose a usage metric: vanity metrics measure attention, not use"))
+                }
+            } else {
+                diagnostics.append(
+                    .error(location, "unknown metric '\(headline)' as headline",
+                        hint: hintFor(headline, among: metricIDs, kind: "metric")))
+            }
+        }
+
+        for decision in dataSet.decisions {
+            for principle in decision.principles where !principleIDs.contains(principle) {
+                diagnostics.append(
+                    .error(
+                        decision.fieldLocations["principles/\(principle)"] ?? decision.location,
+                        "unknown principle '\(principle)'", hint: hintFor(principle, among: principleIDs, kind: "principle")))
+            }
+            for metric in decision.watch where !metricIDs.contains(metric) {
+                diagnostics.append(
+                    .error(
+                        decision.fieldLocations["watch/\(metric)"] ?? decision.location, "unknown metric '\(metric)'",
+                        hint: hintFor(metric, among: metricIDs, kind: "metric")))
+            }
+            if let successor = decision.supersededBy, !decisionIDs.contains(successor) {
+                diagnostics.append(
+                    .error(
+                        decision.fieldLocations["superseded_by"] ?? decision.location,
+                        "superseded by '\(successor)', but there is no such decision",
+                        hint: hintFor(successor, among: decisionIDs, kind: "decision")))
+            }
+            if decision.supersededBy == decision.id {
+                diagnostics.append(
+                    .error(decision.fieldLocations["superseded_by"] ?? decision.location, "a decision cannot supersede itself"))
+            }
+        }
+
+        if !principleIDs.isEmpty {
+            let served = Set(dataSet.decisions.flatMap(\.principles))
+            for principle in dataSet.principles.principles where !served.contains(principle.id) {
+                diagnostics.append(
+                    .warning(principle.location, "no decision serves the principle '\(principle.id)'",
+                        hint: "list it under 'principles:' in the decisions that serve it"))
+            }
+            for decision in dataSet.decisions where decision.principles.isEmpty {
+                diagnostics.append(
+                    .warning(decision.location, "the decision serves no principle",
+                        hint: "add 'principles: [id, …]' with ids from principles.md"))
+            }
+        }
+
+        // Snapshot rows must name known metrics; two snapshots of one day must not measure the same pair.
+        var measuredBy: [String: Observation] = [:]
+        var observations: [Observation] = []
+        for snapshot in dataSet.snapshots.sorted(by: { $0.location.path < $1.location.path }) {
+            var unknownRows = Set<String>()
+            for (metric, location) in zip(snapshot.metrics, snapshot.metricLocations) where !metricIDs.contains(metric) {
+                unknownRows.insert(metric)
+                diagnostics.append(
+                    .error(location, "unknown metric '\(metric)'", hint: hintFor(metric, among: metricIDs, kind: "metric")))
+            }
+            for observation in snapshot.observations where !unknownRows.contains(observation.metric) {
+                let key = "\(observation.date)|\(observation.metric)|\(observation.project)"
+                if let first = measuredBy[key] {
+                    diagnostics.append(
+                        .error(
+                            observation.location,
+                            "\(observation.metric) for \(observation.project) on \(observation.date) is also measured at \(first.location)",
+                            hint: "two snapshots of the same day must measure different metrics or projects; merge them"))
+                    continue
+                }
+                measuredBy[key] = observation
+                observations.append(observation)
+            }
+        }
+
+        // Series values: known metrics, and no conflict with another value for the same point.
+        var reportedUnknown = Set<String>()
+        for observation in seriesObservations {
+            guard metricIDs.contains(observation.metric) else {
+                if reportedUnknown.insert("\(observation.location.path)|\(observation.metric)").inserted {
+                    diagnostics.append(
+                        .error(
+                            observation.location, "unknown metric '\(observation.metric)'",
+                            hint: hintFor(observation.metric, among: metricIDs, kind: "metric")))
+                }
+                continue
+            }
+            let key = "\(observation.date)|\(observation.metric)|\(observation.project)"
+            if let first = measuredBy[key] {
+                if first.value != observation.value {
+                    diagnostics.append(
+                        .error(
+                            observation.location,
+                            "\(observation.metric) for \(observation.project) on \(observation.date) is \(observation.text) here but \(first.text) at \(first.location)",
+                            hint: "a point may be given twice only with the same value; correct one of them"))
+                }
+                continue
+            }
+            measuredBy[key] = observation
+            observations.append(observation)
+        }
+
+        dataSet.observations = observations.sorted {
+            ($0.metric, $0.project, $0.date.ordinal, $0.location) < ($1.metric, $1.project, $1.date.ordinal, $1.location)
+        }
+        dataSet.snapshots.sort { ($0.date, $0.id) < ($1.date, $1.id) }
+        dataSet.decisions.sort {
+            let left = $0.date?.ordinal ?? Int.max, right = $1.date?.ordinal ?? Int.max
+            return (left, $0.id) < (right, $1.id)
+        }
+        return diagnostics
+    }
+
+    /// "did you mean 'x'?" when a known id is close; otherwise the known ids.
+    static func hintFor(_ id: String, among known: Set<String>, kind: String) -> String {
+        let sorted = known.sorted()
+        if let best = sorted.min(by: { distance(id, $0) < distance(id, $1) }), distance(id, best) <= max(2, id.count / 3) {
+            return "did you mean '\(best)'?"
+        }
+        if sorted.isEmpty { return "no \(kind) is defined" }
+        let shown = sorted.prefix(8).map { "'\($0)'" }.joined(separator: ", ")
+        return "known \(kind)s: \(shown)\(sorted.count > 8 ? ", …" : "")"
+    }
+
+    /// Levenshtein distance.
+    static func distance(_ a: String, _ b: String) -> Int {
+        let a = Array(a.unicodeScalars), b = Array(b.unicodeScalars)
+        if a.isEmpty || b.isEmpty { return max(a.count, b.count) }
+        var previous = Array(0...b.count)
+        for i in 1...a.count {
+            var current = [i] + Array(repeating: 0, count: b.count)
+            for j in 1...b.count {
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+            }
+            previous = current
+        }
+        return previous[b.count]
+    }
+}

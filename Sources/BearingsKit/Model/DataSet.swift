@@ -1,0 +1,50 @@
+/// Everything read from a data folder, validated.
+public struct DataSet: Sendable, Equatable {
+    /// project.md.
+    public var project: Project
+    /// principles.md; empty when absent.
+    public var principles: PrinciplesFile
+    /// metrics/*.md, sorted by id.
+    public var metrics: [Metric]
+    /// decisions, sorted by date (undated last), then id.
+    public var decisions: [Decision]
+    /// snapshots, sorted by date then id.
+    public var snapshots: [Snapshot]
+    /// Every observation from snapshots and series, sorted by metric, project, date.
+    public var observations: [Observation]
+
+    /// Creates a data set.
+    public init(
+        project: Project, principles: PrinciplesFile = PrinciplesFile(), metrics: [Metric] = [],
+        decisions: [Decision] = [], snapshots: [Snapshot] = [], observations: [Observation] = []
+    ) {
+        self.project = project
+        self.principles = principles
+        self.metrics = metrics
+        self.decisions = decisions
+        self.snapshots = snapshots
+        self.observations = observations
+    }
+
+    /// Column ids in display order: this project, the declared competitors, then new ones by id.
+    public var projectIDs: [String] {
+        var ids = [project.id] + project.competitors.map(\.id)
+        var seen = Set(ids)
+        for id in observations.map(\.project).sorted() where !seen.contains(id) {
+            seen.insert(id)
+            ids.append(id)
+        }
+        return ids
+    }
+
+    /// The display name of a column id.
+    public func projectName(_ id: String) -> String {
+        if id == project.id { return project.name }
+        return project.competitors.first(where: { $0.id == id })?.name ?? id
+    }
+
+    /// The newest snapshot or series date.
+    public var newestDate: Day? {
+        observations.map(\.date).max()
+    }
+}

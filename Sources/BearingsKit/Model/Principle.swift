@@ -1,0 +1,33 @@
+/// One `## ` section of principles.md.
+public struct Principle: Sendable, Equatable {
+    /// Slug of the heading.
+    public var id: String
+    /// The heading text.
+    public var title: String
+    /// The text under the heading.
+    public var statement: MarkdownDocument
+    /// Where the heading is.
+    public var location: SourceLocation
+
+    /// Creates a principle.
+    public init(id: String, title: String, statement: MarkdownDocument, location: SourceLocation) {
+        self.id = id
+        self.title = title
+        self.statement = statement
+        self.location = location
+    }
+}
+
+/// principles.md as a whole.
+public struct PrinciplesFile: Sendable, Equatable {
+    /// Text before the first principle.
+    public var introduction: MarkdownDocument
+    /// The principles in file order.
+    public var principles: [Principle]
+
+    /// Creates the file's model.
+    public init(introduction: MarkdownDocument = MarkdownDocument(), principles: [Principle] = []) {
+        self.introduction = introduction
+        self.principles = principles
+    }
+}

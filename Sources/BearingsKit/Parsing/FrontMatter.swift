@@ -1,0 +1,226 @@
+import Yams
+
+/// A Markdown file split into its YAML front matter and its body, with the YAML composed into
+/// nodes whose positions are the Markdown file's.
+public struct FrontMatter {
+    /// The front matter's keys and values; empty when the file has none.
+    public private(set) var fields: [String: Yams.Node] = [:]
+    /// Where each key is.
+    public private(set) var keyLocations: [String: SourceLocation] = [:]
+    /// Whether the file started with `---`.
+    public private(set) var isPresent = false
+    /// Line of the closing `---` (0 without front matter).
+    public private(set) var closingLine = 0
+    /// The body: the file with the front matter lines blanked, so cmark's positions are the file's.
+    public private(set) var body: String
+    /// The file's path, for diagnostics.
+    public let path: String
+    /// The line the YAML text starts on (the line after the opening `---`).
+    private var firstYAMLLine = 2
+
+    /// Splits `source` and parses its front matter; problems go into `diagnostics`.
+    public init(_ source: SourceText, diagnostics: inout [Diagnostic]) {
+        path = source.path
+        body = source.text
+        let lines = source.text.split(separator: "\n", omittingEmptySubsequences: false)
+        guard let first = lines.first, first.trimmingTrailingSpaces == "---" else { return }
+        isPresent = true
+        guard let closing = lines.indices.dropFirst().first(where: {
+            let line = lines[$0].trimmingTrailingSpaces
+            return line == "---" || line == "..."
+        }) else {
+            diagnostics.append(
+                .error(
+                    SourceLocation(path: path, line: 1, column: 1), "the front matter starting here never closes",
+                    hint: "did you forget to add a line with '---' after the last key?"))
+            body = ""
+            return
+        }
+        closingLine = closing + 1
+        let yaml = lines[1..<closing].joined(separator: "\n")
+        body = String(repeating: "\n", count: closing + 1) + lines[(closing + 1)...].joined(separator: "\n")
+        parseYAML(yaml, diagnostics: &diagnostics)
+    }
+
+    private mutating func parseYAML(_ yaml: String, diagnostics: inout [Diagnostic]) {
+        let node: Yams.Node?
+        do {
+            node = try Yams.compose(yaml: yaml)
+        } catch let error as YamlError {
+            diagnostics.append(diagnostic(for: error))
+            return
+        } catch {
+            diagnostics.append(.error(SourceLocation(path: path, line: firstYAMLLine), "front matter: \(error)"))
+            return
+        }
+        guard let node else { return }
+        guard let mapping = node.mapping else {
+            diagnostics.append(
+                .error(
+                    location(node.mark), "the front matter is not a list of 'key: value' lines",
+                    hint: "write one 'key: value' per line between the '---' lines"))
+            return
+        }
+        for (key, value) in mapping {
+            guard let name = key.string else {
+                diagnostics.append(.error(location(key.mark), "a front matter key must be a plain word"))
+                continue
+            }
+            fields[name] = value
+            keyLocations[name] = location(key.mark)
+        }
+    }
+
+    private func diagnostic(for error: YamlError) -> Diagnostic {
+        switch error {
+        case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _),
+            let .composer(context, problem, mark, _):
+            let contextText = context.map { " (\($0.text))" } ?? ""
+            return .error(
+                location(mark), "front matter is not valid YAML: \(problem)\(contextText)",
+                hint: "quote values that contain ': ' or start with a special character such as [ { * & ! | > ' \" % @ `")
+        case let .duplicatedKeysInMapping(duplicates, context):
+            return .error(
+                location(context.mark), "front matter key \(duplicates.map { "'\($0)'" }.joined(separator: ", ")) is given twice",
+                hint: "keep one of them")
+        case let .reader(problem, _, _, _):
+            return .error(SourceLocation(path: path, line: firstYAMLLine), "front matter cannot be read: \(problem)")
+        default:
+            return .error(SourceLocation(path: path, line: firstYAMLLine), "front matter: \(error)")
+        }
+    }
+
+    /// The file location of a YAML mark.
+    func location(_ mark: Yams.Mark?) -> SourceLocation {
+        guard let mark else { return SourceLocation(path: path, line: firstYAMLLine, column: 1) }
+        return SourceLocation(path: path, line: mark.line + firstYAMLLine - 1, column: mark.column)
+    }
+
+    /// Where a key's value is (or the key itself when the value has no position).
+    public func valueLocation(_ key: String) -> SourceLocation {
+        if let node = fields[key], node.mark != nil { return location(node.mark) }
+        return keyLocations[key] ?? SourceLocation(path: path, line: 1, column: 1)
+    }
+}
+
+/// Typed reads of front matter values that report wrong values where they are.
+struct FieldReader {
+    let frontMatter: FrontMatter
+    var diagnostics: [Diagnostic] = []
+
+    init(_ frontMatter: FrontMatter) { self.frontMatter = frontMatter }
+
+    var path: String { frontMatter.path }
+
+    private var missingLocation: SourceLocation {
+        SourceLocation(path: path, line: 1, column: 1)
+    }
+
+    mutating func missing(_ key: String, hint: String) {
+        diagnostics.append(
+            .error(missingLocation, "required front matter key '\(key)' is missing", hint: hint))
+    }
+
+    /// A scalar as text; nil (and an error) for lists and maps.
+    mutating func string(_ key: String, required: Bool = false, hint: String = "") -> String? {
+        guard let node = frontMatter.fields[key], !isNull(node) else {
+            if required { missing(key, hint: hint) }
+            return nil
+        }
+        guard case .scalar(let scalar) = node else {
+            diagnostics.append(.error(frontMatter.valueLocation(key), "'\(key)' must be a single value, not a list or map"))
+            return nil
+        }
+        let text = scalar.string.trimmingSpaces
+        if text.isEmpty, required {
+            diagnostics.append(.error(frontMatter.valueLocation(key), "'\(key)' is empty", hint: hint))
+            return nil
+        }
+        return text.isEmpty ? nil : text
+    }
+
+    mutating func day(_ key: String, required: Bool = false) -> Day? {
+        guard let text = string(key, required: required, hint: "write the date as YYYY-MM-DD, e.g. '\(key): 2019-06-30'")
+        else { return nil }
+        guard let day = Day(iso: text) else {
+            let looksLikeDate = text.count == 10 && Day(iso: "2000" + text.dropFirst(4)) == nil
+            diagnostics.append(
+                .error(
+                    frontMatter.valueLocation(key),
+                    looksLikeDate && text.utf8.count == 10 && text.split(separator: "-").count == 3
+                        ? "'\(text)' is not a real date" : "'\(text)' is not a date in the form YYYY-MM-DD",
+                    hint: "write the date as YYYY-MM-DD, e.g. '\(key): 2019-06-30'"))
+            return nil
+        }
+        return day
+    }
+
+    mutating func bool(_ key: String) -> Bool? {
+        guard let text = string(key) else { return nil }
+        switch text.lowercased() {
+        case "true", "yes", "on": return true
+        case "false", "no", "off": return false
+        default:
+            diagnostics.append(
+                .error(frontMatter.valueLocation(key), "'\(key)' must be true or false, not '\(text)'"))
+            return nil
+        }
+    }
+
+    mutating func choice<T: RawRepresentable & CaseIterable>(_ key: String, _ type: T.Type, required: Bool = false)
+        -> T? where T.RawValue == String
+    {
+        let names = T.allCases.map(\.rawValue)
+        let expected = names.dropLast().joined(separator: ", ") + " or " + (names.last ?? "")
+        guard let text = string(key, required: required, hint: "add '\(key): \(names[0])' (one of \(expected))")
+        else { return nil }
+        guard let value = T(rawValue: text.lowercased()) else {
+            diagnostics.append(
+                .error(frontMatter.valueLocation(key), "unknown \(key) '\(text)' (expected \(expected))"))
+            return nil
+        }
+        return value
+    }
+
+    /// A list of plain values; a single scalar counts as a one-item list.
+    mutating func list(_ key: String) -> [(String, SourceLocation)] {
+        guard let node = frontMatter.fields[key], !isNull(node) else { return [] }
+        switch node {
+        case .scalar(let scalar):
+            let text = scalar.string.trimmingSpaces
+            return text.isEmpty ? [] : [(text, frontMatter.location(scalar.mark))]
+        case .sequence(let sequence):
+            var result: [(String, SourceLocation)] = []
+            for item in sequence {
+                guard case .scalar(let scalar) = item else {
+                    diagnostics.append(
+                        .error(frontMatter.location(item.mark), "each item of '\(key)' must be a single value"))
+                    continue
+                }
+                let text = scalar.string.trimmingSpaces
+                if !text.isEmpty { result.append((text, frontMatter.location(scalar.mark))) }
+            }
+            return result
+        default:
+            diagnostics.append(.error(frontMatter.valueLocation(key), "'\(key)' must be a list such as [a, b]"))
+            return []
+        }
+    }
+
+    private func isNull(_ node: Yams.Node) -> Bool {
+        if case .scalar(let scalar) = node, scalar.style == .plain {
+            return ["", "~", "null", "Null", "NULL"].contains(scalar.string)
+        }
+        return false
+    }
+}
+
+extension Substring {
+    var trimmingTrailingSpaces: Substring {
+        var end = endIndex
+        while end > startIndex, let previous = Optional(index(before: end)), self[previous] == " " || self[previous] == "\t" {
+            end = previous
+        }
+        return self[startIndex..<end]
+    }
+}

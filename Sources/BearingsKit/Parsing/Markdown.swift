@@ -1,0 +1,244 @@
+// The one file that talks to libcmark-gfm. Everything else sees the Swift values defined here.
+//
+// Ownership: `cmark_parser_new` and `cmark_parser_finish` return objects this file owns and frees
+// with `defer` right after creating them (the document tree belongs to the caller of
+// `cmark_parser_finish`; freeing the root frees every node). Strings returned by node getters
+// belong to the node and are copied into Swift strings before the tree is freed. Strings returned
+// by `cmark_render_html` are malloc'ed for us and freed with `free`. Syntax extensions are owned by
+// cmark's global registry and never freed.
+import Ccmark
+import Foundation
+
+/// One node of a parsed Markdown document, with its position in the source file.
+public struct MarkdownNode: Sendable, Equatable {
+    /// The node types Bearings distinguishes; the rest are `.other` with cmark's type name.
+    public enum Kind: Sendable, Equatable {
+        case document, blockQuote, list(ordered: Bool), item(checked: Bool?), codeBlock(info: String), htmlBlock
+        case paragraph, heading(level: Int), thematicBreak, table, tableRow(header: Bool), tableCell
+        case text, softBreak, lineBreak, code, htmlInline, emphasis, strong, strikethrough
+        case link(url: String, title: String), image(url: String, title: String)
+        case other(String)
+    }
+
+    /// What the node is.
+    public var kind: Kind
+    /// Text of leaf nodes (text, code, code blocks, HTML).
+    public var literal: String
+    /// 1-based line of the node's first character in the file.
+    public var line: Int
+    /// 1-based column (Unicode scalars) of the node's first character.
+    public var column: Int
+    /// 1-based line of the node's last character.
+    public var endLine: Int
+    /// The node's children in order.
+    public var children: [MarkdownNode]
+
+    /// The text of the node with markup removed, line breaks as spaces.
+    public var plainText: String {
+        switch kind {
+        case .text, .code: return literal
+        case .softBreak, .lineBreak: return " "
+        default: return children.map(\.plainText).joined()
+        }
+    }
+}
+
+/// A top-level block with its HTML, so a page can show part of a document.
+public struct MarkdownBlock: Sendable, Equatable {
+    /// The block's tree.
+    public var node: MarkdownNode
+    /// The block rendered by cmark-gfm.
+    public var html: String
+}
+
+/// A parsed Markdown document: its top-level blocks.
+public struct MarkdownDocument: Sendable, Equatable {
+    /// The top-level blocks in order.
+    public var blocks: [MarkdownBlock]
+
+    /// Creates a document from blocks.
+    public init(blocks: [MarkdownBlock] = []) { self.blocks = blocks }
+
+    /// The whole document as HTML, produced by cmark-gfm.
+    public var html: String { blocks.map(\.html).joined() }
+
+    /// Whether the document has no blocks.
+    public var isEmpty: Bool { blocks.isEmpty }
+
+    /// The first paragraph's plain text, for summaries.
+    public var summary: String? {
+        blocks.first(where: { $0.node.kind == .paragraph })?.node.plainText
+    }
+}
+
+/// Options for parsing and rendering Markdown.
+public struct MarkdownOptions: Sendable, Equatable {
+    /// Pass raw HTML through (cmark's unsafe mode) instead of omitting it.
+    public var unsafeHTML: Bool
+    /// GitHub extensions to enable: table, strikethrough, autolink, tasklist, tagfilter.
+    public var extensions: [String]
+    /// Write table alignment as `style` attributes instead of the obsolete `align`.
+    public var tableStyleAttributes: Bool
+
+    /// The extensions Bearings enables.
+    public static let gfmExtensions = ["table", "strikethrough", "autolink", "tasklist", "tagfilter"]
+
+    /// Creates options; the defaults are what Bearings uses for data files.
+    public init(
+        unsafeHTML: Bool = false, extensions: [String] = MarkdownOptions.gfmExtensions,
+        tableStyleAttributes: Bool = true
+    ) {
+        self.unsafeHTML = unsafeHTML
+        self.extensions = extensions
+        self.tableStyleAttributes = tableStyleAttributes
+    }
+
+    var cmarkOptions: Int32 {
+        var options = CMARK_OPT_DEFAULT
+        if unsafeHTML { options |= CMARK_OPT_UNSAFE }
+        if tableStyleAttributes { options |= CMARK_OPT_TABLE_PREFER_STYLE_ATTRIBUTES }
+        return options
+    }
+}
+
+/// Parses CommonMark with the GitHub extensions through libcmark-gfm.
+public enum Markdown {
+    /// Registers the core extensions once; Swift runs a global's initializer exactly once, thread-safely.
+    private static let registered: Void = cmark_gfm_core_extensions_ensure_registered()
+
+    /// Parses `text`; `firstLine` is the file line the text starts on, so positions point into the file.
+    public static func parse(_ text: String, options: MarkdownOptions = MarkdownOptions()) -> MarkdownDocument {
+        _ = registered
+        let cmarkOptions = options.cmarkOptions
+        guard let parser = cmark_parser_new(cmarkOptions) else { return MarkdownDocument() }
+        defer { cmark_parser_free(parser) }
+        for name in options.extensions {
+            if let extensionPointer = cmark_find_syntax_extension(name) {
+                cmark_parser_attach_syntax_extension(parser, extensionPointer)
+            }
+        }
+        var utf8 = Array(text.utf8)
+        utf8.withUnsafeMutableBufferPointer { buffer in
+            buffer.baseAddress.map { base in
+                base.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
+                    cmark_parser_feed(parser, $0, buffer.count)
+                }
+            }
+        }
+        guard let root = cmark_parser_finish(parser) else { return MarkdownDocument() }
+        defer { cmark_node_free(root) }
+        // Owned by the parser; valid until cmark_parser_free.
+        let extensions = cmark_parser_get_syntax_extensions(parser)
+        let columns = ColumnIndex(utf8)
+        var blocks: [MarkdownBlock] = []
+        var child = cmark_node_first_child(root)
+        while let block = child {
+            let node = convert(block, columns)
+            blocks.append(MarkdownBlock(node: node, html: render(block, cmarkOptions, extensions)))
+            child = cmark_node_next(block)
+        }
+        return MarkdownDocument(blocks: blocks)
+    }
+
+    /// Renders a whole document to HTML in one call, as cmark-gfm's own tools do.
+    public static func html(_ text: String, options: MarkdownOptions = MarkdownOptions()) -> String {
+        parse(text, options: options).html
+    }
+
+    private static func render(_ node: OpaquePointer, _ options: Int32, _ extensions: UnsafeMutablePointer<cmark_llist>?)
+        -> String
+    {
+        guard let pointer = cmark_render_html(node, options, extensions) else { return "" }
+        defer { free(pointer) }
+        return String(cString: pointer)
+    }
+
+    private static func string(_ pointer: UnsafePointer<CChar>?) -> String {
+        pointer.map { String(cString: $0) } ?? ""
+    }
+
+    private static func convert(_ node: OpaquePointer, _ columns: ColumnIndex) -> MarkdownNode {
+        var children: [MarkdownNode] = []
+        var child = cmark_node_first_child(node)
+        while let current = child {
+            children.append(convert(current, columns))
+            child = cmark_node_next(current)
+        }
+        let type = cmark_node_get_type(node)
+        let kind: MarkdownNode.Kind
+        var literal = ""
+        switch type {
+        case CMARK_NODE_DOCUMENT: kind = .document
+        case CMARK_NODE_BLOCK_QUOTE: kind = .blockQuote
+        case CMARK_NODE_LIST: kind = .list(ordered: cmark_node_get_list_type(node) == CMARK_ORDERED_LIST)
+        case CMARK_NODE_ITEM:
+            let isTask = string(cmark_node_get_type_string(node)) == "tasklist"
+            kind = .item(checked: isTask ? cmark_gfm_extensions_get_tasklist_item_checked(node) : nil)
+        case CMARK_NODE_CODE_BLOCK:
+            kind = .codeBlock(info: string(cmark_node_get_fence_info(node)))
+            literal = string(cmark_node_get_literal(node))
+        case CMARK_NODE_HTML_BLOCK:
+            kind = .htmlBlock
+            literal = string(cmark_node_get_literal(node))
+        case CMARK_NODE_PARAGRAPH: kind = .paragraph
+        case CMARK_NODE_HEADING: kind = .heading(level: Int(cmark_node_get_heading_level(node)))
+        case CMARK_NODE_THEMATIC_BREAK: kind = .thematicBreak
+        case CMARK_NODE_TEXT:
+            kind = .text
+            literal = string(cmark_node_get_literal(node))
+        case CMARK_NODE_SOFTBREAK: kind = .softBreak
+        case CMARK_NODE_LINEBREAK: kind = .lineBreak
+        case CMARK_NODE_CODE:
+            kind = .code
+            literal = string(cmark_node_get_literal(node))
+        case CMARK_NODE_HTML_INLINE:
+            kind = .htmlInline
+            literal = string(cmark_node_get_literal(node))
+        case CMARK_NODE_EMPH: kind = .emphasis
+        case CMARK_NODE_STRONG: kind = .strong
+        case CMARK_NODE_LINK:
+            kind = .link(url: string(cmark_node_get_url(node)), title: string(cmark_node_get_title(node)))
+        case CMARK_NODE_IMAGE:
+            kind = .image(url: string(cmark_node_get_url(node)), title: string(cmark_node_get_title(node)))
+        case bearings_node_type_table(): kind = .table
+        case bearings_node_type_table_row():
+            kind = .tableRow(header: cmark_gfm_extensions_get_table_row_is_header(node) != 0)
+        case bearings_node_type_table_cell(): kind = .tableCell
+        case bearings_node_type_strikethrough(): kind = .strikethrough
+        default: kind = .other(string(cmark_node_get_type_string(node)))
+        }
+        let line = Int(cmark_node_get_start_line(node))
+        let byteColumn = Int(cmark_node_get_start_column(node))
+        return MarkdownNode(
+            kind: kind, literal: literal, line: line, column: columns.column(line: line, byteColumn: byteColumn),
+            endLine: Int(cmark_node_get_end_line(node)), children: children)
+    }
+}
+
+/// Turns cmark's byte columns into columns counted in Unicode scalars.
+struct ColumnIndex {
+    private let bytes: [UInt8]
+    private let lineStarts: [Int]
+
+    init(_ bytes: [UInt8]) {
+        self.bytes = bytes
+        var starts = [0]
+        for (offset, byte) in bytes.enumerated() where byte == UInt8(ascii: "\n") {
+            starts.append(offset + 1)
+        }
+        lineStarts = starts
+    }
+
+    /// The 1-based scalar column of the 1-based byte column on a 1-based line.
+    func column(line: Int, byteColumn: Int) -> Int {
+        guard line >= 1, line <= lineStarts.count, byteColumn >= 1 else { return max(byteColumn, 1) }
+        let start = lineStarts[line - 1]
+        let end = min(start + byteColumn - 1, bytes.count)
+        // Continuation bytes (10xxxxxx) belong to the scalar before them.
+        var column = 1
+        for offset in start..<max(start, end) where bytes[offset] & 0xC0 != 0x80 {
+            column += 1
+        }
+        return column
+    }
+}

@@ -1,0 +1,49 @@
+/// Reads metrics/<id>.md.
+public enum MetricParser {
+    /// Parses a metric definition; `id` is the file name without `.md`.
+    public static func parse(_ source: SourceText, id: String, options: MarkdownOptions = MarkdownOptions())
+        -> (Metric?, [Diagnostic])
+    {
+        var diagnostics: [Diagnostic] = []
+        let location = SourceLocation(path: source.path, line: 1, column: 1)
+        if !Slug.isSlug(id) {
+            diagnostics.append(
+                .error(
+                    location, "the metric file name '\(id).md' is not a slug",
+                    hint: "rename it to '\(Slug.make(id)).md': lower-case letters, digits and '-'"))
+        }
+        let frontMatter = FrontMatter(source, diagnostics: &diagnostics)
+        if !frontMatter.isPresent {
+            diagnostics.append(
+                .error(
+                    location, "the metric has no front matter",
+                    hint: "start the file with '---', 'name: …', 'kind: usage', and '---'"))
+            return (nil, diagnostics)
+        }
+        var fields = FieldReader(frontMatter)
+        let name = fields.string("name", required: true, hint: "add 'name: What is counted' to the front matter")
+        let kind = fields.choice("kind", Metric.Kind.self, required: true)
+        let unit = fields.string("unit")
+        var lag: Lag?
+        if let text = fields.string("lag") {
+            lag = Lag(text)
+            if lag == nil {
+                fields.diagnostics.append(
+                    .error(
+                        frontMatter.valueLocation("lag"), "'\(text)' is not a lag",
+                        hint: "write a number and a unit: '0', '10 days', '3 weeks', '6 months' or '1 year'"))
+            }
+        }
+        let higherIsBetter = fields.bool("higher_is_better") ?? true
+        let scale = fields.choice("scale", Metric.Scale.self) ?? .linear
+        let sourceURL = fields.string("source")
+        diagnostics += fields.diagnostics
+        guard let name, let kind else { return (nil, diagnostics) }
+        var blocks = Markdown.parse(frontMatter.body, options: options).blocks
+        if blocks.first?.node.kind == .heading(level: 1) { blocks.removeFirst() }
+        let metric = Metric(
+            id: id, name: name, kind: kind, unit: unit, lag: lag, higherIsBetter: higherIsBetter, scale: scale,
+            source: sourceURL, description: MarkdownDocument(blocks: blocks), location: location)
+        return (metric, diagnostics)
+    }
+}

@@ -1,0 +1,80 @@
+import Yams
+
+/// Reads project.md.
+public enum ProjectParser {
+    /// Parses project.md; nil when it is too broken to use.
+    public static func parse(_ source: SourceText) -> (Project?, [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        let frontMatter = FrontMatter(source, diagnostics: &diagnostics)
+        var fields = FieldReader(frontMatter)
+        let location = SourceLocation(path: source.path, line: 1, column: 1)
+        if !frontMatter.isPresent {
+            diagnostics.append(
+                .error(
+                    location, "project.md has no front matter",
+                    hint: "start the file with '---', a line 'name: Your project', and '---'"))
+            return (nil, diagnostics)
+        }
+        let name = fields.string("name", required: true, hint: "add 'name: Your project' to the front matter")
+        var id = fields.string("id")
+        if let given = id, !Slug.isSlug(given) {
+            fields.diagnostics.append(
+                .error(
+                    frontMatter.valueLocation("id"), "project id '\(given)' is not a slug",
+                    hint: "use lower-case letters, digits and '-', e.g. '\(Slug.make(given))'"))
+            id = nil
+        }
+        var competitors: [Project.Competitor] = []
+        if let node = frontMatter.fields["competitors"] {
+            switch node {
+            case .mapping(let mapping):
+                for (key, value) in mapping {
+                    guard let competitorID = key.string?.trimmingSpaces, let display = value.string?.trimmingSpaces
+                    else {
+                        fields.diagnostics.append(
+                            .error(frontMatter.location(key.mark), "each competitor must be 'id: Display name'"))
+                        continue
+                    }
+                    guard Slug.isSlug(competitorID) else {
+                        fields.diagnostics.append(
+                            .error(
+                                frontMatter.location(key.mark), "competitor id '\(competitorID)' is not a slug",
+                                hint: "use lower-case letters, digits and '-', e.g. '\(Slug.make(competitorID))'"))
+                        continue
+                    }
+                    competitors.append(.init(id: competitorID, name: display.isEmpty ? competitorID : display))
+                }
+            case .scalar(let scalar) where ["", "~", "null"].contains(scalar.string):
+                break
+            default:
+                fields.diagnostics.append(
+                    .error(
+                        frontMatter.valueLocation("competitors"), "'competitors' must map ids to display names",
+                        hint: "write one 'id: Display name' per line, indented under 'competitors:'"))
+            }
+        }
+        let unsafeHTML = fields.bool("unsafe_html") ?? false
+        let tagline = fields.string("tagline")
+        let url = fields.string("url")
+        let repository = fields.string("repository")
+        let baseURL = fields.string("base_url")
+        let headline = fields.string("headline")
+        diagnostics += fields.diagnostics
+        guard let name else { return (nil, diagnostics) }
+        let projectID = id ?? Slug.make(name)
+        if let duplicate = competitors.first(where: { $0.id == projectID }) {
+            diagnostics.append(
+                .error(
+                    frontMatter.valueLocation("competitors"),
+                    "competitor '\(duplicate.id)' has the same id as the project itself"))
+        }
+        var keyLocations: [String: SourceLocation] = [:]
+        for key in frontMatter.fields.keys { keyLocations[key] = frontMatter.valueLocation(key) }
+        let project = Project(
+            name: name, id: projectID, tagline: tagline, url: url, repository: repository, baseURL: baseURL,
+            headline: headline, competitors: competitors, unsafeHTML: unsafeHTML,
+            introduction: Markdown.parse(frontMatter.body, options: MarkdownOptions(unsafeHTML: unsafeHTML)),
+            location: location, keyLocations: keyLocations)
+        return (project, diagnostics)
+    }
+}

@@ -1,0 +1,114 @@
+import CSV
+
+/// Reads series/<any>.csv: tidy CSV with `date,metric,project,value` columns in any order.
+public enum SeriesParser {
+    static let requiredColumns = ["date", "metric", "project", "value"]
+
+    /// Parses a series file into observations.
+    public static func parse(_ source: SourceText) -> ([Observation], [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        let path = source.path
+        let reader: CSVReader
+        do {
+            reader = try CSVReader(string: source.text, hasHeaderRow: false)
+        } catch {
+            return ([], [.error(SourceLocation(path: path), "the CSV file cannot be read: \(error)")])
+        }
+        let lines = source.text.split(separator: "\n", omittingEmptySubsequences: false)
+        var line = 1
+        var header: [String: Int]?
+        var observations: [Observation] = []
+        while let row = reader.next() {
+            let rowLine = line
+            line += 1 + row.reduce(0) { $0 + $1.reduce(0) { $1 == "\n" ? $0 + 1 : $0 } }
+            if row == [""] { continue }  // a blank line
+            let columns = fieldColumns(rowLine <= lines.count ? lines[rowLine - 1] : "")
+            func location(_ index: Int) -> SourceLocation {
+                SourceLocation(path: path, line: rowLine, column: index < columns.count ? columns[index] : 1)
+            }
+            guard let columnIndex = header else {
+                var found: [String: Int] = [:]
+                for (index, name) in row.enumerated() {
+                    let key = name.trimmingSpaces.lowercased()
+                    if found[key] == nil { found[key] = index }
+                }
+                let missing = requiredColumns.filter { found[$0] == nil }
+                if !missing.isEmpty {
+                    diagnostics.append(
+                        .error(
+                            location(0),
+                            "the header has no \(missing.map { "'\($0)'" }.joined(separator: ", ")) column\(missing.count == 1 ? "" : "s")",
+                            hint: "the first line must name the columns: date,metric,project,value"))
+                    return ([], diagnostics)
+                }
+                header = found
+                continue
+            }
+            let dateIndex = columnIndex["date"] ?? 0, metricIndex = columnIndex["metric"] ?? 1
+            let projectIndex = columnIndex["project"] ?? 2, valueIndex = columnIndex["value"] ?? 3
+            let needed = max(dateIndex, metricIndex, projectIndex, valueIndex) + 1
+            guard row.count >= needed else {
+                diagnostics.append(
+                    .error(
+                        location(0), "this row has \(row.count) field\(row.count == 1 ? "" : "s") but the header has \(header?.count ?? needed)",
+                        hint: "give every row a date, metric, project and value"))
+                continue
+            }
+            let dateText = row[dateIndex].trimmingSpaces
+            let metric = row[metricIndex].trimmingSpaces
+            let project = row[projectIndex].trimmingSpaces
+            let valueText = row[valueIndex].trimmingSpaces
+            var rowIsValid = true
+            let day = Day(iso: dateText)
+            if day == nil {
+                rowIsValid = false
+                diagnostics.append(
+                    .error(location(dateIndex), "'\(dateText)' is not a date in the form YYYY-MM-DD",
+                        hint: "write dates as YYYY-MM-DD, e.g. 2019-06-30"))
+            }
+            if !Slug.isSlug(metric) {
+                rowIsValid = false
+                diagnostics.append(
+                    .error(location(metricIndex), metric.isEmpty ? "the metric is empty" : "'\(metric)' is not a metric id",
+                        hint: "use the metric's file name without '.md'"))
+            }
+            if !Slug.isSlug(project) {
+                rowIsValid = false
+                diagnostics.append(
+                    .error(location(projectIndex), project.isEmpty ? "the project is empty" : "'\(project)' is not a project id",
+                        hint: "use the project's id from project.md"))
+            }
+            switch ValueParser.parse(valueText) {
+            case .missing: continue
+            case .invalid(let message):
+                diagnostics.append(.error(location(valueIndex), message, hint: ValueParser.hint))
+            case .value(let value, _):
+                if rowIsValid, let day {
+                    observations.append(
+                        Observation(
+                            date: day, metric: metric, project: project, value: value, text: valueText,
+                            location: location(valueIndex)))
+                }
+            }
+        }
+        if header == nil {
+            diagnostics.append(
+                .error(SourceLocation(path: path), "the CSV file has no header row",
+                    hint: "the first line must name the columns: date,metric,project,value"))
+        }
+        return (observations, diagnostics)
+    }
+
+    /// The 1-based column where each field of a CSV line starts (RFC 4180 quoting).
+    static func fieldColumns(_ line: Substring) -> [Int] {
+        var columns = [1]
+        var inQuotes = false
+        var column = 1
+        for scalar in line.unicodeScalars {
+            column += 1
+            if scalar == "\"" { inQuotes.toggle() }
+            if scalar == ",", !inQuotes { columns.append(column) }
+        }
+        return columns
+    }
+}

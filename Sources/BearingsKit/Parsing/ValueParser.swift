@@ -1,0 +1,92 @@
+/// The value grammar of SPEC §1: `1,234`, `-3.5`, `2.1k`, `3M`, `49.7%`, or a "not measured" mark.
+public enum ValueParser {
+    /// What a cell holds.
+    public enum Result: Sendable, Equatable {
+        /// Not measured: empty, `-`, `—`, `n/a`, `?`.
+        case missing
+        /// A number; percentages as written (49.7% is 49.7).
+        case value(Double, isPercent: Bool)
+        /// Not a value; the message says why.
+        case invalid(String)
+    }
+
+    private static let missingMarks: Set<String> = ["", "-", "—", "n/a", "N/A", "?"]
+
+    /// Parses one cell.
+    public static func parse(_ raw: String) -> Result {
+        let text = raw.trimmingSpaces
+        if missingMarks.contains(text) { return .missing }
+        var scalars = Array(text.unicodeScalars)
+        var sign = 1.0
+        if let first = scalars.first, first == "+" || first == "-" || first == "\u{2212}" {
+            sign = first == "+" ? 1 : -1
+            scalars.removeFirst()
+        }
+        var multiplier = 1.0
+        var isPercent = false
+        if let last = scalars.last {
+            switch last {
+            case "k": multiplier = 1e3
+            case "M": multiplier = 1e6
+            case "B": multiplier = 1e9
+            case "%": isPercent = true
+            default: break
+            }
+            if multiplier != 1 || isPercent { scalars.removeLast() }
+        }
+        guard !scalars.isEmpty else { return .invalid("'\(text)' has no digits") }
+        var integerPart: [Unicode.Scalar] = []
+        var fraction: [Unicode.Scalar]? = nil
+        var separator: Unicode.Scalar? = nil
+        var groups: [Int] = [0]
+        for scalar in scalars {
+            if var digits = fraction {
+                guard ("0"..."9").contains(scalar) else { return invalid(text, scalar) }
+                digits.append(scalar)
+                fraction = digits
+            } else if ("0"..."9").contains(scalar) {
+                integerPart.append(scalar)
+                groups[groups.count - 1] += 1
+            } else if scalar == "." {
+                fraction = []
+            } else if scalar == "," || scalar == "_" || scalar == " " || scalar == "\u{00A0}" || scalar == "\u{202F}" {
+                if let existing = separator, existing != scalar { return invalid(text, scalar) }
+                separator = scalar
+                groups.append(0)
+            } else {
+                return invalid(text, scalar)
+            }
+        }
+        guard !integerPart.isEmpty else { return .invalid("'\(text)' has no digits before the decimal point") }
+        if let digits = fraction, digits.isEmpty { return .invalid("'\(text)' has no digits after the decimal point") }
+        if groups.count > 1 {
+            let wellGrouped = (1...3).contains(groups[0]) && groups.dropFirst().allSatisfy { $0 == 3 }
+            guard wellGrouped else {
+                return .invalid("'\(text)' has thousands separators in the wrong places")
+            }
+        }
+        let literal = String(String.UnicodeScalarView(integerPart))
+            + (fraction.map { "." + String(String.UnicodeScalarView($0)) } ?? "")
+        guard let number = Double(literal), number.isFinite else { return .invalid("'\(text)' is not a number") }
+        return .value(sign * number * multiplier, isPercent: isPercent)
+    }
+
+    private static func invalid(_ text: String, _ scalar: Unicode.Scalar) -> Result {
+        .invalid("'\(text)' is not a number (unexpected '\(Character(scalar))')")
+    }
+
+    /// What to say after any invalid value.
+    public static let hint =
+        "write a number such as 1234, 1,234, 3.5k, 2M, 1B or 49.7%; leave the cell empty or write - when not measured"
+}
+
+extension StringProtocol {
+    /// The string without leading and trailing spaces, tabs and newlines.
+    var trimmingSpaces: String {
+        let scalars = unicodeScalars
+        guard let start = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
+            let end = scalars.lastIndex(where: { !$0.properties.isWhitespace })
+        else { return "" }
+        return String(String.UnicodeScalarView(scalars[start...end]))
+    }
+}
