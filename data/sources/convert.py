@@ -98,7 +98,7 @@ def parse_int(text, where):
 
 
 def read_papers(path):
-    """Rows of (line, conference, year, month, pytorch, tensorflow, total) from data.csv.
+    """The rows of data.csv as dicts: line, conference, year, month, pytorch, tensorflow, total.
 
     The file has no header, CRLF line endings and unsorted rows:
     conference, MM/YY, papers mentioning PyTorch and not TensorFlow,
@@ -245,7 +245,7 @@ def snapshot_files(rows):
 
 
 def read_topics(path):
-    """Rows of the topics extract as dicts with their line numbers."""
+    """The rows of the topics extract as dicts: line, topic, economy, year, quarter, value."""
     text = read_text(path)
     reader = csv.DictReader(io.StringIO(text, newline=""))
     expected = ["num_pushers", "topic", "iso2_code", "year", "quarter"]
@@ -281,16 +281,20 @@ def read_topics(path):
     return rows
 
 
+def quarter_date(year, quarter):
+    """A quarter is dated on its first day: 2020 Q1 -> 2020-01-01, Q2 -> 2020-04-01."""
+    return f"{year:04d}-{3 * (quarter - 1) + 1:02d}-01"
+
+
 def series_points(rows):
     """{(date, metric, project): (value, [source lines])}.
 
-    A quarter is dated on its first day (2020 Q1 -> 2020-01-01).
     github-pushers: sum over every reported economy except aggregates.
     github-pushers-us: the United States row alone.
     """
     points = {}
     for row in rows:
-        date = f"{row['year']:04d}-{3 * (row['quarter'] - 1) + 1:02d}-01"
+        date = quarter_date(row["year"], row["quarter"])
         metrics = []
         if row["economy"] not in AGGREGATE_ECONOMIES:
             metrics.append("github-pushers")
@@ -365,7 +369,7 @@ def explain():
         left_out = [
             r for r in rows
             if key[1] == "github-pushers" and r["economy"] in AGGREGATE_ECONOMIES and r["topic"] == key[2]
-            and f"{r['year']:04d}-{3 * (r['quarter'] - 1) + 1:02d}-01" == key[0]
+            and quarter_date(r["year"], r["quarter"]) == key[0]
         ]
         note = "".join(f"; left out: {r['value']} ({r['economy']} aggregate, line {r['line']})" for r in left_out)
         print(f"{key[0]} {key[1]} {key[2]}={value} <- {parts}{note}")
@@ -392,7 +396,8 @@ def main(argv):
 
     if args.check:
         for path in changed:
-            print(f"differs: {os.path.relpath(path)}", file=sys.stderr)
+            state = "missing" if current(path) is None else "differs"
+            print(f"{state}: {os.path.relpath(path)}", file=sys.stderr)
         for path in stale:
             print(f"stale: {os.path.relpath(path)}", file=sys.stderr)
         if changed or stale:

@@ -8,6 +8,11 @@ struct SVG: Sendable, Equatable, ExpressibleByStringInterpolation, CustomStringC
         markup = value
     }
 
+    /// Markup built elsewhere from nothing but numbers and fixed text; never data.
+    init(trusted markup: String) {
+        self.markup = markup
+    }
+
     init(stringInterpolation: StringInterpolation) {
         markup = stringInterpolation.markup
     }

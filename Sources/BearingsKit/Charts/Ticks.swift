@@ -12,8 +12,8 @@ struct Ticks: Sendable, Equatable {
     /// The highest value on the axis.
     var high: Double { values.last ?? 1 }
 
-    /// Ticks at multiples of a 1-2-5 step covering `low...high` and zero, with at most about
-    /// `count` intervals. All zeros (or no data) give 0...1.
+    /// Ticks at multiples of a 1-2-5 step covering `low...high` and zero, with about `count`
+    /// intervals. All zeros (or no data) give 0...1.
     static func linear(low: Double, high: Double, count: Int) -> Ticks {
         var low = min(low, 0)
         var high = max(high, 0)
@@ -55,21 +55,18 @@ struct Ticks: Sendable, Equatable {
         return Ticks(values: values, steps: steps)
     }
 
-    /// The 1-2-5 step at or above `raw`, as mantissa × 10^exponent.
+    /// The 1-2-5 step nearest `raw` on a log scale (d3's rule: the cut-offs are the geometric
+    /// means √2, √10 and √50), so the tick count lands near the one asked for.
     static func niceStep(_ raw: Double) -> (mantissa: Int, exponent: Int) {
         guard raw > 0, raw.isFinite else { return (1, 0) }
-        var exponent = Int(log10(raw).rounded(.down))
+        let exponent = Int(log10(raw).rounded(.down))
         let scaled = raw / value(1, exponent)
-        let mantissa: Int
         switch scaled {
-        case ...1.000_000_001: mantissa = 1
-        case ...2.000_000_001: mantissa = 2
-        case ...5.000_000_001: mantissa = 5
-        default:
-            mantissa = 1
-            exponent += 1
+        case 50.squareRoot()...: return (1, exponent + 1)
+        case 10.squareRoot()...: return (5, exponent)
+        case 2.squareRoot()...: return (2, exponent)
+        default: return (1, exponent)
         }
-        return (mantissa, exponent)
     }
 
     /// `mantissa` × 10^`exponent`, computed so that 3 × 10^-1 is exactly the double nearest 0.3.

@@ -16,7 +16,7 @@ public enum ValueFormat {
             text = String(Int(magnitude))
         } else if magnitude < 1000 {
             let decimals = min(12, max(0, 2 - Int(log10(magnitude).rounded(.down))))
-            text = fixed(magnitude, decimals: decimals)
+            text = trimmed(fixed(magnitude, decimals: decimals))
             if let rounded = Double(text), rounded >= 1000 {
                 text = suffixed(magnitude)
             }

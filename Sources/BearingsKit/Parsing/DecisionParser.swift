@@ -87,7 +87,7 @@ public enum DecisionParser {
             } else {
                 diagnostics.append(
                     .error(
-                        bodyDate.location, "'\(bodyDate.text)' is not a date in the form YYYY-MM-DD",
+                        bodyDate.location, FieldReader.dateProblem(bodyDate.text),
                         hint: "write the date as YYYY-MM-DD, e.g. 'Date: 2019-06-30'"))
             }
         } else {

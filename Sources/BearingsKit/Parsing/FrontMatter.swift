@@ -47,7 +47,7 @@ public struct FrontMatter {
         do {
             node = try Yams.compose(yaml: yaml)
         } catch let error as YamlError {
-            diagnostics.append(diagnostic(for: error))
+            diagnostics.append(diagnostic(for: error, yaml: yaml))
             return
         } catch {
             diagnostics.append(.error(SourceLocation(path: path, line: firstYAMLLine), "front matter: \(error)"))
@@ -71,7 +71,7 @@ public struct FrontMatter {
         }
     }
 
-    private func diagnostic(for error: YamlError) -> Diagnostic {
+    private func diagnostic(for error: YamlError, yaml: String) -> Diagnostic {
         switch error {
         case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _),
             let .composer(context, problem, mark, _):
@@ -81,13 +81,30 @@ public struct FrontMatter {
                 hint: "quote values that contain ': ' or start with a special character such as [ { * & ! | > ' \" % @ `")
         case let .duplicatedKeysInMapping(duplicates, context):
             return .error(
-                location(context.mark), "front matter key \(duplicates.map { "'\($0)'" }.joined(separator: ", ")) is given twice",
+                repeatLocation(of: duplicates.first, firstAt: context.mark, in: yaml) ?? location(context.mark),
+                "front matter key \(duplicates.map { "'\($0)'" }.joined(separator: ", ")) is given twice",
                 hint: "keep one of them")
         case let .reader(problem, _, _, _):
             return .error(SourceLocation(path: path, line: firstYAMLLine), "front matter cannot be read: \(problem)")
         default:
             return .error(SourceLocation(path: path, line: firstYAMLLine), "front matter: \(error)")
         }
+    }
+
+    /// Where a duplicated key is given again: Yams marks its first occurrence, but the repeat is the mistake.
+    private func repeatLocation(of key: String?, firstAt mark: Yams.Mark, in yaml: String) -> SourceLocation? {
+        guard let key else { return nil }
+        let lines = yaml.split(separator: "\n", omittingEmptySubsequences: false)
+        let indent = mark.column - 1
+        for index in lines.indices where index >= mark.line {  // `mark.line` is 1-based: start on the next line
+            let scalars = Array(lines[index].unicodeScalars)
+            guard scalars.count > indent, scalars[..<indent].allSatisfy({ $0 == " " }) else { continue }
+            let rest = String(String.UnicodeScalarView(scalars[indent...]))
+            if rest.hasPrefix(key), rest.dropFirst(key.count).drop(while: { $0 == " " }).hasPrefix(":") {
+                return SourceLocation(path: path, line: index + firstYAMLLine, column: mark.column)
+            }
+        }
+        return nil
     }
 
     /// The file location of a YAML mark.
@@ -143,16 +160,22 @@ struct FieldReader {
         guard let text = string(key, required: required, hint: "write the date as YYYY-MM-DD, e.g. '\(key): 2019-06-30'")
         else { return nil }
         guard let day = Day(iso: text) else {
-            let looksLikeDate = text.count == 10 && Day(iso: "2000" + text.dropFirst(4)) == nil
             diagnostics.append(
                 .error(
-                    frontMatter.valueLocation(key),
-                    looksLikeDate && text.utf8.count == 10 && text.split(separator: "-").count == 3
-                        ? "'\(text)' is not a real date" : "'\(text)' is not a date in the form YYYY-MM-DD",
+                    frontMatter.valueLocation(key), Self.dateProblem(text),
                     hint: "write the date as YYYY-MM-DD, e.g. '\(key): 2019-06-30'"))
             return nil
         }
         return day
+    }
+
+    /// Why `Day(iso:)` rejected `text`: a day that does not exist ("2019-02-30") or another form ("30-06-2019").
+    static func dateProblem(_ text: String) -> String {
+        let scalars = Array(text.unicodeScalars)
+        let isInForm = scalars.count == 10 && scalars.indices.allSatisfy { index in
+            index == 4 || index == 7 ? scalars[index] == "-" : ("0"..."9").contains(scalars[index])
+        }
+        return isInForm ? "'\(text)' is not a real date" : "'\(text)' is not a date in the form YYYY-MM-DD"
     }
 
     mutating func bool(_ key: String) -> Bool? {

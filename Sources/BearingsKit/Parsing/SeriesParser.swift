@@ -63,7 +63,7 @@ public enum SeriesParser {
             if day == nil {
                 rowIsValid = false
                 diagnostics.append(
-                    .error(location(dateIndex), "'\(dateText)' is not a date in the form YYYY-MM-DD",
+                    .error(location(dateIndex), FieldReader.dateProblem(dateText),
                         hint: "write dates as YYYY-MM-DD, e.g. 2019-06-30"))
             }
             if !Slug.isSlug(metric) {

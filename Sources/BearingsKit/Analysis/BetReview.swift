@@ -1,0 +1,107 @@
+/// What a decision's watched metrics did since the decision.
+public struct BetReview: Sendable, Equatable {
+    /// One watched metric.
+    public struct Watched: Sendable, Equatable {
+        /// Metric id.
+        public var metric: String
+        /// This project's last point on or before the decision date.
+        public var then: SeriesPoint?
+        /// This project's newest point.
+        public var now: SeriesPoint?
+        /// This project's share at `then`'s date, when shares apply.
+        public var shareThen: Double?
+        /// This project's share at `now`'s date.
+        public var shareNow: Double?
+        /// Whether the newest data is still inside the decision date + the metric's lag.
+        public var tooEarly: Bool
+
+        /// shareNow − shareThen.
+        public var shareChange: Double? {
+            guard let shareThen, let shareNow else { return nil }
+            return shareNow - shareThen
+        }
+    }
+
+    /// Decision id.
+    public var decision: String
+    /// One entry per watched metric, in the decision's order.
+    public var watched: [Watched]
+}
+
+extension Analysis {
+    /// The review of one decision's bets; nil when it has no date or watches nothing.
+    public static func review(
+        _ decision: Decision, project: String, series: [String: MetricSeries]
+    ) -> BetReview? {
+        guard let date = decision.date, !decision.watch.isEmpty else { return nil }
+        let watched = decision.watch.compactMap { id -> BetReview.Watched? in
+            guard let metricSeries = series[id] else { return nil }
+            let line = metricSeries.line(project)
+            let then = line?.last(onOrBefore: date)
+            let now = line?.points.last
+            var shareThen: Double?, shareNow: Double?
+            if shareApplies(metricSeries.metric) {
+                let shares = share(metricSeries, of: project)
+                if let then { shareThen = shares.last(where: { $0.date <= then.date })?.share }
+                if let now { shareNow = shares.last(where: { $0.date <= now.date })?.share }
+            }
+            let settledFrom = metricSeries.metric.lag?.after(date) ?? date
+            let newest = metricSeries.newestDate
+            let tooEarly = newest.map { $0 <= settledFrom } ?? true
+            return BetReview.Watched(
+                metric: id, then: then, now: now, shareThen: shareThen, shareNow: shareNow, tooEarly: tooEarly)
+        }
+        return BetReview(decision: decision.id, watched: watched)
+    }
+
+    /// Decisions whose review date is on or before `reference`, still standing, oldest review first.
+    public static func dueForReview(_ decisions: [Decision], reference: Day) -> [Decision] {
+        decisions.filter { decision in
+            guard let review = decision.review, review <= reference else { return false }
+            return decision.status != .superseded && decision.status != .rejected && decision.status != .deprecated
+        }.sorted { ($0.review ?? reference, $0.id) < ($1.review ?? reference, $1.id) }
+    }
+
+    /// What links principles and decisions, and where the links are missing or stale.
+    public struct Traceability: Sendable, Equatable {
+        /// Principles no decision serves.
+        public var unservedPrinciples: [String]
+        /// Decisions that serve no principle.
+        public var decisionsWithoutPrinciples: [String]
+        /// (decision, superseded decision it still links to).
+        public var citingSuperseded: [Pair]
+
+        /// A decision and a superseded decision it cites.
+        public struct Pair: Sendable, Equatable {
+            /// The citing decision.
+            public var decision: String
+            /// The superseded decision it links to.
+            public var cites: String
+        }
+    }
+
+    /// Principles without decisions, decisions without principles, links to superseded decisions.
+    public static func traceability(_ dataSet: DataSet) -> Traceability {
+        let served = Set(dataSet.decisions.flatMap(\.principles))
+        let superseded = Set(dataSet.decisions.filter { $0.status == .superseded }.map(\.id))
+        var pairs: [Traceability.Pair] = []
+        for decision in dataSet.decisions where decision.status != .superseded {
+            var cited = Set<String>()
+            for block in decision.body.blocks { collectLinks(block.node, into: &cited) }
+            for id in cited.sorted() where superseded.contains(id) && id != decision.id
+                && decision.supersededBy != id
+            {
+                pairs.append(Traceability.Pair(decision: decision.id, cites: id))
+            }
+        }
+        return Traceability(
+            unservedPrinciples: dataSet.principles.principles.map(\.id).filter { !served.contains($0) },
+            decisionsWithoutPrinciples: dataSet.decisions.filter { $0.principles.isEmpty }.map(\.id),
+            citingSuperseded: pairs)
+    }
+
+    private static func collectLinks(_ node: MarkdownNode, into ids: inout Set<String>) {
+        if case .link(let url, _) = node.kind, let id = StatusText.decisionID(fromLink: url) { ids.insert(id) }
+        for child in node.children { collectLinks(child, into: &ids) }
+    }
+}

@@ -1,0 +1,72 @@
+/// One point of a series, with where it was written.
+public struct SeriesPoint: Sendable, Equatable {
+    /// The day of the measurement.
+    public var date: Day
+    /// The value.
+    public var value: Double
+    /// The file, line and column it came from.
+    public var location: SourceLocation
+}
+
+/// Every project's points for one metric, sorted by date.
+public struct MetricSeries: Sendable, Equatable {
+    /// The metric.
+    public var metric: Metric
+    /// Per project, in the data set's project order; only projects with at least one point.
+    public var lines: [Line]
+    /// Every date at which any project was measured, ascending.
+    public var dates: [Day]
+
+    /// One project's points.
+    public struct Line: Sendable, Equatable {
+        /// Project id.
+        public var project: String
+        /// Points sorted by date.
+        public var points: [SeriesPoint]
+
+        /// The value on a day, if measured.
+        public func value(on day: Day) -> Double? {
+            var low = 0, high = points.count - 1
+            while low <= high {
+                let middle = (low + high) / 2
+                if points[middle].date == day { return points[middle].value }
+                if points[middle].date < day { low = middle + 1 } else { high = middle - 1 }
+            }
+            return nil
+        }
+
+        /// The last point on or before a day.
+        public func last(onOrBefore day: Day) -> SeriesPoint? {
+            points.last(where: { $0.date <= day })
+        }
+    }
+
+    /// The line of a project.
+    public func line(_ project: String) -> Line? { lines.first(where: { $0.project == project }) }
+
+    /// The newest date with a value.
+    public var newestDate: Day? { dates.last }
+}
+
+extension Analysis {
+    /// Series for every metric, keyed by metric id; metrics without data have no lines.
+    public static func series(_ dataSet: DataSet) -> [String: MetricSeries] {
+        var points: [String: [String: [SeriesPoint]]] = [:]
+        for observation in dataSet.observations {
+            points[observation.metric, default: [:]][observation.project, default: []].append(
+                SeriesPoint(date: observation.date, value: observation.value, location: observation.location))
+        }
+        let order = dataSet.projectIDs
+        var result: [String: MetricSeries] = [:]
+        for metric in dataSet.metrics {
+            let byProject = points[metric.id] ?? [:]
+            let lines = order.compactMap { project -> MetricSeries.Line? in
+                guard let list = byProject[project], !list.isEmpty else { return nil }
+                return MetricSeries.Line(project: project, points: list.sorted { $0.date < $1.date })
+            }
+            let dates = Set(lines.flatMap { $0.points.map(\.date) }).sorted()
+            result[metric.id] = MetricSeries(metric: metric, lines: lines, dates: dates)
+        }
+        return result
+    }
+}

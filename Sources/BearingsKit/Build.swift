@@ -1,0 +1,93 @@
+import Foundation
+
+/// Everything a build needs to know, mapped from the command line.
+public struct BuildOptions: Sendable {
+    /// Where to read.
+    public var load: LoadOptions
+    /// The output folder.
+    public var output: String
+    /// A folder of templates that override the built-in ones, file by file.
+    public var templates: String?
+    /// Absolute URL of the site for feed and sitemap; overrides project.md's `base_url`.
+    public var baseURL: String?
+    /// Warnings are errors.
+    public var strict: Bool
+    /// SOURCE_DATE_EPOCH: the build time and reference date, when set.
+    public var sourceDateEpoch: Int?
+
+    /// Creates build options.
+    public init(
+        load: LoadOptions = LoadOptions(), output: String = "site", templates: String? = nil, baseURL: String? = nil,
+        strict: Bool = false, sourceDateEpoch: Int? = nil
+    ) {
+        self.load = load
+        self.output = output
+        self.templates = templates
+        self.baseURL = baseURL
+        self.strict = strict
+        self.sourceDateEpoch = sourceDateEpoch
+    }
+}
+
+/// What a build did.
+public struct BuildResult: Sendable {
+    /// Every problem found (after `--strict`).
+    public var diagnostics: [Diagnostic]
+    /// The rendered site; nil when the data had errors.
+    public var plan: SitePlan?
+}
+
+/// A failure that is not the data's fault: unreadable folders, refused output, failed writes.
+public struct BuildError: Error, Equatable, CustomStringConvertible {
+    /// What went wrong.
+    public var message: String
+    /// Exit status: 2 for a refused output folder or bad template, 3 for I/O.
+    public var exitCode: Int32
+    /// The message.
+    public var description: String { message }
+}
+
+/// load → validate → analyze → render → write.
+public enum SiteBuilder {
+    /// Loads and renders without touching the output folder.
+    public static func plan(_ options: BuildOptions) throws(BuildError) -> BuildResult {
+        let loaded: LoadResult
+        do {
+            loaded = try DataLoader.load(options.load)
+        } catch {
+            throw BuildError(message: error.description, exitCode: 3)
+        }
+        let diagnostics = options.strict ? loaded.diagnostics.strict() : loaded.diagnostics
+        guard var dataSet = loaded.dataSet, !diagnostics.contains(where: { $0.severity == .error }) else {
+            return BuildResult(diagnostics: diagnostics, plan: nil)
+        }
+        let templates: TemplateSet
+        do {
+            templates = try TemplateSet(overrides: options.templates)
+        } catch {
+            throw BuildError(message: error.description, exitCode: 1)
+        }
+        if let baseURL = options.baseURL { dataSet.project.baseURL = baseURL }
+        let renderer = SiteRenderer(
+            dataSet: dataSet, templates: templates, sourceDateEpoch: options.sourceDateEpoch,
+            baseURL: dataSet.project.baseURL)
+        return BuildResult(diagnostics: diagnostics, plan: renderer.render())
+    }
+
+    /// Builds the site and replaces the output folder with it; writes nothing when there are errors.
+    public static func build(_ options: BuildOptions) throws(BuildError) -> BuildResult {
+        if let refusal = SiteWriter.refusal(
+            output: options.output, data: options.load.dataDirectory, decisions: options.load.decisionsDirectory)
+        {
+            throw BuildError(message: refusal.description, exitCode: 2)
+        }
+        let result = try plan(options)
+        guard let plan = result.plan else { return result }
+        do {
+            try SiteWriter.write(plan, to: options.output)
+        } catch {
+            throw BuildError(message: error.description, exitCode: error.refused ? 2 : 3)
+        }
+        return result
+    }
+}

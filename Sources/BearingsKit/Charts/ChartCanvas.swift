@@ -1,0 +1,257 @@
+import Foundation
+
+/// The drawing shared by line and share charts: layout, legend, value and date axes, lag shading,
+/// lines, decision markers and the accessible title and description.
+///
+/// Layout, top to bottom: legend rows; an annotation row (the unit on the left, "not settled
+/// yet" over the shading) when either is needed; one row per level of staggered decision
+/// labels; the plot; one or two rows of date labels. `height` is the height with one legend row
+/// and one annotation row; more rows add to it, so twenty projects do not squash the plot.
+struct ChartCanvas {
+    /// What to draw, already in the units the axis shows.
+    struct Input: Sendable {
+        var title: String
+        var description: String
+        var lines: [ChartLine]
+        var markers: [ChartMarker]
+        var unit: String?
+        var scale: ChartScale
+        var unsettledFromDay: Int?
+        var denominatorChanges: [Int]
+        var width: Int
+        var height: Int
+        var idPrefix: String
+        /// The CSS class naming the kind of chart, such as "line-chart".
+        var kind: String
+    }
+
+    static let fontSize = 12.0
+    static let smallFontSize = 11.0
+    static let legendRowHeight = 18.0
+    static let annotationRowHeight = 13.0
+    static let dateLineHeight = 14.0
+    static let rightMargin = 16.0
+    /// Space between the plot's edges and the first and last day, so points and markers at the
+    /// ends are drawn inside the plot, clear of its edges.
+    static let inset = 8.0
+    static let maxMarkerLevels = 4
+
+    /// A line ready to draw: sorted, cleaned, and thinned.
+    struct PreparedLine {
+        var label: String
+        var emphasised: Bool
+        var cue: SeriesCue
+        var points: [ChartPoint]
+    }
+
+    static func render(_ input: Input) -> String {
+        let width = Double(max(input.width, 240))
+        let baseHeight = Double(max(input.height, 160))
+        let prefix = SVG.idSafe(input.idPrefix)
+        var notes: [String] = []
+
+        // Data: sorted by day, non-finite values and (on a log scale) values of zero or less as gaps.
+        var skipped = 0
+        var lines = input.lines.map { line -> PreparedLine in
+            let sorted = line.points.enumerated()
+                .sorted { ($0.element.day, $0.offset) < ($1.element.day, $1.offset) }
+                .map { point -> ChartPoint in
+                    guard let value = point.element.value, value.isFinite else {
+                        return ChartPoint(day: point.element.day, value: nil)
+                    }
+                    if input.scale == .log && value <= 0 {
+                        skipped += 1
+                        return ChartPoint(day: point.element.day, value: nil)
+                    }
+                    return point.element
+                }
+            return PreparedLine(label: line.label, emphasised: line.emphasised, cue: SeriesCue(style: line.style), points: sorted)
+        }
+        let days = lines.flatMap { $0.points.map(\.day) }
+        let values = lines.flatMap { $0.points.compactMap(\.value) }
+        let firstDay = days.min()
+        let lastDay = days.max()
+        let dayRange: ClosedRange<Int>? = firstDay.flatMap { first in lastDay.map { first...$0 } }
+
+        // Legend.
+        let denominatorDays = input.denominatorChanges.filter { dayRange?.contains($0) ?? false }
+        var legendItems = lines.map { LegendItem(label: $0.label, cue: $0.cue, emphasised: $0.emphasised, kind: .series) }
+        if !denominatorDays.isEmpty {
+            legendItems.append(LegendItem(label: "projects measured changed", cue: SeriesCue(style: 0), emphasised: false, kind: .denominator))
+        }
+        let legend = layoutLegend(legendItems, width: width)
+        let legendRows = legend.map(\.row).max().map { $0 + 1 } ?? 0
+
+        // Value axis.
+        let nominalPlotHeight = baseHeight - 4 - legendRowHeight - annotationRowHeight - 8 - 12 - 2 * dateLineHeight
+        let ticks: Ticks
+        switch input.scale {
+        case .linear:
+            ticks = Ticks.linear(low: values.min() ?? 0, high: values.max() ?? 0, count: max(2, Int(nominalPlotHeight / 50)))
+        case .log:
+            ticks = Ticks.log(low: values.min() ?? 1, high: values.max() ?? 10, count: max(2, Int(nominalPlotHeight / 24)))
+            notes.append("Logarithmic scale.")
+            if skipped > 0 {
+                notes.append(
+                    skipped == 1
+                        ? "1 value of zero or less cannot be shown on a logarithmic scale and is left out as a gap."
+                        : "\(skipped) values of zero or less cannot be shown on a logarithmic scale and are left out as gaps."
+                )
+            }
+        }
+        let tickUnit = input.unit == "%" ? "%" : nil
+        let tickLabels = zip(ticks.values, ticks.steps).map { ValueFormat.short($0, unit: tickUnit, step: $1) }
+        let widestTick = tickLabels.map { TextWidth.estimate($0, fontSize: fontSize) }.max() ?? 0
+        let plotLeft = max(28, (widestTick + 10).rounded(.up))
+        let plotRight = width - rightMargin
+        let dataLeft = plotLeft + inset
+        let dataRight = plotRight - inset
+
+        // Date axis.
+        let domain: (first: Double, last: Double) = {
+            guard let dayRange else { return (0, 1) }
+            if dayRange.lowerBound == dayRange.upperBound {
+                return (Double(dayRange.lowerBound - 1), Double(dayRange.upperBound + 1))
+            }
+            return (Double(dayRange.lowerBound), Double(dayRange.upperBound))
+        }()
+        func x(_ day: Int) -> Double {
+            dataLeft + (Double(day) - domain.first) / (domain.last - domain.first) * (dataRight - dataLeft)
+        }
+        let dateTicks = dayRange.map {
+            DateTicks.ticks(first: $0.lowerBound, last: $0.upperBound, pixels: dataRight - dataLeft, fontSize: fontSize)
+        } ?? []
+        let dateLines = dateTicks.map(\.lines.count).max() ?? 1
+
+        // Annotation row: the unit at the left, "not settled yet" over the shading.
+        var shadeStart: Double?
+        let unitLabel = input.unit.flatMap { $0.isEmpty || $0 == "%" ? nil : TextWidth.truncated($0, to: 24) }
+        let unitWidth = unitLabel.map { TextWidth.estimate($0, fontSize: smallFontSize) } ?? 0
+        if let from = input.unsettledFromDay, let dayRange, from <= dayRange.upperBound {
+            shadeStart = from <= dayRange.lowerBound ? plotLeft : x(from)
+            notes.append("Values from \(DayFormat.isoDate(max(from, dayRange.lowerBound))) on are not settled yet and may still change.")
+        }
+        let hasAnnotationRow = unitLabel != nil || shadeStart != nil
+
+        // Decision markers, staggered so that labels never overlap and rules never cross labels.
+        let placedMarkers = placeMarkers(input.markers, in: dayRange, x: x, width: width)
+        let markerLevels = placedMarkers.map { $0.level + 1 }.max() ?? 0
+        let annotationRows = (hasAnnotationRow ? 1 : 0) + markerLevels
+
+        // Vertical layout.
+        let extraRows = Double(max(0, legendRows - 1)) * legendRowHeight
+            + Double(max(0, annotationRows - 1)) * annotationRowHeight
+        let height = baseHeight + extraRows
+        let plotTop = 4 + Double(legendRows) * legendRowHeight + Double(annotationRows) * annotationRowHeight + 8
+        let plotBottom = height - 12 - Double(dateLines) * dateLineHeight
+        func y(_ value: Double) -> Double {
+            let fraction: Double
+            switch input.scale {
+            case .linear: fraction = (value - ticks.low) / (ticks.high - ticks.low)
+            case .log: fraction = (log10(value) - log10(ticks.low)) / (log10(ticks.high) - log10(ticks.low))
+            }
+            return plotBottom - fraction * (plotBottom - plotTop)
+        }
+
+        // Lines, thinned to about one point per pixel.
+        let threshold = Int(dataRight - dataLeft)
+        var thinned = false
+        for index in lines.indices where lines[index].points.count > threshold {
+            lines[index].points = Thinning.largestTriangleThreeBuckets(lines[index].points, threshold: threshold)
+            thinned = true
+        }
+        if thinned { notes.append("Lines with many points are drawn simplified.") }
+        if values.isEmpty { notes.append("No values were measured.") }
+        if !denominatorDays.isEmpty {
+            notes.append("The set of projects measured changed on \(denominatorDays.map(DayFormat.isoDate).joined(separator: ", ")).")
+        }
+
+        // The document.
+        let hasLinks = !placedMarkers.isEmpty
+        let description = ([input.description] + notes).filter { !$0.isEmpty }.joined(separator: " ")
+        var out: [SVG] = []
+        // A role="img" hides its children, so a chart with decision links is a group instead
+        // (axe: nested-interactive); its drawing is then hidden and only the links are exposed.
+        let role = hasLinks ? "group" : "img"
+        out.append(
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(width) \(height)\" class=\"chart \(input.kind)\" role=\"\(role)\" aria-labelledby=\"\(prefix)-title\" aria-describedby=\"\(prefix)-desc\">"
+        )
+        out.append("<title id=\"\(prefix)-title\">\(input.title)</title>")
+        out.append("<desc id=\"\(prefix)-desc\">\(description)</desc>")
+        out.append(hasLinks ? "<g class=\"drawing\" aria-hidden=\"true\">" : "<g class=\"drawing\">")
+
+        out += drawLegend(legend, items: legendItems)
+
+        let annotationBaseline = 4 + Double(legendRows) * legendRowHeight + annotationRowHeight - 3
+        if let unitLabel {
+            out.append("<text class=\"unit-label\" x=\"0\" y=\"\(annotationBaseline)\">\(unitLabel)</text>")
+        }
+        if let shadeStart {
+            out.append("<rect class=\"unsettled\" x=\"\(shadeStart)\" y=\"\(plotTop)\" width=\"\(plotRight - shadeStart)\" height=\"\(plotBottom - plotTop)\"/>")
+            if shadeStart > plotLeft {
+                out.append("<line class=\"unsettled-edge\" x1=\"\(shadeStart)\" y1=\"\(plotTop)\" x2=\"\(shadeStart)\" y2=\"\(plotBottom)\"/>")
+            }
+            let text = "not settled yet"
+            let textWidth = TextWidth.estimate(text, fontSize: smallFontSize)
+            let fitsAtStart = shadeStart + 3 + textWidth <= plotRight && shadeStart + 3 >= (unitLabel == nil ? 0 : unitWidth + 8)
+            let anchor: SVG = fitsAtStart
+                ? "x=\"\(shadeStart + 3)\""
+                : "x=\"\(plotRight)\" text-anchor=\"end\""
+            out.append("<text class=\"unsettled-label\" \(anchor) y=\"\(annotationBaseline)\">\(text)</text>")
+        }
+
+        // Grid and value labels.
+        out.append("<g class=\"y-axis\">")
+        for (value, label) in zip(ticks.values, tickLabels) {
+            let tickY = y(value)
+            let gridClass = value == 0 && ticks.low < 0 ? "grid zero" : "grid"
+            out.append("<line class=\"\(gridClass)\" x1=\"\(plotLeft)\" y1=\"\(tickY)\" x2=\"\(plotRight)\" y2=\"\(tickY)\"/>")
+            out.append("<text class=\"tick-label\" x=\"\(plotLeft - 6)\" y=\"\(tickY + 4)\" text-anchor=\"end\">\(label)</text>")
+        }
+        out.append("</g>")
+
+        // Date axis.
+        out.append("<g class=\"x-axis\">")
+        out.append("<line class=\"axis\" x1=\"\(plotLeft)\" y1=\"\(plotBottom)\" x2=\"\(plotRight)\" y2=\"\(plotBottom)\"/>")
+        for tick in dateTicks {
+            let tickX = x(tick.day)
+            out.append("<line class=\"tick\" x1=\"\(tickX)\" y1=\"\(plotBottom)\" x2=\"\(tickX)\" y2=\"\(plotBottom + 4)\"/>")
+            for (index, line) in tick.lines.enumerated() {
+                let half = TextWidth.estimate(line, fontSize: fontSize) / 2
+                let labelX = min(max(tickX, half + 2), width - half - 2)
+                let labelY = plotBottom + 4 + Double(index + 1) * dateLineHeight - 2
+                let lineClass = index == 0 ? "tick-label" : "tick-label year"
+                out.append("<text class=\"\(lineClass)\" x=\"\(labelX)\" y=\"\(labelY)\" text-anchor=\"middle\">\(line)</text>")
+            }
+        }
+        out.append("</g>")
+
+        for day in denominatorDays {
+            let ruleX = x(day)
+            out.append("<line class=\"denominator\" x1=\"\(ruleX)\" y1=\"\(plotTop)\" x2=\"\(ruleX)\" y2=\"\(plotBottom)\"/>")
+        }
+
+        if values.isEmpty {
+            out.append("<text class=\"no-data\" x=\"\((plotLeft + plotRight) / 2)\" y=\"\((plotTop + plotBottom) / 2)\" text-anchor=\"middle\">No data</text>")
+        }
+
+        // Lines, the emphasised ones last so they lie on top.
+        out.append("<g class=\"lines\">")
+        let drawOrder = lines.filter { !$0.emphasised } + lines.filter(\.emphasised)
+        for line in drawOrder {
+            out += drawLine(line, x: x, y: y, dataWidth: dataRight - dataLeft)
+        }
+        out.append("</g>")
+        out.append("</g>")
+
+        if hasLinks {
+            out.append("<g class=\"markers\">")
+            for placed in placedMarkers {
+                out += drawMarker(placed, plotTop: plotTop, plotBottom: plotBottom)
+            }
+            out.append("</g>")
+        }
+        out.append("</svg>")
+        return out.map(\.markup).joined(separator: "\n") + "\n"
+    }
+}

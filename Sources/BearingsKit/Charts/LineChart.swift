@@ -1,0 +1,22 @@
+/// A line chart of a metric over time, one line per project.
+public enum LineChart {
+    /// The chart as an SVG element, ready to embed in an HTML page styled by the charts CSS.
+    public static func svg(_ spec: LineChartSpec) -> String {
+        ChartCanvas.render(
+            ChartCanvas.Input(
+                title: spec.title,
+                description: spec.description,
+                lines: spec.lines,
+                markers: spec.markers,
+                unit: spec.unit,
+                scale: spec.scale,
+                unsettledFromDay: spec.unsettledFromDay,
+                denominatorChanges: [],
+                width: spec.width,
+                height: spec.height,
+                idPrefix: spec.idPrefix,
+                kind: "line-chart"
+            )
+        )
+    }
+}

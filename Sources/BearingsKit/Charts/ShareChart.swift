@@ -1,0 +1,27 @@
+/// A chart of each project's share of a metric over time, drawn in percent.
+public enum ShareChart {
+    /// The chart as an SVG element, ready to embed in an HTML page styled by the charts CSS.
+    public static func svg(_ spec: ShareChartSpec) -> String {
+        let percentages = spec.lines.map { line in
+            var line = line
+            line.points = line.points.map { ChartPoint(day: $0.day, value: $0.value.map { $0 * 100 }) }
+            return line
+        }
+        return ChartCanvas.render(
+            ChartCanvas.Input(
+                title: spec.title,
+                description: spec.description,
+                lines: percentages,
+                markers: spec.markers,
+                unit: "%",
+                scale: .linear,
+                unsettledFromDay: spec.unsettledFromDay,
+                denominatorChanges: spec.denominatorChanges,
+                width: spec.width,
+                height: spec.height,
+                idPrefix: spec.idPrefix,
+                kind: "share-chart"
+            )
+        )
+    }
+}

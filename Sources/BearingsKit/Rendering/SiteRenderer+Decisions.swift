@@ -1,0 +1,93 @@
+extension SiteRenderer {
+    func decisionsPage() -> String {
+        let root = ""
+        var years: [(String, [Decision])] = []
+        for decision in dataSet.decisions.reversed() {
+            let year = decision.date.map { String($0.year) } ?? "Undated"
+            if years.last?.0 == year { years[years.count - 1].1.append(decision) } else { years.append((year, [decision])) }
+        }
+        let context: [String: Any] = [
+            "years": years.map { year, decisions -> [String: Any] in
+                ["year": year, "decisions": decisions.map { decision -> [String: Any] in
+                    var link = decisionLink(decision, root: root)
+                    if let successor = decision.supersededBy.flatMap(self.decision) {
+                        link["supersededBy"] = decisionLink(successor, root: root)
+                    }
+                    link["principles"] = decision.principles.map { id in
+                        ["title": dataSet.principles.principles.first { $0.id == id }?.title ?? id, "href": "principles.html#\(id)"]
+                    }
+                    return link
+                }]
+            },
+            "count": dataSet.decisions.count,
+        ]
+        return page("decisions", title: "Decisions", root: root, section: "decisions.html", context)
+    }
+
+    func decisionPage(_ decision: Decision) -> String {
+        let root = "../"
+        var context = decisionLink(decision, root: root)
+        context["bodyHTML"] = HTML(cmark: decision.body)
+        context["review"] = decision.review?.description ?? ""
+        context["reviewDue"] = decision.review.map { $0 <= referenceDate } ?? false
+        context["principles"] = decision.principles.map { id in
+            ["title": dataSet.principles.principles.first { $0.id == id }?.title ?? id, "href": "\(root)principles.html#\(id)"]
+        }
+        if let successor = decision.supersededBy.flatMap(self.decision) {
+            context["supersededBy"] = decisionLink(successor, root: root)
+        }
+        context["supersedes"] = dataSet.decisions.filter { $0.supersededBy == decision.id }.map { decisionLink($0, root: root) }
+        context["statusLinks"] = decision.statusLinks.compactMap { link -> [String: Any]? in
+            guard let target = self.decision(link.target) else { return nil }
+            var value = decisionLink(target, root: root)
+            value["relation"] = link.relation.prefix(1).uppercased() + link.relation.dropFirst()
+            return value
+        }
+        context["citedBy"] = dataSet.decisions.filter { $0.statusLinks.contains { $0.target == decision.id } }
+            .map { decisionLink($0, root: root) }
+        context["deciders"] = decision.deciders.joined(separator: ", ")
+        context["tags"] = decision.tags.map { ["tag": $0] }
+        if let review = Analysis.review(decision, project: dataSet.project.id, series: series) {
+            context["watched"] = review.watched.compactMap { watched -> [String: Any]? in
+                guard let metricSeries = series[watched.metric] else { return nil }
+                let metric = metricSeries.metric
+                var entry: [String: Any] = [
+                    "name": metric.name, "href": "\(root)metrics/\(metric.id).html",
+                    "then": watched.then.map { ValueFormat.full($0.value, unit: metric.unit) } ?? "not measured",
+                    "thenDate": watched.then?.date.description ?? "",
+                    "now": watched.now.map { ValueFormat.full($0.value, unit: metric.unit) } ?? "not measured",
+                    "nowDate": watched.now?.date.description ?? "",
+                    "shareThen": shareText(watched.shareThen), "shareNow": shareText(watched.shareNow),
+                    "shareChange": points(watched.shareChange), "hasShare": watched.shareThen != nil || watched.shareNow != nil,
+                    "tooEarly": watched.tooEarly,
+                    "lag": metric.lag?.description ?? "0",
+                ]
+                if !metricSeries.lines.isEmpty {
+                    entry["svgHTML"] = lineChart(metricSeries, root: root, id: "watch-\(metric.id)", only: [decision.id])
+                    entry["table"] = dataTable(metricSeries, root: root, limit: 12)
+                }
+                return entry
+            }
+        }
+        return page("decision", title: decision.title, root: root, section: "decisions.html", context)
+    }
+
+    func principlesPage() -> String {
+        let root = ""
+        let context: [String: Any] = [
+            "introHTML": HTML(cmark: dataSet.principles.introduction),
+            "principles": dataSet.principles.principles.map { principle -> [String: Any] in
+                [
+                    "id": principle.id, "title": principle.title, "statementHTML": HTML(cmark: principle.statement),
+                    "decisions": dataSet.decisions.filter { $0.principles.contains(principle.id) }.map {
+                        decisionLink($0, root: root)
+                    },
+                ]
+            },
+            "unserved": Analysis.traceability(dataSet).decisionsWithoutPrinciples.compactMap(decision).map {
+                decisionLink($0, root: root)
+            },
+        ]
+        return page("principles", title: "Principles", root: root, section: "principles.html", context)
+    }
+}

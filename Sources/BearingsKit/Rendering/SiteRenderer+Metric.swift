@@ -1,0 +1,32 @@
+extension SiteRenderer {
+    func metricPage(_ metric: Metric) -> String {
+        let root = "../"
+        let metricSeries = series[metric.id] ?? MetricSeries(metric: metric, lines: [], dates: [])
+        var context: [String: Any] = [
+            "name": metric.name, "kind": metric.kind.rawValue, "isVanity": metric.kind == .vanity,
+            "unit": metric.unit ?? "", "lag": metric.lag?.description ?? "", "scale": metric.scale.rawValue,
+            "higherIsBetter": metric.higherIsBetter, "sourceHref": metric.source.flatMap(safeURL) ?? "",
+            "source": metric.source ?? "",
+            "descriptionHTML": HTML(cmark: metric.description),
+            "hasData": !metricSeries.lines.isEmpty,
+            "crossovers": crossoverSentences(metricSeries).map { ["text": $0] },
+        ]
+        if !metricSeries.lines.isEmpty {
+            context["svgHTML"] = lineChart(metricSeries, root: root, id: "metric-\(metric.id)")
+            context["table"] = dataTable(metricSeries, root: root)
+            if let (svg, changes) = shareChart(metricSeries, root: root, id: "share-\(metric.id)") {
+                let shares = Analysis.share(metricSeries, of: dataSet.project.id)
+                context["share"] = [
+                    "svgHTML": svg,
+                    "denominatorNote": changes.isEmpty ? "" : "The set of projects measured changes on \(changes.map(\.description).joined(separator: ", ")): the share's denominator changes there.",
+                    "rows": shares.reversed().prefix(40).map { point -> [String: Any] in
+                        ["date": point.date.description, "share": shareText(point.share),
+                         "projects": point.projectsMeasured.map(projectName).joined(separator: ", ")]
+                    },
+                ]
+            }
+        }
+        context["watchedBy"] = dataSet.decisions.filter { $0.watch.contains(metric.id) }.map { decisionLink($0, root: root) }
+        return page("metric", title: metric.name, root: root, section: "trends.html", context)
+    }
+}

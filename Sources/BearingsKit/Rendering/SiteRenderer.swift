@@ -1,0 +1,264 @@
+import Foundation
+
+/// Renders every page of SPEC §4 into a site plan. Shared pieces live here; each page kind has a
+/// file of its own (`SiteRenderer+<Page>.swift`).
+struct SiteRenderer {
+    let dataSet: DataSet
+    let templates: TemplateSet
+    let series: [String: MetricSeries]
+    /// The day "due for review" is judged against.
+    let referenceDate: Day
+    /// Newest data date, shown as "data as of".
+    let dataAsOf: Day?
+    /// The build time, only when SOURCE_DATE_EPOCH is set.
+    let buildTime: Int?
+    /// Absolute site URL for the feed and sitemap.
+    let baseURL: String?
+    /// Output path of every snapshot, by snapshot id.
+    let snapshotPaths: [String: String]
+    /// Display order and palette index of projects.
+    let projectOrder: [String]
+
+    init(dataSet: DataSet, templates: TemplateSet, sourceDateEpoch: Int?, baseURL: String?) {
+        self.dataSet = dataSet
+        self.templates = templates
+        series = Analysis.series(dataSet)
+        dataAsOf = dataSet.newestDate
+        buildTime = sourceDateEpoch
+        referenceDate = sourceDateEpoch.map { Day(ordinal: Int((Double($0) / 86400).rounded(.down))) }
+            ?? dataSet.newestDate ?? Day(ordinal: 0)
+        self.baseURL = baseURL.map { $0.hasSuffix("/") ? $0 : $0 + "/" }
+        projectOrder = dataSet.projectIDs
+        var paths: [String: String] = [:]
+        let byDate = Dictionary(grouping: dataSet.snapshots, by: \.date)
+        for snapshot in dataSet.snapshots {
+            let shared = (byDate[snapshot.date]?.count ?? 0) > 1
+            paths[snapshot.id] = "snapshots/\(snapshot.date)\(shared ? "-" + Slug.make(snapshot.id) : "").html"
+        }
+        snapshotPaths = paths
+    }
+
+    /// Renders the whole site.
+    func render() -> SitePlan {
+        var plan = SitePlan()
+        plan.add("index.html", dashboard())
+        plan.add("trends.html", trends())
+        for metric in dataSet.metrics { plan.add("metrics/\(metric.id).html", metricPage(metric)) }
+        plan.add("decisions.html", decisionsPage())
+        for decision in dataSet.decisions { plan.add("decisions/\(decision.id).html", decisionPage(decision)) }
+        plan.add("principles.html", principlesPage())
+        plan.add("snapshots.html", snapshotsPage())
+        for (index, snapshot) in dataSet.snapshots.enumerated() {
+            plan.add(snapshotPaths[snapshot.id] ?? "snapshots/\(snapshot.id).html", snapshotPage(snapshot, index: index))
+        }
+        plan.add("404.html", notFoundPage())
+        plan.add("feed.xml", feed())
+        if baseURL != nil { plan.add("sitemap.xml", sitemap(plan.paths)) }
+        plan.add("data/series.csv", seriesCSV())
+        plan.add("data/site.json", siteJSON())
+        for (path, text) in templates.assets.sorted(by: { $0.key < $1.key }) { plan.add(path, text) }
+        return plan
+    }
+
+    // MARK: - Layout
+
+    static let navigation: [(label: String, path: String)] = [
+        ("Dashboard", "index.html"), ("Trends", "trends.html"), ("Decisions", "decisions.html"),
+        ("Principles", "principles.html"), ("Snapshots", "snapshots.html"),
+    ]
+
+    /// Renders a page template inside the shared layout.
+    func page(_ template: String, title: String, root: String, section: String, _ context: [String: Any]) -> String {
+        var values = context
+        values["root"] = root
+        values["title"] = title
+        values["pageTitle"] = title == dataSet.project.name ? title : "\(title) · \(dataSet.project.name)"
+        values["projectName"] = dataSet.project.name
+        values["tagline"] = dataSet.project.tagline ?? ""
+        values["projectURL"] = dataSet.project.url.flatMap(safeURL) ?? ""
+        values["dataAsOf"] = dataAsOf?.description ?? ""
+        values["builtAt"] = buildTime.map(isoTimestamp) ?? ""
+        values["nav"] = Self.navigation.map { item -> [String: Any] in
+            ["label": item.label, "href": root + item.path, "current": item.path == section]
+        }
+        return templates.render(template, Self.withFlags(values))
+    }
+
+    /// Adds `hasItems` (true when non-empty) beside every list `items`, so templates can test for
+    /// empty lists; Mustache has no such test of its own.
+    static func withFlags(_ values: [String: Any]) -> [String: Any] {
+        var result = values
+        for (key, value) in values {
+            if let list = value as? [[String: Any]] {
+                result[key] = list.map(withFlags)
+                result["has" + key.prefix(1).uppercased() + key.dropFirst()] = !list.isEmpty
+            } else if let list = value as? [Any] {
+                result["has" + key.prefix(1).uppercased() + key.dropFirst()] = !list.isEmpty
+            } else if let dictionary = value as? [String: Any] {
+                result[key] = withFlags(dictionary)
+            } else if let text = value as? String, text.isEmpty {
+                // An empty string is "absent", so `{{#key}}` skips it.
+                result[key] = nil
+            }
+        }
+        return result
+    }
+
+    // MARK: - Shared helpers
+
+    func projectName(_ id: String) -> String { dataSet.projectName(id) }
+
+    func styleIndex(_ project: String) -> Int { projectOrder.firstIndex(of: project) ?? 0 }
+
+    func metric(_ id: String) -> Metric? { dataSet.metrics.first(where: { $0.id == id }) }
+
+    func decisionLabel(_ decision: Decision) -> String {
+        decision.number.map { String(format: "%04d", $0) } ?? decision.id
+    }
+
+    func decisionLink(_ decision: Decision, root: String) -> [String: Any] {
+        [
+            "href": "\(root)decisions/\(decision.id).html", "title": decision.title, "label": decisionLabel(decision),
+            "date": decision.date?.description ?? "undated", "status": decision.status?.rawValue ?? "unknown",
+            "statusText": decision.statusText ?? "no status", "kind": decision.kind?.rawValue ?? "",
+        ]
+    }
+
+    func decision(_ id: String) -> Decision? { dataSet.decisions.first(where: { $0.id == id }) }
+
+    /// Markers for every dated decision, linking to its page.
+    func markers(root: String, only: Set<String>? = nil) -> [ChartMarker] {
+        dataSet.decisions.compactMap { decision in
+            guard let date = decision.date, only?.contains(decision.id) ?? true else { return nil }
+            let label = decision.number.map(String.init) ?? String(decision.id.prefix(6))
+            return ChartMarker(
+                day: date.ordinal, label: label, title: "\(decisionLabel(decision)) \(decision.title) (\(date))",
+                href: "\(root)decisions/\(decision.id).html")
+        }
+    }
+
+    /// The first day of a metric's "not settled yet" window.
+    func unsettledFrom(_ metricSeries: MetricSeries) -> Int? {
+        guard let lag = metricSeries.metric.lag, lag.amount > 0, let newest = metricSeries.newestDate else { return nil }
+        return lag.before(newest).ordinal
+    }
+
+    /// A line chart of a metric, every project, decisions marked.
+    func lineChart(_ metricSeries: MetricSeries, root: String, id: String, width: Int = 720, height: Int = 320,
+        only: Set<String>? = nil) -> HTML
+    {
+        let metric = metricSeries.metric
+        let lines = metricSeries.lines.map { line in
+            ChartLine(
+                label: projectName(line.project),
+                points: line.points.map { ChartPoint(day: $0.date.ordinal, value: $0.value) },
+                emphasised: line.project == dataSet.project.id, style: styleIndex(line.project))
+        }
+        let spec = LineChartSpec(
+            title: metric.name, description: chartDescription(metricSeries), lines: lines,
+            markers: markers(root: root, only: only), unit: metric.unit,
+            scale: metric.scale == .log ? .log : .linear, unsettledFromDay: unsettledFrom(metricSeries),
+            width: width, height: height, idPrefix: id)
+        return HTML(svg: LineChart.svg(spec))
+    }
+
+    /// This project's share of a metric over time, or nil when shares do not apply.
+    func shareChart(_ metricSeries: MetricSeries, root: String, id: String, only: Set<String>? = nil) -> (HTML, [Day])? {
+        guard Analysis.shareApplies(metricSeries.metric) else { return nil }
+        let shares = Analysis.share(metricSeries, of: dataSet.project.id)
+        guard shares.count >= 1, metricSeries.lines.count > 1 else { return nil }
+        let changes = Analysis.denominatorChanges(shares)
+        let line = ChartLine(
+            label: "\(dataSet.project.name) share", points: shares.map { ChartPoint(day: $0.date.ordinal, value: $0.share) },
+            emphasised: true, style: styleIndex(dataSet.project.id))
+        let spec = ShareChartSpec(
+            title: "\(dataSet.project.name)'s share of \(metricSeries.metric.name)",
+            description: "\(dataSet.project.name)'s value divided by the sum over all projects measured on each date, from \(shares.first?.date.description ?? "") to \(shares.last?.date.description ?? "").",
+            lines: [line], markers: markers(root: root, only: only), denominatorChanges: changes.map(\.ordinal),
+            unsettledFromDay: unsettledFrom(metricSeries), width: 720, height: 260, idPrefix: id)
+        return (HTML(svg: ShareChart.svg(spec)), changes)
+    }
+
+    func chartDescription(_ metricSeries: MetricSeries) -> String {
+        let metric = metricSeries.metric
+        guard let first = metricSeries.dates.first, let last = metricSeries.dates.last else {
+            return "\(metric.name): no data yet."
+        }
+        let projects = metricSeries.lines.map { projectName($0.project) }.joined(separator: ", ")
+        return "\(metric.name) for \(projects), \(first) to \(last), \(metricSeries.dates.count) dates."
+    }
+
+    /// The data table after a metric's chart: dates down, projects across; long series show their last rows.
+    func dataTable(_ metricSeries: MetricSeries, root: String, limit: Int = 40) -> [String: Any] {
+        let metric = metricSeries.metric
+        let dates = metricSeries.dates
+        let shown = dates.count > limit ? Array(dates.suffix(limit)) : dates
+        let rows = shown.reversed().map { date -> [String: Any] in
+            [
+                "date": date.description,
+                "cells": metricSeries.lines.map { line -> [String: Any] in
+                    ["value": line.value(on: date).map { ValueFormat.full($0, unit: metric.unit) } ?? "–"]
+                },
+            ]
+        }
+        return [
+            "caption": "\(metric.name)\(metric.unit.map { " (\($0))" } ?? "")",
+            "columns": metricSeries.lines.map { ["name": projectName($0.project)] },
+            "rows": rows, "truncated": dates.count > limit, "total": dates.count, "shownCount": shown.count,
+            "csvHref": "\(root)data/series.csv",
+        ]
+    }
+
+    /// A relative change as "+12.3%".
+    func percent(_ value: Double?, digits: Int = 1) -> String {
+        guard let value, value.isFinite else { return "–" }
+        let text = String(format: "%.\(digits)f%%", abs(value * 100))
+        return (value > 0 ? "+" : value < 0 ? "−" : "±") + text
+    }
+
+    /// A signed absolute change in the metric's unit.
+    func signed(_ value: Double?, unit: String?) -> String {
+        guard let value else { return "–" }
+        let text = ValueFormat.full(abs(value), unit: unit)
+        return (value > 0 ? "+" : value < 0 ? "−" : "±") + text
+    }
+
+    /// A share as "49.7%".
+    func shareText(_ value: Double?) -> String {
+        guard let value, value.isFinite else { return "–" }
+        return String(format: "%.1f%%", value * 100)
+    }
+
+    /// A change of share in percentage points.
+    func points(_ value: Double?) -> String {
+        guard let value, value.isFinite else { return "–" }
+        let text = String(format: "%.1f", abs(value * 100))
+        return (value > 0 ? "+" : value < 0 ? "−" : "±") + text + " pts"
+    }
+
+    func isoTimestamp(_ seconds: Int) -> String {
+        let day = Day(ordinal: Int((Double(seconds) / 86400).rounded(.down)))
+        let rest = seconds - day.ordinal * 86400
+        return String(format: "%@T%02d:%02d:%02dZ", day.description, rest / 3600, rest / 60 % 60, rest % 60)
+    }
+
+    /// Only http(s) and mailto URLs from front matter become links.
+    func safeURL(_ text: String) -> String? {
+        let lower = text.lowercased()
+        return lower.hasPrefix("https://") || lower.hasPrefix("http://") || lower.hasPrefix("mailto:") ? text : nil
+    }
+
+    /// Words for crossovers: "PyTorch passed TensorFlow on 2019-05-01."
+    func crossoverSentences(_ metricSeries: MetricSeries) -> [String] {
+        let (crossovers, ties) = Analysis.crossovers(metricSeries, project: dataSet.project.id)
+        var sentences = crossovers.map { crossover -> String in
+            let us = dataSet.project.name, them = projectName(crossover.competitor)
+            return crossover.weLead ? "\(us) passed \(them) on \(crossover.date)." : "\(them) passed \(us) on \(crossover.date)."
+        }
+        if !ties.isEmpty {
+            let list = ties.map { "\(projectName($0.1)) on \($0.0)" }.joined(separator: ", ")
+            sentences.append("Tied with \(list) (a tie is not counted as a pass).")
+        }
+        return sentences
+    }
+}

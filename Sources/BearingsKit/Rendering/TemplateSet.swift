@@ -1,0 +1,62 @@
+import Foundation
+import Mustache
+
+/// The templates a build renders with: the built-in ones, each replaceable by a file of the same
+/// name in a templates folder.
+public struct TemplateSet: Sendable {
+    /// A template that does not parse, or a folder that cannot be read.
+    public struct LoadError: Error, Equatable, CustomStringConvertible {
+        /// The file.
+        public var path: String
+        /// Why.
+        public var reason: String
+        /// `path: reason`.
+        public var description: String { "\(path): \(reason)" }
+    }
+
+    let library: MustacheLibrary
+    /// Non-template files (the stylesheet), by path under `assets/`.
+    let assets: [String: String]
+
+    /// The built-in templates with the files of `overrides` (if any) in their place.
+    public init(overrides directory: String? = nil) throws(LoadError) {
+        var files = EmbeddedTemplates.files
+        if let directory {
+            let base = URL(fileURLWithPath: directory, isDirectory: true)
+            guard let enumerator = FileManager.default.enumerator(atPath: directory) else {
+                throw LoadError(path: directory, reason: "the templates folder cannot be read")
+            }
+            let names = enumerator.compactMap { $0 as? String }.sorted()
+            for name in names where !name.split(separator: "/").contains(where: { $0.hasPrefix(".") }) {
+                let url = base.appendingPathComponent(name)
+                var isDirectory: ObjCBool = false
+                guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue
+                else { continue }
+                guard let data = FileManager.default.contents(atPath: url.path),
+                    let text = String(data: data, encoding: .utf8)
+                else { throw LoadError(path: DataLoader.join(directory, name), reason: "cannot be read as UTF-8 text") }
+                files[name] = text
+            }
+        }
+        var library = MustacheLibrary()
+        var assets: [String: String] = [:]
+        for (name, text) in files.sorted(by: { $0.key < $1.key }) {
+            if name.hasSuffix(".mustache") {
+                do {
+                    try library.register(text, named: String(name.dropLast(".mustache".count)))
+                } catch {
+                    throw LoadError(path: directory.map { DataLoader.join($0, name) } ?? "templates/\(name)", reason: "\(error)")
+                }
+            } else if name.hasPrefix("assets/") {
+                assets[name] = text
+            }
+        }
+        self.library = library
+        self.assets = assets
+    }
+
+    /// Renders a named template with a view model.
+    func render(_ name: String, _ context: [String: Any]) -> String {
+        library.render(context, withTemplate: name) ?? ""
+    }
+}
