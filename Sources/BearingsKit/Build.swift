@@ -45,6 +45,12 @@ public struct BuildError: Error, Equatable, CustomStringConvertible {
     public var exitCode: Int32
     /// The message.
     public var description: String { message }
+
+    /// Creates a build error.
+    public init(message: String, exitCode: Int32) {
+        self.message = message
+        self.exitCode = exitCode
+    }
 }
 
 /// load → validate → analyze → render → write.
@@ -70,7 +76,7 @@ public enum SiteBuilder {
         if let baseURL = options.baseURL { dataSet.project.baseURL = baseURL }
         let renderer = SiteRenderer(
             dataSet: dataSet, templates: templates, sourceDateEpoch: options.sourceDateEpoch,
-            baseURL: dataSet.project.baseURL)
+            baseURL: dataSet.project.baseURL, dataDirectory: options.load.dataDirectory)
         return BuildResult(diagnostics: diagnostics, plan: renderer.render())
     }
 

@@ -44,7 +44,9 @@ extension ChartCanvas {
             switch item.kind {
             case .series:
                 let lineClasses = item.cue.lineClasses(emphasised: item.emphasised)
-                out.append("<line class=\"\(lineClasses)\" x1=\"\(slot.x)\" y1=\"\(middle)\" x2=\"\(slot.x + legendCueWidth)\" y2=\"\(middle)\"/>")
+                out.append(
+                    "<line class=\"\(lineClasses)\" x1=\"\(slot.x)\" y1=\"\(middle)\" x2=\"\(slot.x + legendCueWidth)\" y2=\"\(middle)\"/>"
+                )
                 out.append(
                     item.cue.shapeMarkup(
                         x: slot.x + legendCueWidth / 2, y: middle, r: pointRadius(emphasised: item.emphasised),
@@ -53,10 +55,13 @@ extension ChartCanvas {
                 )
             case .denominator:
                 let ruleX = slot.x + legendCueWidth / 2
-                out.append("<line class=\"denominator\" x1=\"\(ruleX)\" y1=\"\(middle - 7)\" x2=\"\(ruleX)\" y2=\"\(middle + 7)\"/>")
+                out.append(
+                    "<line class=\"denominator\" x1=\"\(ruleX)\" y1=\"\(middle - 7)\" x2=\"\(ruleX)\" y2=\"\(middle + 7)\"/>"
+                )
             }
             let textClass = item.emphasised ? "legend-label emph" : "legend-label"
-            out.append("<text class=\"\(textClass)\" x=\"\(slot.x + legendCueWidth + 6)\" y=\"\(middle + 4)\">\(label)</text>")
+            out.append(
+                "<text class=\"\(textClass)\" x=\"\(slot.x + legendCueWidth + 6)\" y=\"\(middle + 4)\">\(label)</text>")
         }
         out.append("</g>")
         return out

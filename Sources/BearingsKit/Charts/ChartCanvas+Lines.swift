@@ -24,7 +24,9 @@ extension ChartCanvas {
             }
         }
         if !path.isEmpty {
-            out.append("<path class=\"\(line.cue.lineClasses(emphasised: line.emphasised))\" fill=\"none\" d=\"\(SVG(trusted: path))\"/>")
+            out.append(
+                "<path class=\"\(line.cue.lineClasses(emphasised: line.emphasised))\" fill=\"none\" d=\"\(SVG(trusted: path))\"/>"
+            )
         }
 
         let measured = runs.reduce(0) { $0 + $1.count }
@@ -38,7 +40,9 @@ extension ChartCanvas {
         }
         let classes = line.cue.pointClasses(emphasised: line.emphasised)
         for shape in shapes {
-            out.append(line.cue.shapeMarkup(x: shape.x, y: shape.y, r: pointRadius(emphasised: line.emphasised), classes: classes))
+            out.append(
+                line.cue.shapeMarkup(
+                    x: shape.x, y: shape.y, r: pointRadius(emphasised: line.emphasised), classes: classes))
         }
         return out
     }

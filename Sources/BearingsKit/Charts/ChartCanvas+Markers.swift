@@ -41,10 +41,12 @@ extension ChartCanvas {
                 let crossings = placed.filter { $0.level > level && span.contains($0.x) }.count
                 return overlaps + Double(crossings) * 10
             }
-            let level = (0..<maxMarkerLevels).first { collisions($0) == 0 }
+            let level =
+                (0..<maxMarkerLevels).first { collisions($0) == 0 }
                 ?? (0..<maxMarkerLevels).min { collisions($0) < collisions($1) } ?? 0
             placed.append(
-                PlacedMarker(marker: marker, x: ruleX, level: level, labelStart: start, anchorsAtEnd: anchorsAtEnd, span: span)
+                PlacedMarker(
+                    marker: marker, x: ruleX, level: level, labelStart: start, anchorsAtEnd: anchorsAtEnd, span: span)
             )
         }
         return placed.reversed()
@@ -61,12 +63,18 @@ extension ChartCanvas {
             out.append("<g class=\"marker\">")
         }
         out.append("<title>\(marker.title)</title>")
-        out.append("<rect class=\"hit\" x=\"\(placed.x - 3)\" y=\"\(ruleTop)\" width=\"6\" height=\"\(plotBottom - ruleTop)\"/>")
-        out.append("<line class=\"rule\" x1=\"\(placed.x)\" y1=\"\(ruleTop)\" x2=\"\(placed.x)\" y2=\"\(plotBottom)\"/>")
+        out.append(
+            "<rect class=\"hit\" x=\"\(placed.x - 3)\" y=\"\(ruleTop)\" width=\"6\" height=\"\(plotBottom - ruleTop)\"/>"
+        )
+        out.append(
+            "<line class=\"rule\" x1=\"\(placed.x)\" y1=\"\(ruleTop)\" x2=\"\(placed.x)\" y2=\"\(plotBottom)\"/>")
         if placed.anchorsAtEnd {
-            out.append("<text class=\"marker-label\" x=\"\(placed.labelStart + TextWidth.estimate(marker.label, fontSize: smallFontSize))\" y=\"\(baseline)\" text-anchor=\"end\">\(marker.label)</text>")
+            out.append(
+                "<text class=\"marker-label\" x=\"\(placed.labelStart + TextWidth.estimate(marker.label, fontSize: smallFontSize))\" y=\"\(baseline)\" text-anchor=\"end\">\(marker.label)</text>"
+            )
         } else {
-            out.append("<text class=\"marker-label\" x=\"\(placed.labelStart)\" y=\"\(baseline)\">\(marker.label)</text>")
+            out.append(
+                "<text class=\"marker-label\" x=\"\(placed.labelStart)\" y=\"\(baseline)\">\(marker.label)</text>")
         }
         out.append(isSafeLink(marker.href) ? "</a>" : "</g>")
         return out

@@ -57,8 +57,14 @@ enum DateTicks {
         guard last > first else {
             return [Tick(day: first, lines: [DayFormat.monthDay(first), String(DayFormat.civil(first).year)])]
         }
-        let interval = interval(first: first, last: last, pixels: pixels, fontSize: fontSize)
-        let days = tickDays(first: first, last: last, interval: interval)
+        var interval = interval(first: first, last: last, pixels: pixels, fontSize: fontSize)
+        var days = tickDays(first: first, last: last, interval: interval)
+        // A short range on a narrow axis may hold fewer than two boundaries of the interval that
+        // fits; a finer one, a little crowded, says more than a lone tick.
+        while days.count < 2, let index = candidates.firstIndex(of: interval), index > 0 {
+            interval = candidates[index - 1]
+            days = tickDays(first: first, last: last, interval: interval)
+        }
         var ticks: [Tick] = []
         var previousYear: Int?
         for day in days {
@@ -97,7 +103,8 @@ enum DateTicks {
             var days: [Int] = []
             for index in (start.year * 12 + start.month - 1)...(end.year * 12 + end.month - 1)
             where DayFormat.floorMod(index, 12) % n == 0 {
-                let day = DayFormat.day(year: DayFormat.floorDiv(index, 12), month: DayFormat.floorMod(index, 12) + 1, day: 1)
+                let day = DayFormat.day(
+                    year: DayFormat.floorDiv(index, 12), month: DayFormat.floorMod(index, 12) + 1, day: 1)
                 if day >= first && day <= last { days.append(day) }
             }
             return days

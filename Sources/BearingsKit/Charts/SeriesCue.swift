@@ -37,11 +37,14 @@ struct SeriesCue: Sendable, Equatable {
             return "<circle class=\"\(classes)\" cx=\"\(x)\" cy=\"\(y)\" r=\"\(r)\"/>"
         case 1:
             let half = r * 0.9
-            return "<rect class=\"\(classes)\" x=\"\(x - half)\" y=\"\(y - half)\" width=\"\(half * 2)\" height=\"\(half * 2)\"/>"
+            return
+                "<rect class=\"\(classes)\" x=\"\(x - half)\" y=\"\(y - half)\" width=\"\(half * 2)\" height=\"\(half * 2)\"/>"
         case 2:
-            return "<path class=\"\(classes)\" d=\"M\(x) \(y - r * 1.3)L\(x + r * 1.2) \(y + r * 0.8)L\(x - r * 1.2) \(y + r * 0.8)Z\"/>"
+            return
+                "<path class=\"\(classes)\" d=\"M\(x) \(y - r * 1.3)L\(x + r * 1.2) \(y + r * 0.8)L\(x - r * 1.2) \(y + r * 0.8)Z\"/>"
         default:
-            return "<path class=\"\(classes)\" d=\"M\(x) \(y - r * 1.3)L\(x + r * 1.3) \(y)L\(x) \(y + r * 1.3)L\(x - r * 1.3) \(y)Z\"/>"
+            return
+                "<path class=\"\(classes)\" d=\"M\(x) \(y - r * 1.3)L\(x + r * 1.3) \(y)L\(x) \(y + r * 1.3)L\(x - r * 1.3) \(y)Z\"/>"
         }
     }
 }

@@ -1,7 +1,8 @@
 /// A word-sized line without axes, for tables on the dashboard.
 public enum Sparkline {
     /// The sparkline as an SVG element. Its accessible name is `label` with the first and last
-    /// measured values and their dates; gaps break the line and the last point gets a dot.
+    /// measured values and their dates ("PyTorch, from 12 on 2018-01-01 to 61 on 2020-07-01");
+    /// gaps break the line and the last point gets a dot.
     public static func svg(
         points: [ChartPoint], label: String, width: Int = 120, height: Int = 32, unit: String? = nil, style: Int = 0
     ) -> String {
@@ -13,12 +14,14 @@ public enum Sparkline {
             .map { ChartPoint(day: $0.element.day, value: $0.element.value.flatMap { $0.isFinite ? $0 : nil }) }
         let measured = sorted.filter { $0.value != nil }
         let name: String
-        if let first = measured.first, let last = measured.last, let firstValue = first.value, let lastValue = last.value {
+        if let first = measured.first, let last = measured.last, let firstValue = first.value,
+            let lastValue = last.value
+        {
             let start = "\(ValueFormat.short(firstValue, unit: unit)) on \(DayFormat.isoDate(first.day))"
             let end = "\(ValueFormat.short(lastValue, unit: unit)) on \(DayFormat.isoDate(last.day))"
-            name = measured.count == 1 ? "\(label): \(start)" : "\(label): \(start), \(end)"
+            name = measured.count == 1 ? "\(label), \(start)" : "\(label), from \(start) to \(end)"
         } else {
-            name = "\(label): no data"
+            name = "\(label), no data"
         }
 
         let cue = SeriesCue(style: style)
@@ -27,9 +30,12 @@ public enum Sparkline {
             "<title>\(name)</title>",
         ]
         let values = measured.compactMap(\.value)
-        if let low = values.min(), let high = values.max(), let firstDay = sorted.first?.day, let lastDay = sorted.last?.day {
+        if let low = values.min(), let high = values.max(), let firstDay = sorted.first?.day,
+            let lastDay = sorted.last?.day
+        {
             func x(_ day: Int) -> Double {
-                lastDay == firstDay ? width / 2 : pad + Double(day - firstDay) / Double(lastDay - firstDay) * (width - 2 * pad)
+                lastDay == firstDay
+                    ? width / 2 : pad + Double(day - firstDay) / Double(lastDay - firstDay) * (width - 2 * pad)
             }
             func y(_ value: Double) -> Double {
                 high == low ? height / 2 : height - pad - (value - low) / (high - low) * (height - 2 * pad)
@@ -57,7 +63,8 @@ public enum Sparkline {
                 out.append("<circle class=\"pt s\(cue.colour)\" cx=\"\(dotX)\" cy=\"\(dotY)\" r=\"1.75\"/>")
             }
             if let last = measured.last, let value = last.value {
-                out.append("<circle class=\"pt s\(cue.colour) end\" cx=\"\(x(last.day))\" cy=\"\(y(value))\" r=\"2.5\"/>")
+                out.append(
+                    "<circle class=\"pt s\(cue.colour) end\" cx=\"\(x(last.day))\" cy=\"\(y(value))\" r=\"2.5\"/>")
             }
         }
         out.append("</svg>")

@@ -12,20 +12,36 @@ struct Ticks: Sendable, Equatable {
     /// The highest value on the axis.
     var high: Double { values.last ?? 1 }
 
-    /// Ticks at multiples of a 1-2-5 step covering `low...high` and zero, with about `count`
-    /// intervals. All zeros (or no data) give 0...1.
+    /// Ticks at multiples of a 1-2-5 step covering `low...high` and zero: of the steps near
+    /// (high − low) / `count`, the one whose round-number range has the number of intervals
+    /// closest to `count`, the larger step on a tie. All zeros (or no data) give 0...1.
     static func linear(low: Double, high: Double, count: Int) -> Ticks {
-        var low = min(low, 0)
-        var high = max(high, 0)
+        // Clamped so that high − low stays finite.
+        var low = max(min(low, 0), -1e300)
+        var high = min(max(high, 0), 1e300)
         if !(low.isFinite && high.isFinite) || high - low <= 0 {
             low = 0
             high = 1
         }
-        let (mantissa, exponent) = niceStep((high - low) / Double(max(count, 1)))
-        let step = value(mantissa, exponent)
-        let first = Int((low / step + 1e-9).rounded(.down))
-        let last = Int((high / step - 1e-9).rounded(.up))
-        let values = (first...max(last, first + 1)).map { value($0 * mantissa, exponent) }
+        let count = max(count, 1)
+        let around = Int(log10((high - low) / Double(count)).rounded(.down))
+        var best: (mantissa: Int, exponent: Int, first: Int, last: Int)?
+        var bestScore = Int.max
+        for exponent in (around - 1)...(around + 1) {
+            for mantissa in [1, 2, 5] {
+                let step = value(mantissa, exponent)
+                let first = Int((low / step + 1e-9).rounded(.down))
+                let last = Int((high / step - 1e-9).rounded(.up))
+                let score = abs((last - first) - count)
+                if score <= bestScore {
+                    bestScore = score
+                    best = (mantissa, exponent, first, last)
+                }
+            }
+        }
+        guard let best else { return Ticks(values: [0, 1], steps: [1, 1]) }
+        let step = value(best.mantissa, best.exponent)
+        let values = (best.first...max(best.last, best.first + 1)).map { value($0 * best.mantissa, best.exponent) }
         return Ticks(values: values, steps: Array(repeating: step, count: values.count))
     }
 
@@ -33,6 +49,9 @@ struct Ticks: Sendable, Equatable {
     /// decades so that there are at most about `count`; with two decades or fewer also at 2× and 5×.
     static func log(low: Double, high: Double, count: Int) -> Ticks {
         guard low > 0, high > 0, low.isFinite, high.isFinite else { return log(low: 1, high: 10, count: count) }
+        // Clamped so that every power of ten on the axis is a normal, finite double.
+        let low = max(low, 1e-300)
+        let high = min(high, 1e300)
         var first = Int((log10(low) + 1e-9).rounded(.down))
         var last = Int((log10(high) - 1e-9).rounded(.up))
         if last <= first { last = first + 1 }
@@ -53,20 +72,6 @@ struct Ticks: Sendable, Equatable {
             }
         }
         return Ticks(values: values, steps: steps)
-    }
-
-    /// The 1-2-5 step nearest `raw` on a log scale (d3's rule: the cut-offs are the geometric
-    /// means √2, √10 and √50), so the tick count lands near the one asked for.
-    static func niceStep(_ raw: Double) -> (mantissa: Int, exponent: Int) {
-        guard raw > 0, raw.isFinite else { return (1, 0) }
-        let exponent = Int(log10(raw).rounded(.down))
-        let scaled = raw / value(1, exponent)
-        switch scaled {
-        case 50.squareRoot()...: return (1, exponent + 1)
-        case 10.squareRoot()...: return (5, exponent)
-        case 2.squareRoot()...: return (2, exponent)
-        default: return (1, exponent)
-        }
     }
 
     /// `mantissa` × 10^`exponent`, computed so that 3 × 10^-1 is exactly the double nearest 0.3.

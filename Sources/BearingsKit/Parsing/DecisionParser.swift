@@ -133,8 +133,9 @@ public enum DecisionParser {
             statusLinks: statusLinks.filter { $0.relation != "superseded by" && $0.relation != "superceded by" },
             deciders: fields.list("deciders").map(\.0) + body.deciders,
             tags: fields.list("tags").map(\.0) + body.tags,
-            body: MarkdownDocument(blocks: blocks), dialect: hasFrontMatterStatus || hasFrontMatterDate
-                ? .frontMatter : body.dialect,
+            body: MarkdownDocument(blocks: blocks),
+            dialect: hasFrontMatterStatus || hasFrontMatterDate
+                || (frontMatter.isPresent && body.status == nil && body.date == nil) ? .frontMatter : body.dialect,
             location: fileStart, fieldLocations: fieldLocations)
         return (decision, diagnostics + fields.diagnostics)
     }

@@ -22,9 +22,12 @@ public enum SeriesParser {
             let rowLine = line
             line += 1 + row.reduce(0) { $0 + $1.reduce(0) { $1 == "\n" ? $0 + 1 : $0 } }
             if row == [""] { continue }  // a blank line
-            let columns = fieldColumns(rowLine <= lines.count ? lines[rowLine - 1] : "")
+            // A quoted field may hold line breaks, so a row can span several lines of the file.
+            let rowLines = lines[min(rowLine - 1, lines.count)..<min(line - 1, lines.count)]
+            let starts = fieldStarts(rowLines.joined(separator: "\n"))
             func location(_ index: Int) -> SourceLocation {
-                SourceLocation(path: path, line: rowLine, column: index < columns.count ? columns[index] : 1)
+                guard index < starts.count else { return SourceLocation(path: path, line: rowLine, column: 1) }
+                return SourceLocation(path: path, line: rowLine + starts[index].line, column: starts[index].column)
             }
             guard let columnIndex = header else {
                 var found: [String: Int] = [:]
@@ -99,16 +102,22 @@ public enum SeriesParser {
         return (observations, diagnostics)
     }
 
-    /// The 1-based column where each field of a CSV line starts (RFC 4180 quoting).
-    static func fieldColumns(_ line: Substring) -> [Int] {
-        var columns = [1]
+    /// Where each field of a CSV row starts: lines after the row's first (0-based) and 1-based column.
+    static func fieldStarts(_ row: String) -> [(line: Int, column: Int)] {
+        var starts = [(line: 0, column: 1)]
         var inQuotes = false
+        var line = 0
         var column = 1
-        for scalar in line.unicodeScalars {
+        for scalar in row.unicodeScalars {
+            if scalar == "\n" {
+                line += 1
+                column = 1
+                continue
+            }
             column += 1
             if scalar == "\"" { inQuotes.toggle() }
-            if scalar == ",", !inQuotes { columns.append(column) }
+            if scalar == ",", !inQuotes { starts.append((line, column)) }
         }
-        return columns
+        return starts
     }
 }

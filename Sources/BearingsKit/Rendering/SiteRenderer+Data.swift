@@ -61,7 +61,7 @@ extension SiteRenderer {
         for observation in dataSet.observations {
             let fields = [
                 observation.date.description, observation.metric, observation.project, plainNumber(observation.value),
-                observation.location.path, String(observation.location.line),
+                sourcePath(observation.location), String(observation.location.line),
             ]
             out += fields.map(csvField).joined(separator: ",") + "\n"
         }
@@ -148,7 +148,7 @@ extension SiteRenderer {
             observations: dataSet.observations.map {
                 ObservationJSON(
                     date: $0.date.description, metric: $0.metric, project: $0.project, text: $0.text,
-                    sourceFile: $0.location.path, value: $0.value, sourceLine: $0.location.line)
+                    sourceFile: sourcePath($0.location), value: $0.value, sourceLine: $0.location.line)
             },
             referenceDate: referenceDate.description, dataAsOf: dataAsOf?.description)
         let encoder = JSONEncoder()

@@ -18,9 +18,12 @@ struct SiteRenderer {
     let snapshotPaths: [String: String]
     /// Display order and palette index of projects.
     let projectOrder: [String]
+    /// The data folder as given, and the name it is shown under in data files.
+    let dataDirectory: String
 
-    init(dataSet: DataSet, templates: TemplateSet, sourceDateEpoch: Int?, baseURL: String?) {
+    init(dataSet: DataSet, templates: TemplateSet, sourceDateEpoch: Int?, baseURL: String?, dataDirectory: String) {
         self.dataSet = dataSet
+        self.dataDirectory = dataDirectory
         self.templates = templates
         series = Analysis.series(dataSet)
         dataAsOf = dataSet.newestDate
@@ -105,6 +108,16 @@ struct SiteRenderer {
     }
 
     // MARK: - Shared helpers
+
+    /// A source path as it appears in data files: relative to the data folder's parent
+    /// (`data/snapshots/x.md`), whatever path the data folder was given by, so output does not
+    /// depend on the current directory.
+    func sourcePath(_ location: SourceLocation) -> String {
+        let folder = dataDirectory.hasSuffix("/") ? String(dataDirectory.dropLast()) : dataDirectory
+        guard location.path.hasPrefix(folder + "/") else { return location.path }
+        let name = URL(fileURLWithPath: folder).standardizedFileURL.lastPathComponent
+        return name + location.path.dropFirst(folder.count)
+    }
 
     func projectName(_ id: String) -> String { dataSet.projectName(id) }
 
