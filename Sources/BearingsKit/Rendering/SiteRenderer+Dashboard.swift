@@ -24,6 +24,7 @@ extension SiteRenderer {
             chart["lineSVGHTML"] = lineChart(headline, root: root, id: "headline-line")
             context["headline"] = chart
         }
+        context["passes"] = passes(root: root)
         context["usage"] = latestTable(kind: .usage, root: root)
         context["community"] = latestTable(kind: .community, root: root)
         let due = Analysis.dueForReview(dataSet.decisions, reference: referenceDate)
@@ -40,6 +41,22 @@ extension SiteRenderer {
              "count": dataSet.decisions.filter { $0.principles.contains(principle.id) }.count]
         }
         return page("index", title: dataSet.project.name, root: root, section: "index.html", context)
+    }
+
+    /// Every change of order against a competitor in any usage metric, oldest first: the story at a glance.
+    func passes(root: String) -> [[String: Any]] {
+        var rows: [(Day, String, [String: Any])] = []
+        for metric in dataSet.metrics where metric.kind == .usage {
+            guard let metricSeries = series[metric.id] else { continue }
+            for crossover in Analysis.crossovers(metricSeries, project: dataSet.project.id).crossovers {
+                let us = dataSet.project.name, them = projectName(crossover.competitor)
+                rows.append((crossover.date, metric.id, [
+                    "date": crossover.date.description, "metric": metric.name, "href": "\(root)metrics/\(metric.id).html",
+                    "text": crossover.weLead ? "\(us) passed \(them)" : "\(them) passed \(us)", "weLead": crossover.weLead,
+                ]))
+            }
+        }
+        return rows.sorted { ($0.0, $0.1) < ($1.0, $1.1) }.map(\.2)
     }
 
     /// Latest value, change since the previous point and over a year, per metric and project.
