@@ -14,7 +14,7 @@ extension SiteRenderer {
                         link["supersededBy"] = decisionLink(successor, root: root)
                     }
                     link["principles"] = decision.principles.map { id in
-                        ["title": dataSet.principles.principles.first { $0.id == id }?.title ?? id, "href": "principles.html#\(id)"]
+                        ["title": principleTitles[id] ?? id, "href": "principles.html#\(id)"]
                     }
                     return link
                 }]
@@ -31,20 +31,19 @@ extension SiteRenderer {
         context["review"] = decision.review?.description ?? ""
         context["reviewDue"] = decision.review.map { $0 <= referenceDate } ?? false
         context["principles"] = decision.principles.map { id in
-            ["title": dataSet.principles.principles.first { $0.id == id }?.title ?? id, "href": "\(root)principles.html#\(id)"]
+            ["title": principleTitles[id] ?? id, "href": "\(root)principles.html#\(id)"]
         }
         if let successor = decision.supersededBy.flatMap(self.decision) {
             context["supersededBy"] = decisionLink(successor, root: root)
         }
-        context["supersedes"] = dataSet.decisions.filter { $0.supersededBy == decision.id }.map { decisionLink($0, root: root) }
+        context["supersedes"] = (supersededBy[decision.id] ?? []).map { decisionLink($0, root: root) }
         context["statusLinks"] = decision.statusLinks.compactMap { link -> [String: Any]? in
             guard let target = self.decision(link.target) else { return nil }
             var value = decisionLink(target, root: root)
             value["relation"] = link.relation.prefix(1).uppercased() + link.relation.dropFirst()
             return value
         }
-        context["citedBy"] = dataSet.decisions.filter { $0.statusLinks.contains { $0.target == decision.id } }
-            .map { decisionLink($0, root: root) }
+        context["citedBy"] = (linkedFrom[decision.id] ?? []).map { decisionLink($0, root: root) }
         context["deciders"] = decision.deciders.joined(separator: ", ")
         context["tags"] = decision.tags.map { ["tag": $0] }
         if let review = Analysis.review(decision, project: dataSet.project.id, series: series) {

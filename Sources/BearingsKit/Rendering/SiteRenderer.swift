@@ -2,7 +2,7 @@ import Foundation
 
 /// Renders every page of SPEC §4 into a site plan. Shared pieces live here; each page kind has a
 /// file of its own (`SiteRenderer+<Page>.swift`).
-struct SiteRenderer {
+struct SiteRenderer: Sendable {
     let dataSet: DataSet
     let templates: TemplateSet
     let series: [String: MetricSeries]
@@ -20,6 +20,13 @@ struct SiteRenderer {
     let projectOrder: [String]
     /// The data folder as given, and the name it is shown under in data files.
     let dataDirectory: String
+    /// Decisions by id, and who supersedes or links to whom: looked up once, not per page.
+    let decisionsByID: [String: Decision]
+    let supersededBy: [String: [Decision]]
+    let linkedFrom: [String: [Decision]]
+    let principleTitles: [String: String]
+    /// Markers for every dated decision, relative to the site root.
+    let allMarkers: [ChartMarker]
 
     init(dataSet: DataSet, templates: TemplateSet, sourceDateEpoch: Int?, baseURL: String?, dataDirectory: String) {
         self.dataSet = dataSet
@@ -39,26 +46,46 @@ struct SiteRenderer {
             paths[snapshot.id] = "snapshots/\(snapshot.date)\(shared ? "-" + Slug.make(snapshot.id) : "").html"
         }
         snapshotPaths = paths
+        decisionsByID = Dictionary(dataSet.decisions.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        supersededBy = Dictionary(grouping: dataSet.decisions.filter { $0.supersededBy != nil }, by: { $0.supersededBy ?? "" })
+        var links: [String: [Decision]] = [:]
+        for decision in dataSet.decisions {
+            for target in Set(decision.statusLinks.map(\.target)).sorted() { links[target, default: []].append(decision) }
+        }
+        linkedFrom = links
+        principleTitles = Dictionary(
+            dataSet.principles.principles.map { ($0.id, $0.title) }, uniquingKeysWith: { first, _ in first })
+        allMarkers = dataSet.decisions.compactMap { decision in
+            guard let date = decision.date else { return nil }
+            let label = decision.number.map(String.init) ?? String(decision.id.prefix(6))
+            let number = decision.number.map { String(format: "%04d", $0) } ?? decision.id
+            return ChartMarker(
+                day: date.ordinal, label: label, title: "\(number) \(decision.title) (\(date))",
+                href: "decisions/\(decision.id).html")
+        }
     }
 
-    /// Renders the whole site.
+    /// Renders the whole site; pages are independent, so they render in parallel.
     func render() -> SitePlan {
-        var plan = SitePlan()
-        plan.add("index.html", dashboard())
-        plan.add("trends.html", trends())
-        for metric in dataSet.metrics { plan.add("metrics/\(metric.id).html", metricPage(metric)) }
-        plan.add("decisions.html", decisionsPage())
-        for decision in dataSet.decisions { plan.add("decisions/\(decision.id).html", decisionPage(decision)) }
-        plan.add("principles.html", principlesPage())
-        plan.add("snapshots.html", snapshotsPage())
+        var jobs: [(String, @Sendable () -> String)] = [
+            ("index.html", dashboard), ("trends.html", trends), ("decisions.html", decisionsPage),
+            ("principles.html", principlesPage), ("snapshots.html", snapshotsPage), ("404.html", notFoundPage),
+            ("feed.xml", feed), ("data/series.csv", seriesCSV), ("data/site.json", siteJSON),
+        ]
+        for metric in dataSet.metrics { jobs.append(("metrics/\(metric.id).html", { metricPage(metric) })) }
+        for decision in dataSet.decisions { jobs.append(("decisions/\(decision.id).html", { decisionPage(decision) })) }
         for (index, snapshot) in dataSet.snapshots.enumerated() {
-            plan.add(snapshotPaths[snapshot.id] ?? "snapshots/\(snapshot.id).html", snapshotPage(snapshot, index: index))
+            let path = snapshotPaths[snapshot.id] ?? "snapshots/\(snapshot.id).html"
+            jobs.append((path, { snapshotPage(snapshot, index: index) }))
         }
-        plan.add("404.html", notFoundPage())
-        plan.add("feed.xml", feed())
+        let work = jobs
+        let results = ResultSlots(count: work.count)
+        DispatchQueue.concurrentPerform(iterations: work.count) { index in
+            results.set(index, work[index].1())
+        }
+        var plan = SitePlan()
+        for (index, job) in jobs.enumerated() { plan.add(job.0, results.value(index)) }
         if baseURL != nil { plan.add("sitemap.xml", sitemap(plan.paths)) }
-        plan.add("data/series.csv", seriesCSV())
-        plan.add("data/site.json", siteJSON())
         for (path, text) in templates.assets.sorted(by: { $0.key < $1.key }) { plan.add(path, text) }
         return plan
     }
@@ -123,7 +150,7 @@ struct SiteRenderer {
 
     func styleIndex(_ project: String) -> Int { projectOrder.firstIndex(of: project) ?? 0 }
 
-    func metric(_ id: String) -> Metric? { dataSet.metrics.first(where: { $0.id == id }) }
+    func metric(_ id: String) -> Metric? { series[id]?.metric ?? dataSet.metrics.first(where: { $0.id == id }) }
 
     func decisionLabel(_ decision: Decision) -> String {
         decision.number.map { String(format: "%04d", $0) } ?? decision.id
@@ -137,16 +164,16 @@ struct SiteRenderer {
         ]
     }
 
-    func decision(_ id: String) -> Decision? { dataSet.decisions.first(where: { $0.id == id }) }
+    func decision(_ id: String) -> Decision? { decisionsByID[id] }
 
-    /// Markers for every dated decision, linking to its page.
+    /// Markers for every dated decision (or only some), linking to its page from `root`.
     func markers(root: String, only: Set<String>? = nil) -> [ChartMarker] {
-        dataSet.decisions.compactMap { decision in
-            guard let date = decision.date, only?.contains(decision.id) ?? true else { return nil }
-            let label = decision.number.map(String.init) ?? String(decision.id.prefix(6))
-            return ChartMarker(
-                day: date.ordinal, label: label, title: "\(decisionLabel(decision)) \(decision.title) (\(date))",
-                href: "\(root)decisions/\(decision.id).html")
+        let chosen = only.map { ids in allMarkers.filter { ids.contains(String($0.href.dropFirst(10).dropLast(5))) } } ?? allMarkers
+        guard !root.isEmpty else { return chosen }
+        return chosen.map { marker in
+            var copy = marker
+            copy.href = root + marker.href
+            return copy
         }
     }
 
@@ -273,5 +300,25 @@ struct SiteRenderer {
             sentences.append("Tied with \(list) (a tie is not counted as a pass).")
         }
         return sentences
+    }
+}
+
+/// One slot per job, filled from concurrent workers.
+final class ResultSlots: @unchecked Sendable {
+    private var values: [String]
+    private let lock = NSLock()
+
+    init(count: Int) { values = Array(repeating: "", count: count) }
+
+    func set(_ index: Int, _ value: String) {
+        lock.lock()
+        values[index] = value
+        lock.unlock()
+    }
+
+    func value(_ index: Int) -> String {
+        lock.lock()
+        defer { lock.unlock() }
+        return values[index]
     }
 }

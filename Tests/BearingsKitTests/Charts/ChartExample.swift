@@ -19,7 +19,8 @@ struct ChartExample: Sendable, CustomTestStringConvertible {
     static func monthly(from start: String, every months: Int = 1, _ values: [Double?]) -> [ChartPoint] {
         let parts = start.split(separator: "-").map { Int($0)! }
         return values.enumerated().map { index, value in
-            ChartPoint(day: DayFormat.day(year: parts[0], month: parts[1] + index * months, day: parts[2]), value: value)
+            ChartPoint(
+                day: DayFormat.day(year: parts[0], month: parts[1] + index * months, day: parts[2]), value: value)
         }
     }
 

@@ -8,14 +8,18 @@ enum ChartExamples {
     static let all: [ChartExample] = [
         gaps, logScale, onePoint, oneProject, twentyProjects, allZeros, negativeValues, nearTrillion,
         decisionsAtTheEnds, crowdedDecisions, oneWeek, twentyYears, thousandsOfPoints, shareWithDenominatorChange,
-        lagShading, scriptInLabels, sparkline, sparklineWithGaps,
+        lagShading, scriptInLabels, noData, sparkline, sparklineWithGaps,
     ]
 
     static let gaps = E.lineChart(
         "gaps",
         lines: [
-            E.line("PyTorch", style: 0, emphasised: true, E.monthly(from: "2017-01-01", every: 6, [120, 340, nil, 900, 1500, nil, 2600, nil, 3900])),
-            E.line("TensorFlow", style: 1, E.monthly(from: "2017-01-01", every: 6, [800, nil, 1900, 2300, nil, nil, 2900, 3000, 2800])),
+            E.line(
+                "PyTorch", style: 0, emphasised: true,
+                E.monthly(from: "2017-01-01", every: 6, [120, 340, nil, 900, 1500, nil, 2600, nil, 3900])),
+            E.line(
+                "TensorFlow", style: 1,
+                E.monthly(from: "2017-01-01", every: 6, [800, nil, 1900, 2300, nil, nil, 2900, 3000, 2800])),
         ],
         unit: "papers"
     )
@@ -23,12 +27,16 @@ enum ChartExamples {
     static let logScale = E.lineChart(
         "log-scale",
         lines: [
-            E.line("PyTorch", style: 0, emphasised: true, E.monthly(from: "2016-01-01", every: 12, [12, 180, 2_400, 31_000, 260_000, 1_900_000])),
-            E.line("TensorFlow", style: 1, E.monthly(from: "2016-01-01", every: 12, [900, 7_000, 48_000, 210_000, 640_000, 1_100_000])),
+            E.line(
+                "PyTorch", style: 0, emphasised: true,
+                E.monthly(from: "2016-01-01", every: 12, [12, 180, 2_400, 31_000, 260_000, 1_900_000])),
+            E.line(
+                "TensorFlow", style: 1,
+                E.monthly(from: "2016-01-01", every: 12, [900, 7_000, 48_000, 210_000, 640_000, 1_100_000])),
             E.line("MXNet", style: 2, E.monthly(from: "2016-01-01", every: 12, [300, 900, 1_500, 1_200, 0, 400])),
         ],
         unit: "downloads a month", scale: .log,
-        description: "Monthly downloads. MXNet's 2020 count was zero."
+        title: "Downloads a month", description: "Monthly downloads. MXNet's 2020 count was zero."
     )
 
     static let onePoint = E.lineChart(
@@ -40,18 +48,23 @@ enum ChartExamples {
 
     static let oneProject = E.lineChart(
         "one-project",
-        lines: [E.line("PyTorch", style: 0, emphasised: true, E.monthly(from: "2017-01-01", every: 6, [3, 28, 95, 240, 610, 1_150, 1_720, 2_300, 2_950]))],
+        lines: [
+            E.line(
+                "PyTorch", style: 0, emphasised: true,
+                E.monthly(from: "2017-01-01", every: 6, [3, 28, 95, 240, 610, 1_150, 1_720, 2_300, 2_950]))
+        ],
         unit: "papers"
     )
 
     static let twentyProjects: ChartExample = {
         let names = [
             "PyTorch", "TensorFlow", "MXNet", "JAX", "Caffe", "Theano", "Keras", "Chainer", "CNTK", "PaddlePaddle",
-            "MindSpore", "Flux", "Torch7", "DyNet", "Lasagne", "Sonnet", "Trax", "OneFlow", "Deeplearning4j", "ONNX Runtime",
+            "MindSpore", "Flux", "Torch7", "DyNet", "Lasagne", "Sonnet", "Trax", "OneFlow", "Deeplearning4j",
+            "ONNX Runtime",
         ]
         let lines = names.enumerated().map { index, name in
             let base = Double(200 + 130 * index)
-            let growth = Double((index * 7) % 11 - 3) * 18
+            let growth = Double((index * 7 + 5) % 11 - 3) * 18
             let values = (0..<12).map { step -> Double? in
                 let wobble = Double((index * 13 + step * 7) % 9) * 15
                 return max(0, (base + growth * Double(step) + wobble).rounded())
@@ -72,8 +85,11 @@ enum ChartExamples {
     static let negativeValues = E.lineChart(
         "negative-values",
         lines: [
-            E.line("PyTorch", style: 0, emphasised: true, E.monthly(from: "2019-01-01", every: 3, [400, 1_200, 2_100, 3_400, 2_800, 1_900])),
-            E.line("TensorFlow", style: 1, E.monthly(from: "2019-01-01", every: 3, [900, 300, -450, -1_200, -800, -150])),
+            E.line(
+                "PyTorch", style: 0, emphasised: true,
+                E.monthly(from: "2019-01-01", every: 3, [400, 1_200, 2_100, 3_400, 2_800, 1_900])),
+            E.line(
+                "TensorFlow", style: 1, E.monthly(from: "2019-01-01", every: 3, [900, 300, -450, -1_200, -800, -150])),
         ],
         title: "Change in contributors over the previous quarter", description: "Quarterly net change."
     )
@@ -81,15 +97,23 @@ enum ChartExamples {
     static let nearTrillion = E.lineChart(
         "near-trillion",
         lines: [
-            E.line("PyTorch", style: 0, emphasised: true, E.monthly(from: "2020-01-01", every: 6, [8.1e11, 8.9e11, 9.7e11, 1.04e12, 1.12e12, 1.19e12])),
-            E.line("TensorFlow", style: 1, E.monthly(from: "2020-01-01", every: 6, [9.9e11, 1.0e12, 9.95e11, 9.8e11, 9.6e11, 9.3e11])),
+            E.line(
+                "PyTorch", style: 0, emphasised: true,
+                E.monthly(from: "2020-01-01", every: 6, [8.1e11, 8.9e11, 9.7e11, 1.04e12, 1.12e12, 1.19e12])),
+            E.line(
+                "TensorFlow", style: 1,
+                E.monthly(from: "2020-01-01", every: 6, [9.9e11, 1.0e12, 9.95e11, 9.8e11, 9.6e11, 9.3e11])),
         ],
         unit: "tokens", title: "Tokens processed", description: "Total tokens processed."
     )
 
     static let decisionsAtTheEnds = E.lineChart(
         "decisions-at-the-ends",
-        lines: [E.line("PyTorch", style: 0, emphasised: true, E.monthly(from: "2017-01-18", every: 6, [1, 5, 12, 20, 31, 40, 49.7]))],
+        lines: [
+            E.line(
+                "PyTorch", style: 0, emphasised: true,
+                E.monthly(from: "2017-01-18", every: 6, [1, 5, 12, 20, 31, 40, 49.7]))
+        ],
         markers: [
             E.decision(3, "Python first", on: "2017-01-18"),
             E.decision(12, "Merge Caffe2", on: "2018-04-01"),
@@ -103,7 +127,9 @@ enum ChartExamples {
     static let crowdedDecisions = E.lineChart(
         "crowded-decisions",
         lines: [
-            E.line("PyTorch", style: 0, emphasised: true, E.monthly(from: "2016-01-01", every: 12, [2, 9, 22, 38, 47, 52, 58])),
+            E.line(
+                "PyTorch", style: 0, emphasised: true,
+                E.monthly(from: "2016-01-01", every: 12, [2, 9, 22, 38, 47, 52, 58])),
             E.line("TensorFlow", style: 1, E.monthly(from: "2016-01-01", every: 12, [60, 70, 66, 55, 48, 42, 38])),
         ],
         markers: [
@@ -121,21 +147,34 @@ enum ChartExamples {
     static let oneWeek = E.lineChart(
         "one-week",
         lines: [
-            E.line("PyTorch", style: 0, emphasised: true, (0..<7).map { ChartPoint(day: E.day("2019-06-24") + $0, value: Double([410, 455, 430, 520, 498, 300, 280][$0])) }),
-            E.line("TensorFlow", style: 1, (0..<7).map { ChartPoint(day: E.day("2019-06-24") + $0, value: Double([620, 600, 615, 580, 570, 350, 330][$0])) }),
+            E.line(
+                "PyTorch", style: 0, emphasised: true,
+                (0..<7).map {
+                    ChartPoint(day: E.day("2019-06-24") + $0, value: Double([410, 455, 430, 520, 498, 300, 280][$0]))
+                }),
+            E.line(
+                "TensorFlow", style: 1,
+                (0..<7).map {
+                    ChartPoint(day: E.day("2019-06-24") + $0, value: Double([620, 600, 615, 580, 570, 350, 330][$0]))
+                }),
         ],
         unit: "issues", title: "Issues opened each day", description: "Daily issues over one week."
     )
 
     static let twentyYears: ChartExample = {
         func series(_ start: Double, _ rate: Double) -> [ChartPoint] {
-            E.monthly(from: "2004-01-01", (0...240).map { month in
-                (start * pow(1 + rate, Double(month)) * (1 + 0.08 * sin(Double(month) / 5))).rounded()
-            })
+            E.monthly(
+                from: "2004-01-01",
+                (0...240).map { month in
+                    (start * pow(1 + rate, Double(month)) * (1 + 0.08 * sin(Double(month) / 5))).rounded()
+                })
         }
         return E.lineChart(
             "twenty-years",
-            lines: [E.line("NumPy", style: 0, emphasised: true, series(1_000, 0.021)), E.line("Numeric", style: 1, series(9_000, -0.012))],
+            lines: [
+                E.line("NumPy", style: 0, emphasised: true, series(1_000, 0.021)),
+                E.line("Numeric", style: 1, series(9_000, -0.012)),
+            ],
             unit: "mentions", scale: .log,
             title: "Mentions on mailing lists", description: "Monthly mentions, 2004 to 2024."
         )
@@ -147,7 +186,8 @@ enum ChartExamples {
             let trend = 1_000 + Double(index) * 0.8
             let seasonal = 300 * sin(Double(index) * 2 * Double.pi / 365)
             let spike = index == 2_500 ? 4_000.0 : 0
-            return ChartPoint(day: first + index, value: index >= 1_800 && index < 1_830 ? nil : (trend + seasonal + spike).rounded())
+            return ChartPoint(
+                day: first + index, value: index >= 1_800 && index < 1_830 ? nil : (trend + seasonal + spike).rounded())
         }
         return E.lineChart(
             "thousands-of-points", lines: [E.line("PyTorch", style: 0, emphasised: true, points)], unit: "downloads",
@@ -180,8 +220,12 @@ enum ChartExamples {
     static let lagShading = E.lineChart(
         "lag-shading",
         lines: [
-            E.line("PyTorch", style: 0, emphasised: true, E.monthly(from: "2018-01-01", every: 3, [20, 24, 29, 33, 38, 41, 45, 49.7, 52, 54, 57, 58])),
-            E.line("TensorFlow", style: 1, E.monthly(from: "2018-01-01", every: 3, [70, 67, 63, 60, 56, 54, 50, 46, 44, 41, 39, 38])),
+            E.line(
+                "PyTorch", style: 0, emphasised: true,
+                E.monthly(from: "2018-01-01", every: 3, [20, 24, 29, 33, 38, 41, 45, 49.7, 52, 54, 57, 58])),
+            E.line(
+                "TensorFlow", style: 1,
+                E.monthly(from: "2018-01-01", every: 3, [70, 67, 63, 60, 56, 54, 50, 46, 44, 41, 39, 38])),
         ],
         unit: "%", unsettledFromDay: E.day("2020-04-01"),
         title: "Share of papers", description: "Share of conference papers."
@@ -190,19 +234,38 @@ enum ChartExamples {
     static let scriptInLabels = E.lineChart(
         "script-in-labels",
         lines: [
-            E.line("<script>alert(\"x\")</script>", style: 0, emphasised: true, E.monthly(from: "2019-01-01", every: 6, [1, 2, 3])),
+            E.line(
+                "<script>alert(\"x\")</script>", style: 0, emphasised: true,
+                E.monthly(from: "2019-01-01", every: 6, [1, 2, 3])),
             E.line("Tom & Jerry's \"framework\"", style: 1, E.monthly(from: "2019-01-01", every: 6, [3, 2, 1])),
         ],
-        markers: [ChartMarker(day: E.day("2019-07-01"), label: "<b>", title: "</title><script>alert(1)</script>", href: "../decisions/a.html?x=1&y=<2>")],
+        markers: [
+            ChartMarker(
+                day: E.day("2019-07-01"), label: "<b>", title: "</title><script>alert(1)</script>",
+                href: "../decisions/a.html?x=1&y=<2>")
+        ],
         unit: "<units> & \"quotes\"",
         title: "A <title> & \"quotes\" 'too'", description: "</desc><script>alert('desc')</script>"
     )
 
+    static let noData = E.lineChart(
+        "no-data",
+        lines: [
+            E.line("PyTorch", style: 0, emphasised: true, E.monthly(from: "2019-01-01", every: 6, [nil, nil, nil]))
+        ],
+        markers: [E.decision(7, "Focus on researchers", on: "2019-03-01")],
+        unit: "papers", scale: .log
+    )
+
     static let sparkline = ChartExample(name: "sparkline") {
-        Sparkline.svg(points: E.monthly(from: "2018-01-01", every: 6, [12, 18, 30, 29, 44, 61]), label: "PyTorch papers", unit: "papers")
+        Sparkline.svg(
+            points: E.monthly(from: "2018-01-01", every: 6, [12, 18, 30, 29, 44, 61]), label: "PyTorch papers",
+            unit: "papers")
     }
 
     static let sparklineWithGaps = ChartExample(name: "sparkline-with-gaps") {
-        Sparkline.svg(points: E.monthly(from: "2018-01-01", every: 6, [12, nil, 30, nil, 44, 61, nil]), label: "TensorFlow papers", style: 1)
+        Sparkline.svg(
+            points: E.monthly(from: "2018-01-01", every: 6, [12, nil, 30, nil, 44, 61, nil]),
+            label: "TensorFlow papers", style: 1)
     }
 }

@@ -32,7 +32,8 @@ import Testing
 
     @Test func everyGoldenFileIsWellFormedXML() throws {
         let folder = snapshotsDirectory.appendingPathComponent("charts")
-        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".svg") }.sorted()
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".svg") }
+            .sorted()
         #expect(names.count == ChartExamples.all.count)
         for name in names {
             let text = try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8)
@@ -50,7 +51,9 @@ import Testing
     @Test func dropsUnsafeMarkerLinks() {
         let spec = LineChartSpec(
             title: "t", description: "d",
-            lines: [ChartLine(label: "A", points: [ChartPoint(day: 0, value: 1), ChartPoint(day: 10, value: 2)], style: 0)],
+            lines: [
+                ChartLine(label: "A", points: [ChartPoint(day: 0, value: 1), ChartPoint(day: 10, value: 2)], style: 0)
+            ],
             markers: [ChartMarker(day: 5, label: "1", title: "One", href: " JavaScript:alert(1)")],
             idPrefix: "x"
         )
@@ -67,7 +70,8 @@ import Testing
     }
 
     @Test(arguments: [
-        ("plain", "plain"), ("<script>", "&lt;script&gt;"), ("a & b", "a &amp; b"), ("\"x\" 'y'", "&quot;x&quot; &#39;y&#39;"),
+        ("plain", "plain"), ("<script>", "&lt;script&gt;"), ("a & b", "a &amp; b"),
+        ("\"x\" 'y'", "&quot;x&quot; &#39;y&#39;"),
         ("bell\u{07}", "bell"), ("tab\there", "tab here"),
     ])
     func escapesText(_ text: String, _ expected: String) {

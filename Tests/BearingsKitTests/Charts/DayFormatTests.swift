@@ -11,7 +11,9 @@ import Testing
         #expect(DayFormat.isoDate(day) == expected)
     }
 
-    @Test(arguments: [(2019, 6, 30, 18077), (2020, 2, 29, 18321), (1969, 12, 31, -1), (2019, 13, 1, 18262), (2020, 0, 1, 18231)])
+    @Test(arguments: [
+        (2019, 6, 30, 18077), (2020, 2, 29, 18321), (1969, 12, 31, -1), (2019, 13, 1, 18262), (2020, 0, 1, 18231),
+    ])
     func dayOfCalendarDate(_ year: Int, _ month: Int, _ day: Int, _ expected: Int) {
         #expect(DayFormat.day(year: year, month: month, day: day) == expected)
     }

@@ -11,7 +11,8 @@ func assertGolden(_ actual: String, named relativePath: String, sourceLocation: 
     let url = snapshotsDirectory.appendingPathComponent(relativePath)
     if ProcessInfo.processInfo.environment["RECORD_SNAPSHOTS"] == "1" {
         do {
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try Data(actual.utf8).write(to: url)
             Issue.record("recorded \(relativePath), rerun without RECORD_SNAPSHOTS", sourceLocation: sourceLocation)
         } catch {
@@ -20,12 +21,16 @@ func assertGolden(_ actual: String, named relativePath: String, sourceLocation: 
         return
     }
     guard let data = FileManager.default.contents(atPath: url.path) else {
-        Issue.record("missing golden \(relativePath): record it with RECORD_SNAPSHOTS=1 swift test", sourceLocation: sourceLocation)
+        Issue.record(
+            "missing golden \(relativePath): record it with RECORD_SNAPSHOTS=1 swift test",
+            sourceLocation: sourceLocation)
         return
     }
     let expected = String(decoding: data, as: UTF8.self)
     guard actual != expected else { return }
-    Issue.record(Comment(rawValue: lineDiff(expected: expected, actual: actual, name: relativePath)), sourceLocation: sourceLocation)
+    Issue.record(
+        Comment(rawValue: lineDiff(expected: expected, actual: actual, name: relativePath)),
+        sourceLocation: sourceLocation)
 }
 
 /// The same for bytes, compared as UTF-8 text.
