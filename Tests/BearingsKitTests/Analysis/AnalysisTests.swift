@@ -1,0 +1,109 @@
+@testable import BearingsKit
+import Testing
+
+/// Analysis on small hand-made series whose answers can be read off the table.
+struct AnalysisTests {
+    static func day(_ text: String) -> Day { Day(iso: text) ?? Day(ordinal: 0) }
+
+    /// A data set with one metric and the given (date, project, value) points.
+    static func dataSet(
+        _ points: [(String, String, Double)], kind: Metric.Kind = .usage, unit: String? = nil, lag: Lag? = nil,
+        higherIsBetter: Bool = true, decisions: [Decision] = []
+    ) -> DataSet {
+        let location = SourceLocation(path: "t.md")
+        let project = Project(name: "Us", id: "us", competitors: [.init(id: "them", name: "Them")], location: location)
+        let metric = Metric(id: "m", name: "M", kind: kind, unit: unit, lag: lag, higherIsBetter: higherIsBetter, location: location)
+        let observations = points.map {
+            Observation(date: day($0.0), metric: "m", project: $0.1, value: $0.2, text: "", location: location)
+        }
+        return DataSet(project: project, metrics: [metric], decisions: decisions, observations: observations)
+    }
+
+    static func series(_ dataSet: DataSet) -> MetricSeries {
+        Analysis.series(dataSet)["m"] ?? MetricSeries(metric: dataSet.metrics[0], lines: [], dates: [])
+    }
+
+    @Test func crossoversKeepBackAndForthFlipsAndSkipTies() {
+        let data = Self.dataSet([
+            ("2020-01-01", "us", 1), ("2020-01-01", "them", 2),
+            ("2020-02-01", "us", 3), ("2020-02-01", "them", 2),
+            ("2020-03-01", "us", 2), ("2020-03-01", "them", 2),
+            ("2020-04-01", "us", 1), ("2020-04-01", "them", 2),
+            ("2020-05-01", "us", 5),
+            ("2020-06-01", "us", 3), ("2020-06-01", "them", 2),
+        ])
+        let (crossovers, ties) = Analysis.crossovers(Self.series(data), project: "us")
+        #expect(crossovers.map { "\($0.date) \($0.weLead)" } == ["2020-02-01 true", "2020-04-01 false", "2020-06-01 true"])
+        #expect(ties.map { "\($0.0)" } == ["2020-03-01"])
+    }
+
+    @Test func lowerIsBetterTurnsPassingAround() {
+        let data = Self.dataSet(
+            [("2020-01-01", "us", 5), ("2020-01-01", "them", 3), ("2020-02-01", "us", 1), ("2020-02-01", "them", 3)],
+            higherIsBetter: false)
+        #expect(Analysis.crossovers(Self.series(data), project: "us").crossovers.map(\.weLead) == [true])
+    }
+
+    @Test func missingValuesAreNeitherZeroNorInterpolated() {
+        let data = Self.dataSet([
+            ("2020-01-01", "us", 1), ("2020-01-01", "them", 3),
+            ("2020-02-01", "them", 4),
+            ("2020-03-01", "us", 2),
+        ])
+        let shares = Analysis.share(Self.series(data), of: "us")
+        #expect(shares.map { "\($0.date) \($0.share) \($0.projectsMeasured)" } == [
+            "2020-01-01 0.25 [\"us\", \"them\"]", "2020-03-01 1.0 [\"us\"]",
+        ])
+        #expect(Analysis.denominatorChanges(shares).map(\.description) == ["2020-03-01"])
+    }
+
+    @Test func sharesDoNotApplyToPercentagesOrVanity() {
+        let location = SourceLocation(path: "t.md")
+        #expect(!Analysis.shareApplies(Metric(id: "p", name: "P", kind: .usage, unit: "%", location: location)))
+        #expect(!Analysis.shareApplies(Metric(id: "v", name: "V", kind: .vanity, location: location)))
+        #expect(Analysis.shareApplies(Metric(id: "c", name: "C", kind: .community, location: location)))
+    }
+
+    @Test func changeOverAYearUsesTheNewestPointAtLeast365DaysOld() throws {
+        let data = Self.dataSet([
+            ("2019-01-01", "us", 10), ("2019-06-01", "us", 20), ("2020-05-31", "us", 30), ("2020-06-01", "us", 40),
+        ])
+        let line = try #require(Self.series(data).line("us"))
+        let change = try #require(Analysis.change(line))
+        #expect(change.previous?.value == 30)
+        #expect(change.yearAgo?.date.description == "2019-06-01")  // 2020-06-01 − 366 days; 2019-06-02 would be too late
+        #expect(change.overYear == 20)
+        #expect(change.overYearRelative == 1.0)
+        #expect(change.sincePreviousRelative == 10.0 / 30.0)
+    }
+
+    @Test func betReviewIsTooEarlyUntilTheLagHasPassed() throws {
+        let location = SourceLocation(path: "d.md")
+        let decision = Decision(
+            id: "0001-x", title: "X", status: .accepted, date: Self.day("2020-01-15"), watch: ["m"], location: location)
+        let points: [(String, String, Double)] = [
+            ("2020-01-01", "us", 1), ("2020-01-01", "them", 3), ("2020-06-01", "us", 3), ("2020-06-01", "them", 3),
+        ]
+        let early = Self.dataSet(points, lag: Lag(amount: 6, unit: .month))
+        let review = try #require(Analysis.review(decision, project: "us", series: Analysis.series(early)))
+        #expect(review.watched.map(\.tooEarly) == [true])
+        #expect(review.watched.first?.then?.value == 1)
+        #expect(review.watched.first?.shareThen == 0.25)
+        #expect(review.watched.first?.shareNow == 0.5)
+        #expect(review.watched.first?.shareChange == 0.25)
+        let settled = Self.dataSet(points, lag: Lag(amount: 3, unit: .month))
+        #expect(Analysis.review(decision, project: "us", series: Analysis.series(settled))?.watched.map(\.tooEarly) == [false])
+    }
+
+    @Test func dueForReviewListsStandingBetsWhoseReviewDateHasCome() {
+        let location = SourceLocation(path: "d.md")
+        func decision(_ id: String, _ status: Decision.Status, _ review: String) -> Decision {
+            Decision(id: id, title: id, status: status, date: Self.day("2019-01-01"), review: Self.day(review), location: location)
+        }
+        let decisions = [
+            decision("b", .accepted, "2020-06-01"), decision("a", .proposed, "2020-01-01"),
+            decision("c", .superseded, "2020-01-01"), decision("d", .accepted, "2020-06-02"),
+        ]
+        #expect(Analysis.dueForReview(decisions, reference: Self.day("2020-06-01")).map(\.id) == ["a", "b"])
+    }
+}
