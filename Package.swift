@@ -13,6 +13,7 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
+        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
     ],
     targets: [
         // libcmark-gfm and its extensions, found through pkg-config (Debian: libcmark-gfm-dev,
@@ -32,10 +33,20 @@ let package = Package(
             ],
             plugins: ["EmbedTemplatesPlugin"]
         ),
+        // `bearings serve`: the preview server. Its own target keeps BearingsKit free of the HTTP stack.
+        .target(
+            name: "BearingsServe",
+            dependencies: [
+                "BearingsKit",
+                .product(name: "FlyingFox", package: "FlyingFox"),
+                .product(name: "FlyingSocks", package: "FlyingFox"),
+            ]
+        ),
         .executableTarget(
             name: "bearings",
             dependencies: [
                 "BearingsKit",
+                "BearingsServe",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -51,6 +62,10 @@ let package = Package(
             name: "BearingsKitTests",
             dependencies: ["BearingsKit"],
             exclude: ["Fixtures", "Snapshots"]
+        ),
+        .testTarget(
+            name: "BearingsServeTests",
+            dependencies: ["BearingsServe", "BearingsKit"]
         ),
     ]
 )

@@ -52,15 +52,15 @@ public enum DataLoader {
         // project.md first: it decides whether raw HTML is allowed everywhere else.
         let projectPath = join(data, "project.md")
         var project: Project?
-        if let source = read(projectPath, &diagnostics) {
-            let (parsed, found) = ProjectParser.parse(source)
-            project = parsed
-            diagnostics += found
-        } else if !FileManager.default.fileExists(atPath: projectPath) {
+        if !FileManager.default.fileExists(atPath: projectPath) {
             diagnostics.append(
                 .error(
                     SourceLocation(path: projectPath), "project.md is missing",
                     hint: "create it with front matter '---', 'name: Your project', '---'"))
+        } else if let source = read(projectPath, &diagnostics) {
+            let (parsed, found) = ProjectParser.parse(source)
+            project = parsed
+            diagnostics += found
         }
         let markdown = MarkdownOptions(unsafeHTML: project?.unsafeHTML ?? false)
 
@@ -128,7 +128,9 @@ public enum DataLoader {
     static func read(_ path: String, _ diagnostics: inout [Diagnostic]) -> SourceText? {
         guard let data = FileManager.default.contents(atPath: path) else {
             diagnostics.append(
-                .error(SourceLocation(path: path), "the file cannot be read", hint: "check its permissions"))
+                .error(
+                    SourceLocation(path: path), "the file cannot be read",
+                    hint: isDirectory(path) ? "it is a folder; Bearings expects a file here" : "check its permissions"))
             return nil
         }
         if data.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {

@@ -71,7 +71,7 @@ public enum DecisionParser {
                         "unknown status '\(text)' (expected proposed, accepted, rejected, deprecated or superseded)",
                         hint: "use one of the five statuses; words such as 'approved' or 'pending' are read too"))
             }
-        } else {
+        } else if !frontMatter.isBroken {
             diagnostics.append(
                 Diagnostic(
                     missingSeverity, fileStart, "the decision has no status",
@@ -90,7 +90,7 @@ public enum DecisionParser {
                         bodyDate.location, FieldReader.dateProblem(bodyDate.text),
                         hint: "write the date as YYYY-MM-DD, e.g. 'Date: 2019-06-30'"))
             }
-        } else {
+        } else if !frontMatter.isBroken {
             diagnostics.append(
                 Diagnostic(
                     missingSeverity, fileStart, "the decision has no date",

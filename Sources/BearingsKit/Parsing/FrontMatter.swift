@@ -9,6 +9,9 @@ public struct FrontMatter {
     public private(set) var keyLocations: [String: SourceLocation] = [:]
     /// Whether the file started with `---`.
     public private(set) var isPresent = false
+    /// Whether the front matter was there but could not be read (it never closes, or is not valid YAML
+    /// or not a mapping): its keys are unknown, so none of them is reported missing.
+    public private(set) var isBroken = false
     /// Line of the closing `---` (0 without front matter).
     public private(set) var closingLine = 0
     /// The body: the file with the front matter lines blanked, so cmark's positions are the file's.
@@ -33,6 +36,7 @@ public struct FrontMatter {
                 .error(
                     SourceLocation(path: path, line: 1, column: 1), "the front matter starting here never closes",
                     hint: "did you forget to add a line with '---' after the last key?"))
+            isBroken = true
             body = ""
             return
         }
@@ -48,13 +52,16 @@ public struct FrontMatter {
             node = try Yams.compose(yaml: yaml)
         } catch let error as YamlError {
             diagnostics.append(diagnostic(for: error, yaml: yaml))
+            isBroken = true
             return
         } catch {
             diagnostics.append(.error(SourceLocation(path: path, line: firstYAMLLine), "front matter: \(error)"))
+            isBroken = true
             return
         }
         guard let node else { return }
         guard let mapping = node.mapping else {
+            isBroken = true
             diagnostics.append(
                 .error(
                     location(node.mark), "the front matter is not a list of 'key: value' lines",
@@ -134,6 +141,7 @@ struct FieldReader {
     }
 
     mutating func missing(_ key: String, hint: String) {
+        guard !frontMatter.isBroken else { return }  // the key may well be there; the YAML error says enough
         diagnostics.append(
             .error(missingLocation, "required front matter key '\(key)' is missing", hint: hint))
     }

@@ -106,9 +106,17 @@ public enum Markdown {
     /// Registers the core extensions once; Swift runs a global's initializer exactly once, thread-safely.
     private static let registered: Void = cmark_gfm_core_extensions_ensure_registered()
 
+    /// libcmark-gfm keeps the inline parser's special characters in one global table: each parser adds
+    /// its extensions' characters (`~` for strikethrough) before reading inlines and removes them after,
+    /// so a parser finishing while another reads its inlines takes `~~x~~` away from it
+    /// (github/cmark-gfm#176). One document at a time, then.
+    private static let lock = NSLock()
+
     /// Parses `text`; `firstLine` is the file line the text starts on, so positions point into the file.
     public static func parse(_ text: String, options: MarkdownOptions = MarkdownOptions()) -> MarkdownDocument {
         _ = registered
+        lock.lock()
+        defer { lock.unlock() }
         let cmarkOptions = options.cmarkOptions
         guard let parser = cmark_parser_new(cmarkOptions) else { return MarkdownDocument() }
         defer { cmark_parser_free(parser) }

@@ -24,7 +24,8 @@ struct LagTests {
     }
 
     @Test(arguments: [
-        "1 quarter", "six months", "6", "-1 day", "1001 days", "1 yr", "6 months ago", "1.5 years", "", "months",
+        "1 quarter", "six months", "6", "-1 day", "1001 days", "1 yr", "6 months ago", "1.5 years", "",
+        "months",
     ])
     func rejectsTextThatIsNotALag(_ text: String) {
         #expect(Lag(text) == nil)
@@ -45,7 +46,8 @@ struct LagTests {
     static let shifts: [Example<(String, String), (String, String)>] = [
         Example("days", ("10 days", "2019-06-30"), ("2019-06-20", "2019-07-10")),
         Example("weeks", ("3 weeks", "2019-06-30"), ("2019-06-09", "2019-07-21")),
-        Example("months clamped to the month's end", ("6 months", "2019-08-31"), ("2019-02-28", "2020-02-29")),
+        Example(
+            "months clamped to the month's end", ("6 months", "2019-08-31"), ("2019-02-28", "2020-02-29")),
         Example("a year from a leap day", ("1 year", "2020-02-29"), ("2019-02-28", "2021-02-28")),
         Example("zero", ("0", "2019-06-30"), ("2019-06-30", "2019-06-30")),
     ]

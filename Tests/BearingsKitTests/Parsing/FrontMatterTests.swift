@@ -9,7 +9,8 @@ private typealias SourceLocation = BearingsKit.SourceLocation
 struct FrontMatterTests {
     private func split(_ text: String) -> (FrontMatter, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
-        let frontMatter = FrontMatter(SourceText(path: "data/x.md", text: text), diagnostics: &diagnostics)
+        let frontMatter = FrontMatter(
+            SourceText(path: "data/x.md", text: text), diagnostics: &diagnostics)
         return (frontMatter, diagnostics)
     }
 
@@ -34,6 +35,7 @@ struct FrontMatterTests {
         #expect(frontMatter.valueLocation("name") == at(2, 7))
         #expect(frontMatter.valueLocation("id") == at(3, 5))
         #expect(frontMatter.closingLine == 4)
+        #expect(!frontMatter.isBroken)
         #expect(frontMatter.body == "\n\n\n\n# Title\n")
         #expect(diagnostics == [])
     }
@@ -57,6 +59,7 @@ struct FrontMatterTests {
         let (frontMatter, diagnostics) = split("---\nname: PyTorch\n\n# Title\n")
         #expect(frontMatter.isPresent)
         #expect(frontMatter.body == "")
+        #expect(frontMatter.isBroken)
         #expect(
             diagnostics == [
                 .error(
@@ -74,12 +77,14 @@ struct FrontMatterTests {
             "a colon and space inside a plain value", "---\nname: PyTorch\ntagline: Tensors: fast\n---\n",
             .error(
                 SourceLocation(path: "data/x.md", line: 3, column: 17),
-                "front matter is not valid YAML: mapping values are not allowed in this context", hint: yamlHint)),
+                "front matter is not valid YAML: mapping values are not allowed in this context",
+                hint: yamlHint)),
         Example(
             "a key indented under a plain value", "---\nname: PyTorch\n  id: pytorch\n---\n",
             .error(
                 SourceLocation(path: "data/x.md", line: 3, column: 5),
-                "front matter is not valid YAML: mapping values are not allowed in this context", hint: yamlHint)),
+                "front matter is not valid YAML: mapping values are not allowed in this context",
+                hint: yamlHint)),
         Example(
             "a tab used for indentation", "---\ncompetitors:\n\ttensorflow: TensorFlow\n---\n",
             .error(
@@ -91,18 +96,26 @@ struct FrontMatterTests {
     @Test(arguments: syntaxErrors)
     func reportsAYAMLSyntaxErrorWhereItIsInTheMarkdownFile(_ example: Example<String, Diagnostic>) {
         let (frontMatter, diagnostics) = split(example.input)
+        #expect(frontMatter.isBroken)
         #expect(frontMatter.fields.isEmpty)
         #expect(diagnostics == [example.expected])
     }
 
     @Test func reportsAKeyGivenTwiceWhereItIsRepeated() {
         let (_, diagnostics) = split("---\nname: PyTorch\nid: pytorch\nname: Torch\n---\n")
-        #expect(diagnostics == [.error(at(4, 1), "front matter key 'name' is given twice", hint: "keep one of them")])
+        #expect(
+            diagnostics == [
+                .error(at(4, 1), "front matter key 'name' is given twice", hint: "keep one of them")
+            ])
     }
 
     @Test func reportsANestedKeyGivenTwiceWhereItIsRepeated() {
-        let (_, diagnostics) = split("---\nname: PyTorch\ncompetitors:\n  mxnet: MXNet\n  jax: JAX\n  mxnet: Apache MXNet\n---\n")
-        #expect(diagnostics == [.error(at(6, 3), "front matter key 'mxnet' is given twice", hint: "keep one of them")])
+        let (_, diagnostics) = split(
+            "---\nname: PyTorch\ncompetitors:\n  mxnet: MXNet\n  jax: JAX\n  mxnet: Apache MXNet\n---\n")
+        #expect(
+            diagnostics == [
+                .error(at(6, 3), "front matter key 'mxnet' is given twice", hint: "keep one of them")
+            ])
     }
 
     @Test func rejectsFrontMatterThatIsNotAMapping() {

@@ -6,7 +6,8 @@ import Testing
 struct SlugTests {
     static let slugs: [Example<String, String>] = [
         Example("two words", "Immediate mode", "immediate-mode"),
-        Example("punctuation and surrounding spaces", "  Debuggability first!  ", "debuggability-first"),
+        Example(
+            "punctuation and surrounding spaces", "  Debuggability first!  ", "debuggability-first"),
         Example("a run of symbols becomes one dash", "C++ & Python", "c-python"),
         Example("digits are kept", "100% use", "100-use"),
         Example("non-ASCII letters are separators", "Café au lait", "caf-au-lait"),

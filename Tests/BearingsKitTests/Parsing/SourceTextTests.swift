@@ -9,9 +9,12 @@ private typealias SourceLocation = BearingsKit.SourceLocation
 struct SourceTextTests {
     static let decoded: [Example<[UInt8], String>] = [
         Example("plain ASCII", Array("a\nb\n".utf8), "a\nb\n"),
-        Example("a byte order mark is dropped", [0xEF, 0xBB, 0xBF] + Array("name: x\n".utf8), "name: x\n"),
+        Example(
+            "a byte order mark is dropped", [0xEF, 0xBB, 0xBF] + Array("name: x\n".utf8), "name: x\n"),
         Example("CRLF becomes LF", Array("a\r\nb\r\n".utf8), "a\nb\n"),
-        Example("a BOM and CRLF together", [0xEF, 0xBB, 0xBF] + Array("---\r\nname: x\r\n---\r\n".utf8), "---\nname: x\n---\n"),
+        Example(
+            "a BOM and CRLF together", [0xEF, 0xBB, 0xBF] + Array("---\r\nname: x\r\n---\r\n".utf8),
+            "---\nname: x\n---\n"),
         Example("a lone CR is kept", Array("a\rb".utf8), "a\rb"),
         Example("a CR at the very end is kept", Array("a\r".utf8), "a\r"),
         Example("multi-byte characters", Array("café — 49,7 %\n".utf8), "café — 49,7 %\n"),
@@ -26,16 +29,23 @@ struct SourceTextTests {
     }
 
     static let invalid: [Example<[UInt8], (line: Int, column: Int, byte: String)>] = [
-        Example("a stray byte on the second line", Array("ab\ncd".utf8) + [0xFF] + Array("e\n".utf8), (2, 3, "FF")),
-        Example("a Latin-1 é after a UTF-8 é", Array("é".utf8) + [0xE9] + Array("\n".utf8), (1, 2, "E9")),
+        Example(
+            "a stray byte on the second line", Array("ab\ncd".utf8) + [0xFF] + Array("e\n".utf8),
+            (2, 3, "FF")),
+        Example(
+            "a Latin-1 é after a UTF-8 é", Array("é".utf8) + [0xE9] + Array("\n".utf8), (1, 2, "E9")),
         Example("a lead byte without its continuation", Array("x".utf8) + [0xC3, 0x28], (1, 2, "C3")),
         Example("an overlong encoding", [0xC0, 0xAF], (1, 1, "C0")),
         Example("an encoded surrogate", Array("a\nb\nc".utf8) + [0xED, 0xA0, 0x80], (3, 2, "ED")),
-        Example("a sequence cut off at the end of the file", Array("ab".utf8) + [0xE2, 0x82], (1, 3, "E2")),
+        Example(
+            "a sequence cut off at the end of the file", Array("ab".utf8) + [0xE2, 0x82], (1, 3, "E2")),
         Example("a code point above U+10FFFF", [0xF4, 0x90, 0x80, 0x80], (1, 1, "F4")),
         Example("a continuation byte on its own", Array("1\n22\n333".utf8) + [0x80], (3, 4, "80")),
-        Example("columns after a BOM count from the first character", [0xEF, 0xBB, 0xBF, 0x61, 0xFE], (1, 2, "FE")),
-        Example("columns after CRLF lines are the file's", Array("a\r\nbc".utf8) + [0xFF], (2, 3, "FF")),
+        Example(
+            "columns after a BOM count from the first character", [0xEF, 0xBB, 0xBF, 0x61, 0xFE],
+            (1, 2, "FE")),
+        Example(
+            "columns after CRLF lines are the file's", Array("a\r\nbc".utf8) + [0xFF], (2, 3, "FF")),
     ]
 
     @Test(arguments: invalid)
@@ -43,7 +53,8 @@ struct SourceTextTests {
         _ example: Example<[UInt8], (line: Int, column: Int, byte: String)>
     ) {
         let expected = Diagnostic.error(
-            SourceLocation(path: "data/x.md", line: example.expected.line, column: example.expected.column),
+            SourceLocation(
+                path: "data/x.md", line: example.expected.line, column: example.expected.column),
             "the file is not valid UTF-8 (byte 0x\(example.expected.byte) on this line)",
             hint: "save the file with UTF-8 encoding")
         #expect(SourceText.decode(example.input, path: "data/x.md") == .failure(expected))

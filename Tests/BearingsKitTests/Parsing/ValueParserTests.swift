@@ -39,9 +39,15 @@ struct ValueParserTests {
     static let invalid: [Example<String, String>] = [
         Example("two decimal points", "1.2.3", "'1.2.3' is not a number (unexpected '.')"),
         Example("two suffixes", "12kk", "'12kk' is not a number (unexpected 'k')"),
-        Example("a short group after a separator", "1,23", "'1,23' has thousands separators in the wrong places"),
-        Example("a long group after a separator", "1,2345", "'1,2345' has thousands separators in the wrong places"),
-        Example("four digits before the first separator", "1234,567", "'1234,567' has thousands separators in the wrong places"),
+        Example(
+            "a short group after a separator", "1,23",
+            "'1,23' has thousands separators in the wrong places"),
+        Example(
+            "a long group after a separator", "1,2345",
+            "'1,2345' has thousands separators in the wrong places"),
+        Example(
+            "four digits before the first separator", "1234,567",
+            "'1234,567' has thousands separators in the wrong places"),
         Example("two kinds of separator", "1,234 567", "'1,234 567' is not a number (unexpected ' ')"),
         Example("letters", "abc", "'abc' is not a number (unexpected 'a')"),
         Example("no digit before the point", ".5", "'.5' has no digits before the decimal point"),

@@ -31,8 +31,12 @@ struct SpecExample: Sendable, CustomTestStringConvertible {
         let fence = String(repeating: "`", count: 32)
         var examples: [SpecExample] = []
         var state = 0  // 0 prose, 1 Markdown, 2 HTML
-        var markdown = "", html = "", section = "", extensions: [String] = []
-        var number = 0, start = 0
+        var markdown = ""
+        var html = ""
+        var section = ""
+        var extensions: [String] = []
+        var number = 0
+        var start = 0
         var lines = text.components(separatedBy: "\n").map { $0 + "\n" }
         if text.hasSuffix("\n") { lines.removeLast() }
         for (index, line) in lines.enumerated() {
@@ -40,7 +44,8 @@ struct SpecExample: Sendable, CustomTestStringConvertible {
             if stripped.hasPrefix(fence + " example") {
                 state = 1
                 start = index + 1
-                extensions = stripped.dropFirst(fence.count + " example".count).split(separator: " ").map(String.init)
+                extensions = stripped.dropFirst(fence.count + " example".count).split(separator: " ").map(
+                    String.init)
             } else if stripped == fence {
                 state = 0
                 number += 1

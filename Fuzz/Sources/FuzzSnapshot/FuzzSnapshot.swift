@@ -1,0 +1,27 @@
+// libFuzzer entry: a snapshot file (`SnapshotParser.parse`): front matter, the measurement table,
+// the raw-line cell positions and every cell through the value grammar.
+@testable import BearingsKit
+import Foundation
+import FuzzDriver
+
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzSnapshot(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
+    let bytes = Array(UnsafeBufferPointer(start: data, count: size))
+    let source =
+        (try? SourceText.decode(bytes, path: "data/snapshots/s.md").get())
+        ?? SourceText(path: "data/snapshots/s.md", text: String(decoding: bytes, as: UTF8.self))
+    let (snapshot, _) = SnapshotParser.parse(source, id: "s")
+    if let snapshot {
+        precondition(snapshot.observations.allSatisfy { $0.value.isFinite }, "a value that is not finite")
+    }
+    for line in source.text.split(separator: "\n", omittingEmptySubsequences: false) {
+        _ = SnapshotParser.cellColumns(line)
+        for cell in line.split(separator: "|") { _ = ValueParser.parse(String(cell)) }
+    }
+    return 0
+}
+
+// libFuzzer takes over from here: flags, corpus folders, -runs, -max_total_time.
+var argc = CommandLine.argc
+var argv = Optional(CommandLine.unsafeArgv)
+exit(LLVMFuzzerRunDriver(&argc, &argv) { data, size in fuzzSnapshot(data, size) })

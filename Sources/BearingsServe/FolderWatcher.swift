@@ -1,0 +1,73 @@
+import Foundation
+
+/// Notices changes under the folders a build reads, by polling.
+///
+/// Why polling: it works the same on Linux and macOS, Foundation on Linux has no binding for inotify
+/// (and FSEvents is macOS only), and the folders Bearings reads hold tens to a few hundred small files,
+/// so listing them and reading their sizes and modification times every 300 ms costs next to nothing.
+struct FolderWatcher: Sendable {
+    /// The size, modification time and inode of one file: a change in any of them is a change. The
+    /// inode catches editors that save by writing a new file and renaming it over the old one.
+    struct Stamp: Equatable, Sendable {
+        var size: Int64
+        var seconds: Int
+        var nanoseconds: Int
+        var inode: UInt64
+    }
+
+    /// Folders to watch, as given.
+    let folders: [String]
+    /// Folders to skip wherever they turn up (`<data>/sources`, the output folder), as canonical paths.
+    let skipped: Set<String>
+
+    /// Watches `folders`, skipping `skipping`. Hidden files and folders are skipped too: the loader
+    /// ignores them, and the writer's temporary folders are hidden.
+    init(folders: [String], skipping: [String]) {
+        self.folders = folders
+        self.skipped = Set(skipping.map(FolderWatcher.canonical))
+    }
+
+    /// Every visible file under the folders, by path. A folder that does not exist has no files.
+    func scan() -> [String: Stamp] {
+        var stamps: [String: Stamp] = [:]
+        for folder in folders { walk(folder, into: &stamps, depth: 0) }
+        return stamps
+    }
+
+    private func walk(_ folder: String, into stamps: inout [String: Stamp], depth: Int) {
+        // A depth limit instead of tracking visited folders: symlinked folders are not followed, so
+        // only a very deep tree could reach it.
+        guard depth < 32, !skipped.contains(FolderWatcher.canonical(folder)),
+            let names = try? FileManager.default.contentsOfDirectory(atPath: folder)
+        else { return }
+        for name in names where !name.hasPrefix(".") {
+            let path = folder.hasSuffix("/") ? folder + name : folder + "/" + name
+            var info = stat()
+            guard lstat(path, &info) == 0 else { continue }
+            if (info.st_mode & S_IFMT) == S_IFDIR {
+                walk(path, into: &stamps, depth: depth + 1)
+                continue
+            }
+            // A symlink is stamped by what it points at, which is what the loader reads.
+            if (info.st_mode & S_IFMT) == S_IFLNK, stat(path, &info) != 0 { continue }
+            stamps[path] = Stamp(info)
+        }
+    }
+
+    static func canonical(_ path: String) -> String {
+        URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
+    }
+}
+
+extension FolderWatcher.Stamp {
+    init(_ info: stat) {
+        #if canImport(Darwin)
+            let time = info.st_mtimespec
+        #else
+            let time = info.st_mtim
+        #endif
+        self.init(
+            size: Int64(info.st_size), seconds: Int(time.tv_sec), nanoseconds: Int(time.tv_nsec),
+            inode: UInt64(info.st_ino))
+    }
+}

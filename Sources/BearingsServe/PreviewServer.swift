@@ -1,0 +1,254 @@
+import BearingsKit
+import FlyingFox
+import FlyingSocks
+import Foundation
+
+/// `bearings serve`: builds the site, serves it from memory, rebuilds when a watched file changes and
+/// tells open pages to reload. A build with errors leaves the last good site up, with the problems
+/// laid over every page, until a build succeeds again.
+public actor PreviewServer {
+    private let options: ServeOptions
+    private let report: @Sendable (PreviewEvent) -> Void
+    private let hub = ReloadHub()
+    /// Builds and writes run here, off the cooperative thread pool, one at a time.
+    private let buildQueue = DispatchQueue(label: "bearings.serve.build")
+    private var site = PreviewSite(plan: nil, problems: nil, generation: 0)
+    private var server: HTTPServer?
+    private var serverTask: Task<Void, Never>?
+    private var serverError: (any Error)?
+    private var watchTask: Task<Void, Never>?
+    private var writesOutput: Bool
+    private var outputFailed = false
+
+    /// The port it listens on, once started.
+    public private(set) var port: UInt16?
+
+    /// Creates a preview; `report` hears about every build, from any thread.
+    public init(options: ServeOptions, report: @escaping @Sendable (PreviewEvent) -> Void = { _ in }) {
+        self.options = options
+        self.report = report
+        self.writesOutput = options.writesOutput
+    }
+
+    /// The address to open in a browser, once started.
+    public var url: String? { port.map { "http://\(options.address.urlHost):\($0)/" } }
+
+    /// How many builds have finished, good or bad.
+    public var generation: Int { site.generation }
+
+    /// Builds once, starts listening, and starts watching. Problems in the data do not stop it (they
+    /// are shown in the page); an unreadable data folder or a port that cannot be had does.
+    public func start() async throws(ServeError) {
+        let build = options.build
+        if writesOutput,
+            let refusal = SiteWriter.refusal(
+                output: build.output, data: build.load.dataDirectory, decisions: build.load.decisionsDirectory)
+        {
+            writesOutput = false
+            report(.outputNotWritten(refusal.description))
+        }
+        // Listening first: a port that is taken fails at once, before a build writes anything. A page
+        // asked for during the first build says so, and reloads when it is done.
+        try await listen()
+        // The first scan comes before the first build, so a change made while it runs is not missed.
+        let watcher = makeWatcher()
+        let before = watcher.scan()
+        if case .failure(let error) = await rebuild(first: true), error.exitCode == 3 {
+            await stop()
+            throw .build(message: error.message, exitCode: error.exitCode)
+        }
+        watchTask = Task { await self.watch(watcher, from: before) }
+    }
+
+    /// Stops watching, ends the live-reload streams, closes every connection.
+    public func stop() async {
+        watchTask?.cancel()
+        await watchTask?.value
+        watchTask = nil
+        await hub.close()
+        // Half a second for responses in flight; the server then cancels what is left (idle keep-alive connections).
+        await server?.stop(timeout: 0.5)
+        serverTask?.cancel()
+        await serverTask?.value
+        server = nil
+        serverTask = nil
+    }
+
+    /// The site as it is now, for the request handler.
+    func currentSite() -> PreviewSite { site }
+
+    // MARK: Building
+
+    /// Builds, makes the result what is served, tells open pages, and writes a good site to the output folder.
+    @discardableResult
+    private func rebuild(first: Bool) async -> Result<BuildResult, BuildError> {
+        let buildOptions = options.build
+        let start = ContinuousClock.now
+        let outcome = await onBuildQueue { Result { () throws(BuildError) in try SiteBuilder.plan(buildOptions) } }
+        let seconds = Double((ContinuousClock.now - start) / .microseconds(1)) / 1e6
+        var goodPlan: SitePlan?
+        switch outcome {
+        case .success(let result):
+            if let plan = result.plan {
+                goodPlan = plan
+                site.plan = plan
+                site.problems = nil
+            } else {
+                site.problems = DiagnosticFormat.text.render(result.diagnostics)
+            }
+            report(.built(result, seconds: seconds, first: first))
+        case .failure(let error):
+            site.problems = "error: \(error.message)\n"
+            // At startup an unreadable data folder stops the preview, and `start` throws it instead.
+            if !first || error.exitCode != 3 { report(.failed(error, seconds: seconds, first: first)) }
+        }
+        site.generation += 1
+        await hub.publish(site.generation)
+        if let goodPlan, writesOutput { await write(goodPlan) }
+        return outcome
+    }
+
+    /// Writes the site with `SiteWriter`; a failure is reported once, until a write succeeds again.
+    private func write(_ plan: SitePlan) async {
+        let output = options.build.output
+        let failure = await onBuildQueue { () -> String? in
+            do throws(SiteWriter.WriteError) {
+                try SiteWriter.write(plan, to: output)
+                return nil
+            } catch {
+                return error.description
+            }
+        }
+        if let failure, !outputFailed { report(.outputNotWritten(failure)) }
+        outputFailed = failure != nil
+    }
+
+    private func onBuildQueue<T: Sendable>(_ work: @escaping @Sendable () -> T) async -> T {
+        await withCheckedContinuation { continuation in
+            buildQueue.async { continuation.resume(returning: work()) }
+        }
+    }
+
+    // MARK: Watching
+
+    /// The data folder but `sources/`, the decisions folder and the templates folder; never the output.
+    private func makeWatcher() -> FolderWatcher {
+        let build = options.build
+        var folders = [build.load.dataDirectory]
+        if let decisions = build.load.decisionsDirectory { folders.append(decisions) }
+        if let templates = build.templates { folders.append(templates) }
+        let sources = URL(fileURLWithPath: build.load.dataDirectory).appendingPathComponent("sources").path
+        return FolderWatcher(folders: folders, skipping: [sources, build.output])
+    }
+
+    /// Scans the watched folders every `pollInterval`; after a change, waits until they have been still
+    /// for `settleInterval`, then rebuilds once.
+    private func watch(_ watcher: FolderWatcher, from before: [String: FolderWatcher.Stamp]) async {
+        var last = before
+        var lastPing = ContinuousClock.now
+        while !Task.isCancelled {
+            do { try await Task.sleep(for: options.pollInterval) } catch { return }
+            var now = watcher.scan()
+            if now == last {
+                // Idle streams get a comment now and then, so connections whose page was closed are found.
+                if ContinuousClock.now - lastPing > .seconds(15) {
+                    lastPing = .now
+                    await hub.ping()
+                }
+                continue
+            }
+            // At most about five seconds of settling: a folder that never stops changing still rebuilds.
+            for _ in 0..<25 {
+                do { try await Task.sleep(for: options.settleInterval) } catch { return }
+                let again = watcher.scan()
+                if again == now { break }
+                now = again
+            }
+            last = now
+            await rebuild(first: false)
+        }
+    }
+
+    // MARK: Listening
+
+    private func listen() async throws(ServeError) {
+        let logger: any Logging = .disabled
+        let server: HTTPServer
+        do {
+            switch options.address {
+            case .ip4(let ip):
+                server = HTTPServer(address: try .inet(ip4: ip, port: options.port), logger: logger)
+            case .ip6(let ip):
+                server = HTTPServer(address: try .inet6(ip6: ip, port: options.port), logger: logger)
+            }
+        } catch {
+            throw listenError(error)
+        }
+        await server.appendRoute("*") { [weak self] request in
+            guard let self else { return HTTPResponse(statusCode: .serviceUnavailable) }
+            return await self.respond(to: request)
+        }
+        self.server = server
+        serverTask = Task {
+            do { try await server.run() } catch { self.serverFailed(error) }
+        }
+        // `waitUntilListening` would wait out its timeout when binding fails, so poll both outcomes:
+        // at most 500 × 20 ms.
+        for _ in 0..<500 {
+            if let serverError { throw listenError(serverError) }
+            if await server.isListening, let address = await server.listeningAddress {
+                switch address {
+                case .ip4(_, let port), .ip6(_, let port): self.port = port
+                case .unix: break
+                }
+                return
+            }
+            try? await Task.sleep(for: .milliseconds(20))
+        }
+        throw .cannotListen(address: options.address.description, port: options.port, reason: "timed out")
+    }
+
+    private func serverFailed(_ error: any Error) { serverError = error }
+
+    private func listenError(_ error: any Error) -> ServeError {
+        if case .failed(_, let code, let message) = error as? SocketError {
+            if code == EADDRINUSE { return .portInUse(options.port) }
+            return .cannotListen(address: options.address.description, port: options.port, reason: message)
+        }
+        return .cannotListen(address: options.address.description, port: options.port, reason: "\(error)")
+    }
+
+    // MARK: Answering
+
+    /// The events stream, or a file of the site; only GET and HEAD.
+    nonisolated private func respond(to request: HTTPRequest) async -> HTTPResponse {
+        guard request.method == .GET || request.method == .HEAD else {
+            return HTTPResponse(statusCode: .methodNotAllowed, headers: HTTPHeaders([HTTPHeader("Allow"): "GET, HEAD"]))
+        }
+        if request.target.path() == PageInjection.eventsPath {
+            let since = request.query.first { $0.name == "since" }.flatMap { Int($0.value) }
+            let events = await hub.subscribe(since: since)
+            return HTTPResponse(
+                statusCode: .ok,
+                headers: [.contentType: "text/event-stream", .cacheControl: "no-store"],
+                body: HTTPBodySequence(from: EventStreamBody(events: events)))
+        }
+        let answer = await currentSite().response(for: request.target.rawValue)
+        var headers: HTTPHeaders = [
+            .contentType: answer.contentType, .cacheControl: "no-store",
+            HTTPHeader("X-Content-Type-Options"): "nosniff",
+        ]
+        let status: HTTPStatusCode =
+            switch answer.status {
+            case 200: .ok
+            case 404: .notFound
+            case 503: .serviceUnavailable
+            default: .internalServerError
+            }
+        if request.method == .HEAD {
+            headers[.contentLength] = String(answer.body.count)
+            return HTTPResponse(statusCode: status, headers: headers)
+        }
+        return HTTPResponse(statusCode: status, headers: headers, body: Data(answer.body))
+    }
+}

@@ -1,0 +1,100 @@
+import ArgumentParser
+import BearingsKit
+import BearingsServe
+import Foundation
+
+/// `bearings serve`: build, serve, rebuild on change, reload open pages.
+struct Serve: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Preview the site: build it, serve it, and rebuild on every change.",
+        discussion: """
+            Serves the site on http://127.0.0.1:8000/ from memory, watches the data, decisions and \
+            templates folders, rebuilds when a file changes and reloads open pages. When a change breaks \
+            the build, the pages keep showing the last good site with the problems laid over it, until \
+            they are fixed. Each good build is also written to the output folder. Only the files of the \
+            site are served. Ctrl-C stops it. Exit status 3 when the port is taken or the data folder \
+            cannot be read.
+            """)
+
+    @OptionGroup var options: DataOptions
+
+    @Option(name: .long, help: ArgumentHelp("The output folder, kept current with each good build.", valueName: "dir"))
+    var output: String = "site"
+
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Templates that override the built-in ones, file by file (default: ./templates when it exists).",
+            valueName: "dir"))
+    var templates: String?
+
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "The address to listen on. Anything but loopback lets other machines read the site.",
+            valueName: "ip"))
+    var host: String = "127.0.0.1"
+
+    @Option(name: .long, help: ArgumentHelp("The port to listen on.", valueName: "port"))
+    var port: UInt16 = 8000
+
+    func validate() throws {
+        if ListenAddress(host: host) == nil {
+            throw ValidationError("--host must be an IP address such as 127.0.0.1 or ::1, not '\(host)'")
+        }
+    }
+
+    func run() async throws {
+        var templatesFolder = templates
+        var isDirectory: ObjCBool = false
+        if templatesFolder == nil, FileManager.default.fileExists(atPath: "templates", isDirectory: &isDirectory),
+            isDirectory.boolValue
+        {
+            templatesFolder = "templates"
+        }
+        let epoch = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"].flatMap { Int($0) }
+        let build = BuildOptions(
+            load: options.loadOptions, output: output, templates: templatesFolder, strict: options.strict,
+            sourceDateEpoch: epoch)
+        guard let address = ListenAddress(host: host) else { throw ExitCode(2) }
+        let format = options.format
+        let server = PreviewServer(
+            options: ServeOptions(build: build, address: address, port: port),
+            report: { Serve.print($0, format: format) })
+        if !address.isLoopback {
+            Serve.say(
+                "warning: listening on \(address): anyone who can reach this machine can read the site",
+                to: .standardError)
+        }
+        do {
+            try await server.start()
+        } catch {
+            throw Report.fail(error.description, code: error.exitCode)
+        }
+        Serve.say("Serving \(await server.url ?? "") — Ctrl-C to stop", to: .standardOutput)
+        await InterruptSignal.wait()
+        await server.stop()
+        Serve.say("Stopped.", to: .standardOutput)
+    }
+
+    static func print(_ event: PreviewEvent, format: DiagnosticFormat) {
+        switch event {
+        case .built(let result, let seconds, let first):
+            Report.print(result.diagnostics, format: format)
+            if let plan = result.plan {
+                let line = String(format: "%@ %d pages in %.2f s", first ? "Built" : "Rebuilt", plan.pageCount, seconds)
+                say(line, to: .standardOutput)
+            } else {
+                say("The data has errors; the preview shows them over the last good site.", to: .standardError)
+            }
+        case .failed(let error, _, _):
+            say("error: \(error.message)", to: .standardError)
+        case .outputNotWritten(let reason):
+            say("warning: the site is served but not written: \(reason)", to: .standardError)
+        }
+    }
+
+    static func say(_ line: String, to handle: FileHandle) {
+        handle.write(Data((line + "\n").utf8))
+    }
+}
