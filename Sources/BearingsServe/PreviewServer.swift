@@ -39,6 +39,9 @@ public actor PreviewServer {
     /// Builds once, starts listening, and starts watching. Problems in the data do not stop it (they
     /// are shown in the page); an unreadable data folder or a port that cannot be had does.
     public func start() async throws(ServeError) {
+        // Listening first: a port that is taken fails at once, before a build writes anything. A page
+        // asked for during the first build says so, and reloads when it is done.
+        try await listen()
         let build = options.build
         if writesOutput,
             let refusal = SiteWriter.refusal(
@@ -47,9 +50,6 @@ public actor PreviewServer {
             writesOutput = false
             report(.outputNotWritten(refusal.description))
         }
-        // Listening first: a port that is taken fails at once, before a build writes anything. A page
-        // asked for during the first build says so, and reloads when it is done.
-        try await listen()
         // The first scan comes before the first build, so a change made while it runs is not missed.
         let watcher = makeWatcher()
         let before = watcher.scan()
@@ -66,7 +66,7 @@ public actor PreviewServer {
         await watchTask?.value
         watchTask = nil
         await hub.close()
-        // Half a second for responses in flight; the server then cancels what is left (idle keep-alive connections).
+        // Half a second for responses in flight; then the server cancels what is left (idle connections).
         await server?.stop(timeout: 0.5)
         serverTask?.cancel()
         await serverTask?.value

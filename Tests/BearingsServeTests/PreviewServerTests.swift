@@ -239,4 +239,67 @@ struct PreviewServerTests {
             #expect(fixed.text == servedPage(try #require(try fixture.plan().files["index.html"]), generation: 2))
         }
     }
+
+    @Test func anOutputFolderThatCannotBeWrittenIsReportedOnceAndTheSiteIsStillServed() async throws {
+        let fixture = try PreviewFixture()
+        defer { fixture.remove() }
+        let blocker = fixture.folder.appendingPathComponent("file")
+        try Data("not a folder\n".utf8).write(to: blocker)
+        var options = fixture.serveOptions()
+        options.build.output = blocker.path + "/site"
+        let notices = Notices()
+        let server = PreviewServer(options: options) { event in
+            if case .outputNotWritten(let reason) = event { notices.append(reason) }
+        }
+        try await server.start()
+        let client = LoopbackClient(port: try #require(await server.port))
+        try fixture.edit("snapshots/2021-07.md", replacing: "| 700    |", with: "| 701    |")
+        _ = try await waitForBuild(after: 1, of: server)
+        let index = try await client.request("/")
+        await server.stop()
+        #expect(index.status == 200)
+        #expect(notices.all.count == 1)
+        #expect(notices.all.first?.hasPrefix(fixture.folder.path + "/file: cannot create the folder") == true)
+    }
+
+    @Test func anOutputFolderItMustNotReplaceIsReportedAndNeverWritten() async throws {
+        let fixture = try PreviewFixture()
+        defer { fixture.remove() }
+        try FileManager.default.createDirectory(atPath: fixture.output, withIntermediateDirectories: true)
+        try Data("mine\n".utf8).write(to: URL(fileURLWithPath: fixture.output + "/notes.txt"))
+        let notices = Notices()
+        let server = PreviewServer(options: fixture.serveOptions()) { event in
+            if case .outputNotWritten(let reason) = event { notices.append(reason) }
+        }
+        try await server.start()
+        let client = LoopbackClient(port: try #require(await server.port))
+        let index = try await client.request("/")
+        await server.stop()
+        #expect(index.status == 200)
+        #expect(
+            notices.all == [
+                "\(fixture.output): is not empty and was not made by Bearings (no .bearings-site file); "
+                    + "choose another --output or empty it"
+            ])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: fixture.output) == ["notes.txt"])
+    }
+}
+
+/// What a preview reported, collected from whatever thread it reports on.
+final class Notices: @unchecked Sendable {
+    // The lock guards `items`, which is all there is.
+    private let lock = NSLock()
+    private var items: [String] = []
+
+    func append(_ item: String) {
+        lock.lock()
+        defer { lock.unlock() }
+        items.append(item)
+    }
+
+    var all: [String] {
+        lock.lock()
+        defer { lock.unlock() }
+        return items
+    }
 }

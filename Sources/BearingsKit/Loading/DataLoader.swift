@@ -72,43 +72,36 @@ public enum DataLoader {
             diagnostics += found
         }
 
-        var metrics: [Metric] = []
-        for path in files(in: join(data, "metrics"), ending: ".md") {
-            guard let source = read(path, &diagnostics) else { continue }
+        let (metrics, metricProblems) = parseAll(files(in: join(data, "metrics"), ending: ".md")) { source, path in
             let (metric, found) = MetricParser.parse(source, id: baseName(path), options: markdown)
-            metrics += metric.map { [$0] } ?? []
-            diagnostics += found
+            return (metric.map { [$0] } ?? [], found)
         }
+        diagnostics += metricProblems
 
-        var decisions: [Decision] = []
         let decisionsFolder = options.decisionsDirectory ?? join(data, "decisions")
         let origin: DecisionParser.Origin = options.decisionsDirectory == nil ? .own : .imported
         if options.decisionsDirectory != nil, !isDirectory(decisionsFolder) {
             throw LoadError(path: decisionsFolder, reason: "the decisions folder does not exist")
         }
-        for path in files(in: decisionsFolder, ending: ".md")
-        where !nonDecisionNames.contains(URL(fileURLWithPath: path).lastPathComponent.lowercased()) {
-            guard let source = read(path, &diagnostics) else { continue }
+        let decisionPaths = files(in: decisionsFolder, ending: ".md").filter {
+            !nonDecisionNames.contains(URL(fileURLWithPath: $0).lastPathComponent.lowercased())
+        }
+        let (decisions, decisionProblems) = parseAll(decisionPaths) { source, path in
             let (decision, found) = DecisionParser.parse(source, id: baseName(path), origin: origin, options: markdown)
-            decisions += decision.map { [$0] } ?? []
-            diagnostics += found
+            return (decision.map { [$0] } ?? [], found)
         }
+        diagnostics += decisionProblems
 
-        var snapshots: [Snapshot] = []
-        for path in files(in: join(data, "snapshots"), ending: ".md") {
-            guard let source = read(path, &diagnostics) else { continue }
+        let (snapshots, snapshotProblems) = parseAll(files(in: join(data, "snapshots"), ending: ".md")) { source, path in
             let (snapshot, found) = SnapshotParser.parse(source, id: baseName(path), options: markdown)
-            snapshots += snapshot.map { [$0] } ?? []
-            diagnostics += found
+            return (snapshot.map { [$0] } ?? [], found)
         }
+        diagnostics += snapshotProblems
 
-        var seriesObservations: [Observation] = []
-        for path in files(in: join(data, "series"), ending: ".csv") {
-            guard let source = read(path, &diagnostics) else { continue }
-            let (observations, found) = SeriesParser.parse(source)
-            seriesObservations += observations
-            diagnostics += found
+        let (seriesObservations, seriesProblems) = parseAll(files(in: join(data, "series"), ending: ".csv")) { source, _ in
+            SeriesParser.parse(source, knownMetrics: Set(metrics.map(\.id)))
         }
+        diagnostics += seriesProblems
 
         diagnostics += misplacedFiles(in: data, decisionsFolder: options.decisionsDirectory == nil)
 
@@ -122,6 +115,30 @@ public enum DataLoader {
         let sorted = diagnostics.sorted()
         let hasErrors = sorted.contains { $0.severity == .error }
         return LoadResult(dataSet: hasErrors ? nil : dataSet, diagnostics: sorted)
+    }
+
+    /// Reads and parses files in parallel (they are independent); results and diagnostics keep the
+    /// order of `paths`, so the outcome does not depend on scheduling.
+    static func parseAll<T: Sendable>(
+        _ paths: [String], _ parse: @escaping @Sendable (SourceText, String) -> ([T], [Diagnostic])
+    ) -> ([T], [Diagnostic]) {
+        let slots = Slots<([T], [Diagnostic])>(count: paths.count, empty: ([], []))
+        DispatchQueue.concurrentPerform(iterations: paths.count) { index in
+            var problems: [Diagnostic] = []
+            guard let source = read(paths[index], &problems) else {
+                slots.set(index, ([], problems))
+                return
+            }
+            let (values, found) = parse(source, paths[index])
+            slots.set(index, (values, problems + found))
+        }
+        var values: [T] = []
+        var diagnostics: [Diagnostic] = []
+        for (parsed, found) in slots.all {
+            values += parsed
+            diagnostics += found
+        }
+        return (values, diagnostics)
     }
 
     /// Reads and decodes one file; an unreadable, empty or non-UTF-8 file becomes a diagnostic.
@@ -194,5 +211,25 @@ public enum DataLoader {
     static func isDirectory(_ path: String) -> Bool {
         var isDirectory: ObjCBool = false
         return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
+    }
+}
+
+/// One result slot per parallel job.
+final class Slots<Value>: @unchecked Sendable {
+    private var values: [Value]
+    private let lock = NSLock()
+
+    init(count: Int, empty: Value) { values = Array(repeating: empty, count: count) }
+
+    func set(_ index: Int, _ value: Value) {
+        lock.lock()
+        values[index] = value
+        lock.unlock()
+    }
+
+    var all: [Value] {
+        lock.lock()
+        defer { lock.unlock() }
+        return values
     }
 }

@@ -28,8 +28,17 @@ public enum DecisionParser {
         var title = id
         var titleNumber: Int?
         if let index = blocks.firstIndex(where: { $0.node.kind == .heading(level: 1) }) {
-            let (number, text) = splitNumberedTitle(blocks[index].node.plainText.trimmingSpaces)
-            title = text
+            let heading = blocks[index].node
+            let (number, text) = splitNumberedTitle(heading.plainText.trimmingSpaces)
+            if text.isEmpty {
+                diagnostics.append(
+                    Diagnostic(
+                        missingSeverity, SourceLocation(path: path, line: heading.line, column: heading.column),
+                        "the decision's title is empty",
+                        hint: "write the title after the '# ', e.g. '# Focus on researchers first'"))
+            } else {
+                title = text
+            }
             titleNumber = number
             blocks.remove(at: index)
         } else {
@@ -48,8 +57,11 @@ public enum DecisionParser {
         var statusLocation = fileStart
         var statusLinks: [Decision.StatusLink] = []
         var supersededBy: String?
+        var statusIsMalformed = false  // a list or map: that error says enough
         if hasFrontMatterStatus {
+            let problemsBefore = fields.diagnostics.count
             statusText = fields.string("status")
+            statusIsMalformed = fields.diagnostics.count > problemsBefore
             statusLocation = frontMatter.valueLocation("status")
             if let text = statusText {
                 statusLinks = StatusText.links(in: Markdown.parse(text).blocks.first?.node)
@@ -71,7 +83,7 @@ public enum DecisionParser {
                         "unknown status '\(text)' (expected proposed, accepted, rejected, deprecated or superseded)",
                         hint: "use one of the five statuses; words such as 'approved' or 'pending' are read too"))
             }
-        } else if !frontMatter.isBroken {
+        } else if !frontMatter.isBroken, !statusIsMalformed {
             diagnostics.append(
                 Diagnostic(
                     missingSeverity, fileStart, "the decision has no status",

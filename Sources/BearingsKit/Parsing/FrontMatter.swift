@@ -80,12 +80,15 @@ public struct FrontMatter {
 
     private func diagnostic(for error: YamlError, yaml: String) -> Diagnostic {
         switch error {
-        case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _),
-            let .composer(context, problem, mark, _):
+        case let .scanner(context, problem, mark, yaml), let .parser(context, problem, mark, yaml),
+            let .composer(context, problem, mark, yaml):
             let contextText = context.map { " (\($0.text))" } ?? ""
-            return .error(
-                location(mark), "front matter is not valid YAML: \(problem)\(contextText)",
-                hint: "quote values that contain ': ' or start with a special character such as [ { * & ! | > ' \" % @ `")
+            let lines = yaml.split(separator: "\n", omittingEmptySubsequences: false)
+            let line = mark.line >= 1 && mark.line <= lines.count ? lines[mark.line - 1] : ""
+            let hint = line.prefix(while: { $0 == " " || $0 == "\t" }).contains("\t")
+                ? "YAML does not allow tabs for indentation; indent with spaces"
+                : "quote values that contain ': ' or start with a special character such as [ { * & ! | > ' \" % @ `"
+            return .error(location(mark), "front matter is not valid YAML: \(problem)\(contextText)", hint: hint)
         case let .duplicatedKeysInMapping(duplicates, context):
             return .error(
                 repeatLocation(of: duplicates.first, firstAt: context.mark, in: yaml) ?? location(context.mark),

@@ -109,23 +109,30 @@ public enum Markdown {
     /// libcmark-gfm keeps the inline parser's special characters in one global table: each parser adds
     /// its extensions' characters (`~` for strikethrough) before reading inlines and removes them after,
     /// so a parser finishing while another reads its inlines takes `~~x~~` away from it
-    /// (github/cmark-gfm#176). One document at a time, then.
+    /// (github/cmark-gfm#176). Parsing therefore runs one document at a time; turning the finished
+    /// tree into Swift values and rendering it to HTML do not touch that table and run in parallel.
     private static let lock = NSLock()
 
-    /// Parses `text`; `firstLine` is the file line the text starts on, so positions point into the file.
+    /// Parses `text`; positions are the text's lines and columns.
     public static func parse(_ text: String, options: MarkdownOptions = MarkdownOptions()) -> MarkdownDocument {
         _ = registered
-        lock.lock()
-        defer { lock.unlock() }
         let cmarkOptions = options.cmarkOptions
-        guard let parser = cmark_parser_new(cmarkOptions) else { return MarkdownDocument() }
-        defer { cmark_parser_free(parser) }
+        var utf8 = Array(text.utf8)
+        lock.lock()
+        guard let parser = cmark_parser_new(cmarkOptions) else {
+            lock.unlock()
+            return MarkdownDocument()
+        }
+        defer {
+            lock.lock()
+            cmark_parser_free(parser)
+            lock.unlock()
+        }
         for name in options.extensions {
             if let extensionPointer = cmark_find_syntax_extension(name) {
                 cmark_parser_attach_syntax_extension(parser, extensionPointer)
             }
         }
-        var utf8 = Array(text.utf8)
         utf8.withUnsafeMutableBufferPointer { buffer in
             buffer.baseAddress.map { base in
                 base.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
@@ -133,7 +140,9 @@ public enum Markdown {
                 }
             }
         }
-        guard let root = cmark_parser_finish(parser) else { return MarkdownDocument() }
+        let finished = cmark_parser_finish(parser)
+        lock.unlock()
+        guard let root = finished else { return MarkdownDocument() }
         defer { cmark_node_free(root) }
         // Owned by the parser; valid until cmark_parser_free.
         let extensions = cmark_parser_get_syntax_extensions(parser)

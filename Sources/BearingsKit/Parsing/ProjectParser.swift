@@ -25,6 +25,7 @@ public enum ProjectParser {
             id = nil
         }
         var competitors: [Project.Competitor] = []
+        var competitorLocations: [String: SourceLocation] = [:]
         if let node = frontMatter.fields["competitors"] {
             switch node {
             case .mapping(let mapping):
@@ -42,6 +43,7 @@ public enum ProjectParser {
                                 hint: "use lower-case letters, digits and '-', e.g. '\(Slug.make(competitorID))'"))
                         continue
                     }
+                    competitorLocations[competitorID] = frontMatter.location(key.mark)
                     competitors.append(.init(id: competitorID, name: display.isEmpty ? competitorID : display))
                 }
             case .scalar(let scalar) where ["", "~", "null"].contains(scalar.string):
@@ -65,7 +67,7 @@ public enum ProjectParser {
         if let duplicate = competitors.first(where: { $0.id == projectID }) {
             diagnostics.append(
                 .error(
-                    frontMatter.valueLocation("competitors"),
+                    competitorLocations[duplicate.id] ?? frontMatter.valueLocation("competitors"),
                     "competitor '\(duplicate.id)' has the same id as the project itself"))
         }
         var keyLocations: [String: SourceLocation] = [:]

@@ -4,8 +4,9 @@ import CSV
 public enum SeriesParser {
     static let requiredColumns = ["date", "metric", "project", "value"]
 
-    /// Parses a series file into observations.
-    public static func parse(_ source: SourceText) -> ([Observation], [Diagnostic]) {
+    /// Parses a series file into observations; with `knownMetrics`, a row naming another metric is
+    /// reported at its metric field (once per metric) and dropped.
+    public static func parse(_ source: SourceText, knownMetrics: Set<String>? = nil) -> ([Observation], [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         let path = source.path
         let reader: CSVReader
@@ -18,6 +19,15 @@ public enum SeriesParser {
         var line = 1
         var header: [String: Int]?
         var observations: [Observation] = []
+        var reportedMetrics = Set<String>()
+        if let (quoteLine, quoteColumn) = unclosedQuote(source.text) {
+            // The CSV reader would silently take the rest of the file as that one field.
+            diagnostics.append(
+                .error(
+                    SourceLocation(path: path, line: quoteLine, column: quoteColumn),
+                    "the quoted field starting here never closes",
+                    hint: "end it with '\"'; inside quotes, write a quote as '\"\"'"))
+        }
         while let row = reader.next() {
             let rowLine = line
             line += 1 + row.reduce(0) { $0 + $1.reduce(0) { $1 == "\n" ? $0 + 1 : $0 } }
@@ -36,6 +46,13 @@ public enum SeriesParser {
                     if found[key] == nil { found[key] = index }
                 }
                 let missing = requiredColumns.filter { found[$0] == nil }
+                if missing.count == requiredColumns.count {
+                    diagnostics.append(
+                        .error(
+                            location(0), "the CSV file has no header row",
+                            hint: "the first line must name the columns: date,metric,project,value"))
+                    return ([], diagnostics)
+                }
                 if !missing.isEmpty {
                     diagnostics.append(
                         .error(
@@ -74,6 +91,13 @@ public enum SeriesParser {
                 diagnostics.append(
                     .error(location(metricIndex), metric.isEmpty ? "the metric is empty" : "'\(metric)' is not a metric id",
                         hint: "use the metric's file name without '.md'"))
+            } else if let knownMetrics, !knownMetrics.contains(metric) {
+                rowIsValid = false
+                if reportedMetrics.insert(metric).inserted {
+                    diagnostics.append(
+                        .error(location(metricIndex), "unknown metric '\(metric)'",
+                            hint: Validator.hintFor(metric, among: knownMetrics, kind: "metric")))
+                }
             }
             if !Slug.isSlug(project) {
                 rowIsValid = false
@@ -100,6 +124,48 @@ public enum SeriesParser {
                     hint: "the first line must name the columns: date,metric,project,value"))
         }
         return (observations, diagnostics)
+    }
+
+    /// Where a quoted field that is still open at the end of the file starts (RFC 4180: a quote opens
+    /// a quoted field only at the field's start; `""` inside it is a quote).
+    static func unclosedQuote(_ text: String) -> (line: Int, column: Int)? {
+        var line = 1, column = 0
+        var atFieldStart = true
+        var opened: (line: Int, column: Int)?
+        var scalars = text.unicodeScalars.makeIterator()
+        var pending: Unicode.Scalar? = nil
+        while let scalar = pending ?? scalars.next() {
+            pending = nil
+            column += 1
+            if opened != nil {
+                if scalar == "\n" {
+                    line += 1
+                    column = 0
+                } else if scalar == "\"" {
+                    let next = scalars.next()
+                    if next == "\"" {
+                        column += 1
+                    } else {
+                        opened = nil
+                        pending = next
+                    }
+                }
+                continue
+            }
+            switch scalar {
+            case "\n":
+                line += 1
+                column = 0
+                atFieldStart = true
+            case ",":
+                atFieldStart = true
+            case "\"" where atFieldStart:
+                opened = (line, column)
+            default:
+                atFieldStart = false
+            }
+        }
+        return opened
     }
 
     /// Where each field of a CSV row starts: lines after the row's first (0-based) and 1-based column.

@@ -79,12 +79,12 @@ struct SiteRenderer: Sendable {
             jobs.append((path, { snapshotPage(snapshot, index: index) }))
         }
         let work = jobs
-        let results = ResultSlots(count: work.count)
+        let results = Slots<String>(count: work.count, empty: "")
         DispatchQueue.concurrentPerform(iterations: work.count) { index in
             results.set(index, work[index].1())
         }
         var plan = SitePlan()
-        for (index, job) in jobs.enumerated() { plan.add(job.0, results.value(index)) }
+        for (job, text) in zip(jobs, results.all) { plan.add(job.0, text) }
         if baseURL != nil { plan.add("sitemap.xml", sitemap(plan.paths)) }
         for (path, text) in templates.assets.sorted(by: { $0.key < $1.key }) { plan.add(path, text) }
         return plan
@@ -300,25 +300,5 @@ struct SiteRenderer: Sendable {
             sentences.append("Tied with \(list) (a tie is not counted as a pass).")
         }
         return sentences
-    }
-}
-
-/// One slot per job, filled from concurrent workers.
-final class ResultSlots: @unchecked Sendable {
-    private var values: [String]
-    private let lock = NSLock()
-
-    init(count: Int) { values = Array(repeating: "", count: count) }
-
-    func set(_ index: Int, _ value: String) {
-        lock.lock()
-        values[index] = value
-        lock.unlock()
-    }
-
-    func value(_ index: Int) -> String {
-        lock.lock()
-        defer { lock.unlock() }
-        return values[index]
     }
 }

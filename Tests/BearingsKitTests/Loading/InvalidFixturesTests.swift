@@ -12,7 +12,7 @@ struct InvalidFixturesTests {
     }()
 
     @Test func hasACaseForEveryKindOfProblem() {
-        #expect(Self.cases.count == 35)
+        #expect(Self.cases.count == 73)
     }
 
     @Test(arguments: cases)

@@ -90,7 +90,7 @@ struct FrontMatterTests {
             .error(
                 SourceLocation(path: "data/x.md", line: 3, column: 1),
                 "front matter is not valid YAML: found character that cannot start any token (while scanning for the next token)",
-                hint: yamlHint)),
+                hint: "YAML does not allow tabs for indentation; indent with spaces")),
     ]
 
     @Test(arguments: syntaxErrors)
