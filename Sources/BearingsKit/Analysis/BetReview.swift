@@ -31,7 +31,8 @@ public struct BetReview: Sendable, Equatable {
 extension Analysis {
     /// The review of one decision's bets; nil when it has no date or watches nothing.
     public static func review(
-        _ decision: Decision, project: String, series: [String: MetricSeries]
+        _ decision: Decision, project: String, series: [String: MetricSeries],
+        shares precomputed: [String: [SharePoint]]? = nil
     ) -> BetReview? {
         guard let date = decision.date, !decision.watch.isEmpty else { return nil }
         let watched = decision.watch.compactMap { id -> BetReview.Watched? in
@@ -41,7 +42,7 @@ extension Analysis {
             let now = line?.points.last
             var shareThen: Double?, shareNow: Double?
             if shareApplies(metricSeries.metric) {
-                let shares = share(metricSeries, of: project)
+                let shares = precomputed?[id] ?? share(metricSeries, of: project)
                 if let then { shareThen = shares.last(where: { $0.date <= then.date })?.share }
                 if let now { shareNow = shares.last(where: { $0.date <= now.date })?.share }
             }

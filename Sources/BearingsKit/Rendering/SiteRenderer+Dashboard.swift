@@ -43,6 +43,12 @@ extension SiteRenderer {
         return page("index", title: dataSet.project.name, root: root, section: "index.html", context)
     }
 
+    /// A line's points thinned for a 120-pixel sparkline.
+    func sparklinePoints(_ line: MetricSeries.Line) -> [ChartPoint] {
+        let points = line.points.map { ChartPoint(day: $0.date.ordinal, value: $0.value) }
+        return points.count > 60 ? Thinning.largestTriangleThreeBuckets(points, threshold: 60) : points
+    }
+
     /// Every change of order against a competitor in any usage metric, oldest first: the story at a glance.
     func passes(root: String) -> [[String: Any]] {
         var rows: [(Day, String, [String: Any])] = []
@@ -72,8 +78,7 @@ extension SiteRenderer {
                     "sincePrevious": percent(change.sincePreviousRelative),
                     "overYear": percent(change.overYearRelative),
                     "sparkHTML": HTML(svg: Sparkline.svg(
-                        points: line.points.map { ChartPoint(day: $0.date.ordinal, value: $0.value) },
-                        label: "\(projectName(line.project)): \(metric.name)")),
+                        points: sparklinePoints(line), label: "\(projectName(line.project)): \(metric.name)")),
                 ]
             }
             return ["name": metric.name, "href": "\(root)metrics/\(metric.id).html", "rows": rows,

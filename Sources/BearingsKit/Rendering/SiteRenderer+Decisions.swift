@@ -46,7 +46,7 @@ extension SiteRenderer {
         context["citedBy"] = (linkedFrom[decision.id] ?? []).map { decisionLink($0, root: root) }
         context["deciders"] = decision.deciders.joined(separator: ", ")
         context["tags"] = decision.tags.map { ["tag": $0] }
-        if let review = Analysis.review(decision, project: dataSet.project.id, series: series) {
+        if let review = Analysis.review(decision, project: dataSet.project.id, series: series, shares: shares) {
             context["watched"] = review.watched.compactMap { watched -> [String: Any]? in
                 guard let metricSeries = series[watched.metric] else { return nil }
                 let metric = metricSeries.metric
@@ -62,7 +62,11 @@ extension SiteRenderer {
                     "lag": metric.lag?.description ?? "0",
                 ]
                 if !metricSeries.lines.isEmpty {
-                    entry["svgHTML"] = lineChart(metricSeries, root: root, id: "watch-\(metric.id)", only: [decision.id])
+                    // Charted around the decision: from two years before it to the newest data.
+                    let from = decision.date.map { $0.addingMonths(-24).ordinal }
+                    entry["svgHTML"] = lineChart(
+                        metricSeries, root: root, id: "watch-\(metric.id)", only: decision.id, from: from,
+                        maxLines: Self.decisionChartLines)
                     entry["table"] = dataTable(metricSeries, root: root, limit: 12)
                 }
                 return entry
@@ -70,6 +74,9 @@ extension SiteRenderer {
         }
         return page("decision", title: decision.title, root: root, section: "decisions.html", context)
     }
+
+    /// A decision page charts this project and its closest competitors, not every project.
+    static let decisionChartLines = 5
 
     func principlesPage() -> String {
         let root = ""

@@ -15,7 +15,7 @@ extension SiteRenderer {
             context["svgHTML"] = lineChart(metricSeries, root: root, id: "metric-\(metric.id)")
             context["table"] = dataTable(metricSeries, root: root)
             if let (svg, changes) = shareChart(metricSeries, root: root, id: "share-\(metric.id)") {
-                let shares = Analysis.share(metricSeries, of: dataSet.project.id)
+                let shares = self.shares[metric.id] ?? []
                 context["share"] = [
                     "svgHTML": svg,
                     "denominatorNote": changes.isEmpty ? "" : "The set of projects measured changes on \(changes.map(\.description).joined(separator: ", ")): the share's denominator changes there.",

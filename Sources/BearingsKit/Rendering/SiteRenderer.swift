@@ -25,8 +25,14 @@ struct SiteRenderer: Sendable {
     let supersededBy: [String: [Decision]]
     let linkedFrom: [String: [Decision]]
     let principleTitles: [String: String]
-    /// Markers for every dated decision, relative to the site root.
+    /// Markers for every dated decision, relative to the site root, in date order.
     let allMarkers: [ChartMarker]
+    /// Which decision each marker is for, parallel to `allMarkers`.
+    let markerDecisions: [Decision]
+    /// Each metric's lines, thinned once for drawing: every chart of a metric starts from these.
+    let chartLines: [String: [ChartLine]]
+    /// This project's share of each metric where shares apply, computed once.
+    let shares: [String: [Analysis.SharePoint]]
 
     init(dataSet: DataSet, templates: TemplateSet, sourceDateEpoch: Int?, baseURL: String?, dataDirectory: String) {
         self.dataSet = dataSet
@@ -55,7 +61,9 @@ struct SiteRenderer: Sendable {
         linkedFrom = links
         principleTitles = Dictionary(
             dataSet.principles.principles.map { ($0.id, $0.title) }, uniquingKeysWith: { first, _ in first })
-        allMarkers = dataSet.decisions.compactMap { decision in
+        let dated = dataSet.decisions.filter { $0.date != nil }
+        markerDecisions = dated
+        allMarkers = dated.compactMap { decision in
             guard let date = decision.date else { return nil }
             let label = decision.number.map(String.init) ?? String(decision.id.prefix(6))
             let number = decision.number.map { String(format: "%04d", $0) } ?? decision.id
@@ -63,7 +71,28 @@ struct SiteRenderer: Sendable {
                 day: date.ordinal, label: label, title: "\(number) \(decision.title) (\(date))",
                 href: "decisions/\(decision.id).html")
         }
+        let projectID = dataSet.project.id
+        let names = Dictionary(dataSet.projectIDs.map { ($0, dataSet.projectName($0)) }, uniquingKeysWith: { a, _ in a })
+        let order = projectOrder
+        chartLines = series.mapValues { metricSeries in
+            metricSeries.lines.map { line in
+                let points = line.points.map { ChartPoint(day: $0.date.ordinal, value: $0.value) }
+                return ChartLine(
+                    label: names[line.project] ?? line.project,
+                    points: points.count > Self.drawnPoints
+                        ? Thinning.largestTriangleThreeBuckets(points, threshold: Self.drawnPoints) : points,
+                    emphasised: line.project == projectID, style: order.firstIndex(of: line.project) ?? 0)
+            }
+        }
+        shares = series.filter { Analysis.shareApplies($0.value.metric) }.mapValues {
+            Analysis.share($0, of: projectID)
+        }
     }
+
+    /// The most points a line keeps for drawing: about one per horizontal pixel of a chart.
+    static let drawnPoints = 600
+    /// The most decision markers a chart shows before it keeps only the decisions that watch its metric.
+    static let markerLimit = 40
 
     /// Renders the whole site; pages are independent, so they render in parallel.
     func render() -> SitePlan {
@@ -166,11 +195,19 @@ struct SiteRenderer: Sendable {
 
     func decision(_ id: String) -> Decision? { decisionsByID[id] }
 
-    /// Markers for every dated decision (or only some), linking to its page from `root`.
-    func markers(root: String, only: Set<String>? = nil) -> [ChartMarker] {
-        let chosen = only.map { ids in allMarkers.filter { ids.contains(String($0.href.dropFirst(10).dropLast(5))) } } ?? allMarkers
-        guard !root.isEmpty else { return chosen }
-        return chosen.map { marker in
+    /// Markers for the decisions dated within `range`, linking to their pages from `root`. A chart
+    /// crowded with more than `markerLimit` keeps those that watch `metric`, then the newest of them.
+    func markers(root: String, metric: String, range: ClosedRange<Int>?, only: String? = nil) -> [ChartMarker] {
+        var chosen: [(ChartMarker, Decision)] = []
+        for (marker, decision) in zip(allMarkers, markerDecisions) {
+            if let only, decision.id != only { continue }
+            if let range, !range.contains(marker.day) { continue }
+            chosen.append((marker, decision))
+        }
+        if chosen.count > Self.markerLimit {
+            chosen = Array(chosen.filter { $0.1.watch.contains(metric) }.suffix(Self.markerLimit))
+        }
+        return chosen.map { marker, _ in
             var copy = marker
             copy.href = root + marker.href
             return copy
@@ -183,39 +220,58 @@ struct SiteRenderer: Sendable {
         return lag.before(newest).ordinal
     }
 
-    /// A line chart of a metric, every project, decisions marked.
+    /// A line chart of a metric, every project, decisions marked; `from` cuts off earlier points.
     func lineChart(_ metricSeries: MetricSeries, root: String, id: String, width: Int = 720, height: Int = 320,
-        only: Set<String>? = nil) -> HTML
+        only: String? = nil, from: Int? = nil, maxLines: Int? = nil) -> HTML
     {
         let metric = metricSeries.metric
-        let lines = metricSeries.lines.map { line in
-            ChartLine(
-                label: projectName(line.project),
-                points: line.points.map { ChartPoint(day: $0.date.ordinal, value: $0.value) },
-                emphasised: line.project == dataSet.project.id, style: styleIndex(line.project))
+        var lines = chartLines[metric.id] ?? []
+        if let maxLines, lines.count > maxLines {
+            // Keep this project and the competitors with the largest latest values.
+            let ours = lines.filter(\.emphasised)
+            let others = lines.filter { !$0.emphasised }.enumerated().sorted {
+                let left = $0.element.points.last?.value ?? -.infinity, right = $1.element.points.last?.value ?? -.infinity
+                return left != right ? left > right : $0.offset < $1.offset
+            }.prefix(maxLines - ours.count).sorted { $0.offset < $1.offset }.map(\.element)
+            lines = ours + others
         }
+        if let from {
+            lines = lines.map { line in
+                var copy = line
+                copy.points = line.points.filter { $0.day >= from }
+                return copy
+            }.filter { !$0.points.isEmpty }
+        }
+        let days = lines.flatMap { [$0.points.first?.day, $0.points.last?.day].compactMap { $0 } }
+        let range = days.min().flatMap { low in days.max().map { low...$0 } }
         let spec = LineChartSpec(
             title: metric.name, description: chartDescription(metricSeries), lines: lines,
-            markers: markers(root: root, only: only), unit: metric.unit,
+            markers: markers(root: root, metric: metric.id, range: range, only: only), unit: metric.unit,
             scale: metric.scale == .log ? .log : .linear, unsettledFromDay: unsettledFrom(metricSeries),
             width: width, height: height, idPrefix: id)
         return HTML(svg: LineChart.svg(spec))
     }
 
     /// This project's share of a metric over time, or nil when shares do not apply.
-    func shareChart(_ metricSeries: MetricSeries, root: String, id: String, only: Set<String>? = nil) -> (HTML, [Day])? {
-        guard Analysis.shareApplies(metricSeries.metric) else { return nil }
-        let shares = Analysis.share(metricSeries, of: dataSet.project.id)
-        guard shares.count >= 1, metricSeries.lines.count > 1 else { return nil }
+    func shareChart(_ metricSeries: MetricSeries, root: String, id: String) -> (HTML, [Day])? {
+        guard let shares = shares[metricSeries.metric.id], !shares.isEmpty, metricSeries.lines.count > 1 else {
+            return nil
+        }
         let changes = Analysis.denominatorChanges(shares)
+        var points = shares.map { ChartPoint(day: $0.date.ordinal, value: $0.share) }
+        if points.count > Self.drawnPoints {
+            points = Thinning.largestTriangleThreeBuckets(points, threshold: Self.drawnPoints)
+        }
         let line = ChartLine(
-            label: "\(dataSet.project.name) share", points: shares.map { ChartPoint(day: $0.date.ordinal, value: $0.share) },
-            emphasised: true, style: styleIndex(dataSet.project.id))
+            label: "\(dataSet.project.name) share", points: points, emphasised: true,
+            style: styleIndex(dataSet.project.id))
+        let range = (points.first?.day).flatMap { low in points.last.map { low...$0.day } }
         let spec = ShareChartSpec(
             title: "\(dataSet.project.name)'s share of \(metricSeries.metric.name)",
             description: "\(dataSet.project.name)'s value divided by the sum over all projects measured on each date, from \(shares.first?.date.description ?? "") to \(shares.last?.date.description ?? "").",
-            lines: [line], markers: markers(root: root, only: only), denominatorChanges: changes.map(\.ordinal),
-            unsettledFromDay: unsettledFrom(metricSeries), width: 720, height: 260, idPrefix: id)
+            lines: [line], markers: markers(root: root, metric: metricSeries.metric.id, range: range),
+            denominatorChanges: changes.map(\.ordinal), unsettledFromDay: unsettledFrom(metricSeries), width: 720,
+            height: 260, idPrefix: id)
         return (HTML(svg: ShareChart.svg(spec)), changes)
     }
 

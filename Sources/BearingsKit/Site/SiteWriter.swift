@@ -69,6 +69,12 @@ public enum SiteWriter {
             throw error
         }
         let exists = fileManager.fileExists(atPath: outputURL.path)
+        // One atomic swap where the system has it: with two renames, a build killed between them
+        // leaves no site at all at `output` until the next build.
+        if exists, exchange(staging, outputURL.path) {
+            removeTree(staging)  // now the old site, marker included
+            return
+        }
         if exists, rename(outputURL.path, old) != 0 {
             removeTree(staging)
             throw WriteError(path: output, reason: "cannot move the old site aside: \(errorText())", refused: false)
@@ -80,6 +86,21 @@ public enum SiteWriter {
             throw WriteError(path: output, reason: "cannot move the new site into place: \(reason)", refused: false)
         }
         if exists { removeTree(old) }
+    }
+
+    /// Swaps two existing paths in one step; false when the system or file system cannot.
+    static func exchange(_ first: String, _ second: String) -> Bool {
+        #if os(Linux)
+        // renameat2 is in glibc since 2.28 but Glibc's module does not declare it (_GNU_SOURCE).
+        typealias RenameAt2 = @convention(c) (Int32, UnsafePointer<CChar>?, Int32, UnsafePointer<CChar>?, UInt32) -> Int32
+        guard let symbol = dlsym(nil, "renameat2") else { return false }
+        let renameExchange: UInt32 = 2  // RENAME_EXCHANGE, <linux/fs.h>
+        return unsafeBitCast(symbol, to: RenameAt2.self)(AT_FDCWD, first, AT_FDCWD, second, renameExchange) == 0
+        #elseif canImport(Darwin)
+        return renamex_np(first, second, UInt32(RENAME_SWAP)) == 0
+        #else
+        return false
+        #endif
     }
 
     /// Temporary folders of an earlier, interrupted build of the same output.
