@@ -60,6 +60,32 @@ struct DataOptions: ParsableArguments {
     }
 }
 
+/// Options shared by the commands that render the site.
+struct SiteOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("The output folder.", valueName: "dir"))
+    var output: String = "site"
+
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Templates that override the built-in ones, file by file (default: ./templates when it exists).",
+            valueName: "dir"))
+    var templates: String?
+
+    /// `--templates`, or ./templates when that folder exists.
+    var templatesFolder: String? {
+        if let templates { return templates }
+        var isDirectory: ObjCBool = false
+        let exists = FileManager.default.fileExists(atPath: "templates", isDirectory: &isDirectory)
+        return exists && isDirectory.boolValue ? "templates" : nil
+    }
+
+    /// SOURCE_DATE_EPOCH, when set to a number of seconds.
+    var sourceDateEpoch: Int? {
+        ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"].flatMap { Int($0) }
+    }
+}
+
 extension DiagnosticFormat: ExpressibleByArgument {}
 
 /// Prints diagnostics where their format goes.

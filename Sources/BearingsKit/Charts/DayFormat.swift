@@ -24,17 +24,8 @@ public enum DayFormat {
 
     /// The calendar date of a day.
     static func civil(_ day: Int) -> (year: Int, month: Int, day: Int) {
-        // Howard Hinnant's civil_from_days.
-        let z = day + 719_468
-        let era = floorDiv(z, 146_097)
-        let dayOfEra = z - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let mp = (5 * dayOfYear + 2) / 153
-        let d = dayOfYear - (153 * mp + 2) / 5 + 1
-        let m = mp < 10 ? mp + 3 : mp - 9
-        let y = yearOfEra + era * 400 + (m <= 2 ? 1 : 0)
-        return (y, m, d)
+        let date = Day(ordinal: day)
+        return (date.year, date.month, date.day)
     }
 
     /// English three-letter month names, for axis labels.

@@ -14,15 +14,7 @@ struct Build: AsyncParsableCommand {
 
     @OptionGroup var options: DataOptions
 
-    @Option(name: .long, help: ArgumentHelp("The output folder.", valueName: "dir"))
-    var output: String = "site"
-
-    @Option(
-        name: .long,
-        help: ArgumentHelp(
-            "Templates that override the built-in ones, file by file (default: ./templates when it exists).",
-            valueName: "dir"))
-    var templates: String?
+    @OptionGroup var site: SiteOptions
 
     @Option(name: .customLong("base-url"), help: ArgumentHelp("The site's absolute URL, for the feed and sitemap.", valueName: "url"))
     var baseURL: String?
@@ -31,17 +23,9 @@ struct Build: AsyncParsableCommand {
     var quiet = false
 
     func run() async throws {
-        var templatesFolder = templates
-        var isDirectory: ObjCBool = false
-        if templatesFolder == nil, FileManager.default.fileExists(atPath: "templates", isDirectory: &isDirectory),
-            isDirectory.boolValue
-        {
-            templatesFolder = "templates"
-        }
-        let epoch = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"].flatMap { Int($0) }
         let buildOptions = BuildOptions(
-            load: options.loadOptions, output: output, templates: templatesFolder, baseURL: baseURL,
-            strict: options.strict, sourceDateEpoch: epoch)
+            load: options.loadOptions, output: site.output, templates: site.templatesFolder, baseURL: baseURL,
+            strict: options.strict, sourceDateEpoch: site.sourceDateEpoch)
         let start = DispatchTime.now()
         let progress = Progress.start(enabled: !quiet && isatty(STDERR_FILENO) == 1)
         let result: BuildResult
@@ -57,7 +41,7 @@ struct Build: AsyncParsableCommand {
         guard let plan = result.plan else { throw ExitCode(1) }
         if !quiet {
             let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
-            let line = String(format: "Built %d pages in %.2f s → %@/\n", plan.pageCount, seconds, output)
+            let line = String(format: "Built %d pages in %.2f s → %@/\n", plan.pageCount, seconds, site.output)
             // JSON owns standard output; the summary then goes to standard error.
             (options.format == .json ? FileHandle.standardError : FileHandle.standardOutput).write(Data(line.utf8))
         }

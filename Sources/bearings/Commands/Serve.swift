@@ -18,15 +18,7 @@ struct Serve: AsyncParsableCommand {
 
     @OptionGroup var options: DataOptions
 
-    @Option(name: .long, help: ArgumentHelp("The output folder, kept current with each good build.", valueName: "dir"))
-    var output: String = "site"
-
-    @Option(
-        name: .long,
-        help: ArgumentHelp(
-            "Templates that override the built-in ones, file by file (default: ./templates when it exists).",
-            valueName: "dir"))
-    var templates: String?
+    @OptionGroup var site: SiteOptions
 
     @Option(
         name: .long,
@@ -45,17 +37,9 @@ struct Serve: AsyncParsableCommand {
     }
 
     func run() async throws {
-        var templatesFolder = templates
-        var isDirectory: ObjCBool = false
-        if templatesFolder == nil, FileManager.default.fileExists(atPath: "templates", isDirectory: &isDirectory),
-            isDirectory.boolValue
-        {
-            templatesFolder = "templates"
-        }
-        let epoch = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"].flatMap { Int($0) }
         let build = BuildOptions(
-            load: options.loadOptions, output: output, templates: templatesFolder, strict: options.strict,
-            sourceDateEpoch: epoch)
+            load: options.loadOptions, output: site.output, templates: site.templatesFolder, strict: options.strict,
+            sourceDateEpoch: site.sourceDateEpoch)
         guard let address = ListenAddress(host: host) else { throw ExitCode(2) }
         let format = options.format
         let server = PreviewServer(
