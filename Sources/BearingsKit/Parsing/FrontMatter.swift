@@ -49,7 +49,8 @@ public struct FrontMatter {
     private mutating func parseYAML(_ yaml: String, diagnostics: inout [Diagnostic]) {
         let node: Yams.Node?
         do {
-            node = try Yams.compose(yaml: yaml)
+            // An explicit encoding: the default one reads the whole process environment on every call.
+            node = try Yams.compose(yaml: yaml, .default, .default, .utf8)
         } catch let error as YamlError {
             diagnostics.append(diagnostic(for: error, yaml: yaml))
             isBroken = true

@@ -174,11 +174,16 @@ public enum Markdown {
         pointer.map { String(cString: $0) } ?? ""
     }
 
-    private static func convert(_ node: OpaquePointer, _ columns: ColumnIndex) -> MarkdownNode {
+    /// How deep the Swift tree goes. cmark-gfm nests without limit (a line of 20,000 `>` is 20,000
+    /// block quotes) and converting them recursively overflowed a worker thread's stack. Nothing
+    /// Bearings reads lies that deep; the HTML, which cmark-gfm renders from its own tree, keeps it all.
+    static let maximumDepth = 256
+
+    private static func convert(_ node: OpaquePointer, _ columns: ColumnIndex, depth: Int = 1) -> MarkdownNode {
         var children: [MarkdownNode] = []
-        var child = cmark_node_first_child(node)
+        var child = depth < maximumDepth ? cmark_node_first_child(node) : nil
         while let current = child {
-            children.append(convert(current, columns))
+            children.append(convert(current, columns, depth: depth + 1))
             child = cmark_node_next(current)
         }
         let type = cmark_node_get_type(node)
