@@ -75,6 +75,58 @@ struct CrashSafetyTests {
         #expect(leftovers == ["site"])
     }
 
+    /// The one moment timed kills almost never hit: inside the swap itself. strace delays the return
+    /// of the build's first rename-family system call by 2 s, and the build is killed meanwhile. With
+    /// two renames (old site aside, new site in) this left no folder at all at the output path.
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/strace"), "needs strace"))
+    func aBuildKilledDuringTheSwapLeavesAWholeSite() throws {
+        let bearings = try #require(Self.executable(), "build the bearings executable first (`swift build`)")
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let output = folder.appendingPathComponent("out/site")
+        let small = siteFixtures.appendingPathComponent("small/data")
+        let minimal = siteFixtures.appendingPathComponent("minimal/data")
+        #expect(try Self.run(bearings, data: small, output: output, in: folder) == 0)
+        let previous = filesUnder(output)
+
+        let log = folder.appendingPathComponent("strace.log")
+        let strace = Process()
+        strace.executableURL = URL(fileURLWithPath: "/usr/bin/strace")
+        strace.arguments = [
+            "-f", "-qq", "-o", log.path, "-e", "trace=rename,renameat,renameat2",
+            "-e", "inject=rename,renameat,renameat2:delay_exit=2000000:when=1",
+            bearings.path, "build", "--data", minimal.path, "--output", output.path, "--quiet",
+        ]
+        strace.currentDirectoryURL = folder
+        strace.standardOutput = FileHandle.nullDevice
+        strace.standardError = FileHandle.nullDevice
+        try strace.run()
+        // strace -f -o writes "N renameat2(...) = 0 (DELAYED)" once the call has been made; N is the thread.
+        var traced: pid_t?
+        let start = DispatchTime.now().uptimeNanoseconds
+        while strace.isRunning, traced == nil, DispatchTime.now().uptimeNanoseconds - start < 60_000_000_000 {
+            let text = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
+            if let line = text.split(separator: "\n").first(where: { $0.contains("DELAYED") }),
+                let number = Int32(line.drop(while: { !$0.isNumber }).prefix(while: \.isNumber))
+            {
+                traced = number
+            } else {
+                usleep(1_000)
+            }
+        }
+        let pid = try #require(traced, "strace never saw the build rename: \((try? String(contentsOf: log, encoding: .utf8)) ?? "")")
+        kill(pid, SIGKILL)
+        strace.waitUntilExit()
+        let swapped = try String(contentsOf: log, encoding: .utf8).split(separator: "\n").filter { $0.contains("DELAYED") }
+        print("crash safety: killed during \(swapped.first.map(String.init) ?? "?")")
+
+        let files = filesUnder(output)
+        #expect(try Self.run(bearings, data: minimal, output: output, in: folder) == 0)
+        let new = filesUnder(output)
+        #expect(files == previous || files == new, "the output folder is neither site (\(files.count) files)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: output.deletingLastPathComponent().path) == ["site"])
+    }
+
     /// Waits (bounded) until `moment` or until the build ends by itself.
     static func wait(for moment: Moment, staging: URL, while process: Process) {
         let start = DispatchTime.now().uptimeNanoseconds

@@ -1,0 +1,57 @@
+import Foundation
+import Testing
+
+@testable import BearingsKit
+
+/// Inputs that crashed Bearings, kept so that they never do again. Each says where it was found.
+struct FuzzRegressionTests {
+    /// One line of Markdown whose nesting has no end: cmark-gfm builds it without recursion, and
+    /// Bearings used to convert it into Swift values recursively, one stack frame per level.
+    struct DeepInput: Sendable, CustomTestStringConvertible {
+        let name: String
+        let markdown: String
+        /// Each nested level's opening tag in cmark-gfm's HTML, and how many there must be.
+        let tag: String
+        let levels: Int
+        var testDescription: String { name }
+    }
+
+    static let deepInputs = [
+        DeepInput(
+            name: "100,000 nested block quotes", markdown: String(repeating: ">", count: 100_000) + " deep\n",
+            tag: "<blockquote>", levels: 100_000),
+        DeepInput(
+            name: "50,000 nested list items", markdown: String(repeating: "- ", count: 50_000) + "deep\n",
+            tag: "<li>", levels: 50_000),
+        DeepInput(
+            name: "50,000 nested emphases",
+            markdown: String(repeating: "*", count: 50_000) + "deep" + String(repeating: "*", count: 50_000) + "\n",
+            tag: "<strong>", levels: 25_000),
+    ]
+
+    /// Found after fuzzing: the fuzz targets run on the main thread and cut inputs at 4 KiB, where the
+    /// recursion still fit; `bearings check` with a 20 KB principles.md of `>` died with SIGSEGV in
+    /// `Markdown.convert` on a loader thread.
+    @Test(arguments: deepInputs)
+    func deeplyNestedMarkdownIsParsedWithoutRunningOutOfStack(_ input: DeepInput) {
+        let document = Markdown.parse(input.markdown)
+        #expect(document.html.components(separatedBy: input.tag).count - 1 == input.levels)
+        var deepest = 0
+        var stack = document.blocks.map { ($0.node, 1) }
+        while let (node, depth) = stack.popLast() {
+            deepest = max(deepest, depth)
+            stack += node.children.map { ($0, depth + 1) }
+        }
+        #expect(deepest == Markdown.maximumDepth)
+    }
+
+    @Test func aDataFolderWithADeeplyNestedPrinciplesFileLoadsOnTheLoaderThreads() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try Data("---\nname: Deep\n---\nIntro.\n".utf8).write(to: folder.appendingPathComponent("project.md"))
+        let principles = "Intro.\n\n" + String(repeating: ">", count: 20_000) + " deep\n\n## Deep enough\n\nYes.\n"
+        try Data(principles.utf8).write(to: folder.appendingPathComponent("principles.md"))
+        let result = try DataLoader.load(LoadOptions(dataDirectory: folder.path))
+        #expect(result.dataSet?.principles.principles.map(\.id) == ["deep-enough"])
+    }
+}
