@@ -27,7 +27,7 @@ extension SiteRenderer {
     func decisionPage(_ decision: Decision) -> String {
         let root = "../"
         var context = decisionLink(decision, root: root)
-        context["bodyHTML"] = HTML(cmark: decision.body)
+        context["bodyHTML"] = decisionBody(decision)
         context["review"] = decision.review?.description ?? ""
         context["reviewDue"] = decision.review.map { $0 <= referenceDate } ?? false
         context["principles"] = decision.principles.map { id in
@@ -73,6 +73,27 @@ extension SiteRenderer {
             }
         }
         return page("decision", title: decision.title, root: root, section: "decisions.html", context)
+    }
+
+    /// The decision's body, with links to other decision records (`0015-x.md`, `./0015-x.md`) turned
+    /// into links to their pages, since the site has `.html` pages where the records had `.md` files.
+    func decisionBody(_ decision: Decision) -> HTML {
+        var urls = Set<String>()
+        func collect(_ node: MarkdownNode) {
+            if case .link(let url, _) = node.kind, url.hasSuffix(".md") || url.contains(".md#") { urls.insert(url) }
+            node.children.forEach(collect)
+        }
+        decision.body.blocks.forEach { collect($0.node) }
+        var html = decision.body.html
+        for url in urls.sorted() {
+            guard let id = StatusText.decisionID(fromLink: url), decisionsByID[id] != nil,
+                !url.contains("/") || url.hasPrefix("./") && !url.dropFirst(2).contains("/")
+            else { continue }
+            let anchor = url.firstIndex(of: "#").map { String(url[$0...]) } ?? ""
+            html = html.replacingOccurrences(
+                of: "href=\"\(HTML.escape(url))\"", with: "href=\"\(HTML.escape(id + ".html" + anchor))\"")
+        }
+        return HTML(cmarkOutput: html)
     }
 
     /// A decision page charts this project and its closest competitors, not every project.
