@@ -12,6 +12,9 @@ public struct HTML: Sendable, Equatable, CustomStringConvertible, ExpressibleByS
     /// Markup written by cmark-gfm, which escapes text and drops unsafe URLs in safe mode.
     public init(cmark document: MarkdownDocument) { rawValue = document.html }
 
+    /// Markup Bearings assembled itself, every piece of text in it escaped with `escape`.
+    init(trusted html: String) { rawValue = html }
+
     /// Markup written by cmark-gfm whose link targets Bearings has rewritten (to other pages of the site).
     init(cmarkOutput html: String) { rawValue = html }
 

@@ -11,7 +11,7 @@ extension SiteRenderer {
         if let headline = headlineSeries {
             var chart: [String: Any] = [
                 "name": headline.metric.name, "href": "metrics/\(headline.metric.id).html",
-                "table": dataTable(headline, root: root, limit: 12),
+                "tableHTML": dataTable(headline, root: root, limit: 12),
                 "crossovers": crossoverSentences(headline).map { ["text": $0] },
             ]
             if let (svg, changes) = shareChart(headline, root: root, id: "headline-share") {

@@ -66,8 +66,9 @@ extension SiteRenderer {
                     let from = decision.date.map { $0.addingMonths(-24).ordinal }
                     entry["svgHTML"] = lineChart(
                         metricSeries, root: root, id: "watch-\(metric.id)", only: decision.id, from: from,
-                        maxLines: Self.decisionChartLines)
-                    entry["table"] = dataTable(metricSeries, root: root, limit: 12)
+                        projects: chartedProjects(metricSeries))
+                    entry["tableHTML"] = dataTable(
+                        metricSeries, root: root, limit: 12, projects: chartedProjects(metricSeries))
                 }
                 return entry
             }
@@ -94,6 +95,17 @@ extension SiteRenderer {
                 of: "href=\"\(HTML.escape(url))\"", with: "href=\"\(HTML.escape(id + ".html" + anchor))\"")
         }
         return HTML(cmarkOutput: html)
+    }
+
+    /// The projects a decision page charts for a metric: this one and the competitors with the
+    /// largest latest values, at most `decisionChartLines`.
+    func chartedProjects(_ metricSeries: MetricSeries) -> [String] {
+        let ours = metricSeries.lines.filter { $0.project == dataSet.project.id }
+        let others = metricSeries.lines.filter { $0.project != dataSet.project.id }.enumerated().sorted {
+            let left = $0.element.points.last?.value ?? -.infinity, right = $1.element.points.last?.value ?? -.infinity
+            return left != right ? left > right : $0.offset < $1.offset
+        }.prefix(Self.decisionChartLines - ours.count).map(\.element)
+        return (ours + others).map(\.project)
     }
 
     /// A decision page charts this project and its closest competitors, not every project.

@@ -13,7 +13,7 @@ extension SiteRenderer {
         ]
         if !metricSeries.lines.isEmpty {
             context["svgHTML"] = lineChart(metricSeries, root: root, id: "metric-\(metric.id)")
-            context["table"] = dataTable(metricSeries, root: root)
+            context["tableHTML"] = dataTable(metricSeries, root: root)
             if let (svg, changes) = shareChart(metricSeries, root: root, id: "share-\(metric.id)") {
                 let shares = self.shares[metric.id] ?? []
                 context["share"] = [

@@ -20,6 +20,7 @@ struct SiteRenderer: Sendable {
     let projectOrder: [String]
     /// The data folder as given, and the name it is shown under in data files.
     let dataDirectory: String
+    let dataFolderName: String
     /// Decisions by id, and who supersedes or links to whom: looked up once, not per page.
     let decisionsByID: [String: Decision]
     let supersededBy: [String: [Decision]]
@@ -36,7 +37,8 @@ struct SiteRenderer: Sendable {
 
     init(dataSet: DataSet, templates: TemplateSet, sourceDateEpoch: Int?, baseURL: String?, dataDirectory: String) {
         self.dataSet = dataSet
-        self.dataDirectory = dataDirectory
+        self.dataDirectory = dataDirectory.hasSuffix("/") ? String(dataDirectory.dropLast()) : dataDirectory
+        dataFolderName = URL(fileURLWithPath: self.dataDirectory).standardizedFileURL.lastPathComponent
         self.templates = templates
         series = Analysis.series(dataSet)
         dataAsOf = dataSet.newestDate
@@ -169,10 +171,8 @@ struct SiteRenderer: Sendable {
     /// (`data/snapshots/x.md`), whatever path the data folder was given by, so output does not
     /// depend on the current directory.
     func sourcePath(_ location: SourceLocation) -> String {
-        let folder = dataDirectory.hasSuffix("/") ? String(dataDirectory.dropLast()) : dataDirectory
-        guard location.path.hasPrefix(folder + "/") else { return location.path }
-        let name = URL(fileURLWithPath: folder).standardizedFileURL.lastPathComponent
-        return name + location.path.dropFirst(folder.count)
+        guard location.path.hasPrefix(dataDirectory + "/") else { return location.path }
+        return dataFolderName + location.path.dropFirst(dataDirectory.count)
     }
 
     func projectName(_ id: String) -> String { dataSet.projectName(id) }
@@ -222,18 +222,13 @@ struct SiteRenderer: Sendable {
 
     /// A line chart of a metric, every project, decisions marked; `from` cuts off earlier points.
     func lineChart(_ metricSeries: MetricSeries, root: String, id: String, width: Int = 720, height: Int = 320,
-        only: String? = nil, from: Int? = nil, maxLines: Int? = nil) -> HTML
+        only: String? = nil, from: Int? = nil, projects: [String]? = nil) -> HTML
     {
         let metric = metricSeries.metric
         var lines = chartLines[metric.id] ?? []
-        if let maxLines, lines.count > maxLines {
-            // Keep this project and the competitors with the largest latest values.
-            let ours = lines.filter(\.emphasised)
-            let others = lines.filter { !$0.emphasised }.enumerated().sorted {
-                let left = $0.element.points.last?.value ?? -.infinity, right = $1.element.points.last?.value ?? -.infinity
-                return left != right ? left > right : $0.offset < $1.offset
-            }.prefix(maxLines - ours.count).sorted { $0.offset < $1.offset }.map(\.element)
-            lines = ours + others
+        if let projects {
+            // chartLines[metric] is parallel to metricSeries.lines.
+            lines = zip(metricSeries.lines, lines).filter { projects.contains($0.0.project) }.map(\.1)
         }
         if let from {
             lines = lines.map { line in
@@ -284,25 +279,34 @@ struct SiteRenderer: Sendable {
         return "\(metric.name) for \(projects), \(first) to \(last), \(metricSeries.dates.count) dates."
     }
 
-    /// The data table after a metric's chart: dates down, projects across; long series show their last rows.
-    func dataTable(_ metricSeries: MetricSeries, root: String, limit: Int = 40) -> [String: Any] {
+    /// The data table after a metric's chart: dates down, projects across; long series show their
+    /// newest rows and point at series.csv. Built in Swift rather than through a template: pages
+    /// carry many of these, and they were the template engine's hottest loop.
+    func dataTable(_ metricSeries: MetricSeries, root: String, limit: Int = 40, projects: [String]? = nil) -> HTML {
         let metric = metricSeries.metric
+        let lines = projects.map { ids in metricSeries.lines.filter { ids.contains($0.project) } } ?? metricSeries.lines
         let dates = metricSeries.dates
         let shown = dates.count > limit ? Array(dates.suffix(limit)) : dates
-        let rows = shown.reversed().map { date -> [String: Any] in
-            [
-                "date": date.description,
-                "cells": metricSeries.lines.map { line -> [String: Any] in
-                    ["value": line.value(on: date).map { ValueFormat.full($0, unit: metric.unit) } ?? "–"]
-                },
-            ]
+        let caption = "\(metric.name)\(metric.unit.map { " (\($0))" } ?? "")"
+        var out: HTML = "<details class=\"data-table\">\n<summary>Data table</summary>\n<div class=\"table-scroll\">\n<table>\n<caption>\(caption)"
+        if dates.count > limit {
+            out = "\(out) — the newest \(shown.count) of \(dates.count) dates; every point is in <a href=\"\(root)data/series.csv\">series.csv</a>"
         }
-        return [
-            "caption": "\(metric.name)\(metric.unit.map { " (\($0))" } ?? "")",
-            "columns": metricSeries.lines.map { ["name": projectName($0.project)] },
-            "rows": rows, "truncated": dates.count > limit, "total": dates.count, "shownCount": shown.count,
-            "csvHref": "\(root)data/series.csv",
-        ]
+        var text = out.rawValue + "</caption>\n<thead><tr><th scope=\"col\">Date</th>"
+        for line in lines {
+            text += "<th scope=\"col\" class=\"num\">\(HTML.escape(projectName(line.project)))</th>"
+        }
+        text += "</tr></thead>\n<tbody>\n"
+        for date in shown.reversed() {
+            text += "<tr><th scope=\"row\">\(date)</th>"
+            for line in lines {
+                let value = line.value(on: date).map { ValueFormat.full($0, unit: metric.unit) } ?? "–"
+                text += "<td class=\"num\">\(HTML.escape(value))</td>"
+            }
+            text += "</tr>\n"
+        }
+        text += "</tbody>\n</table>\n</div>\n</details>\n"
+        return HTML(trusted: text)
     }
 
     /// A relative change as "+12.3%".
