@@ -93,6 +93,8 @@ struct SiteRenderer: Sendable {
 
     /// The most points a line keeps for drawing: about one per horizontal pixel of a chart.
     static let drawnPoints = 600
+    /// The most points a line keeps on a chart around a decision's date.
+    static let drawnPointsAroundADate = 240
     /// The most decision markers a chart shows before it keeps only the decisions that watch its metric.
     static let markerLimit = 40
 
@@ -231,9 +233,13 @@ struct SiteRenderer: Sendable {
             lines = zip(metricSeries.lines, lines).filter { projects.contains($0.0.project) }.map(\.1)
         }
         if let from {
+            // A chart around one date is one of many on its page and across the site: fewer points.
             lines = lines.map { line in
                 var copy = line
                 copy.points = line.points.filter { $0.day >= from }
+                if copy.points.count > Self.drawnPointsAroundADate {
+                    copy.points = Thinning.largestTriangleThreeBuckets(copy.points, threshold: Self.drawnPointsAroundADate)
+                }
                 return copy
             }.filter { !$0.points.isEmpty }
         }
