@@ -5,13 +5,15 @@
 
 RESULTS_DIR holds what bench/run wrote:
   meta.tsv     key<TAB>value lines: commit, dirty, date, nproc, cpu, memory, versions, loads, sizes
-  runs.tsv     tool<TAB>size<TAB>input_files<TAB>run<TAB>wall_s<TAB>user_s<TAB>sys_s<TAB>max_rss_kib
+  runs.tsv     tool<TAB>size<TAB>input_files<TAB>run<TAB>wall_s<TAB>user_s<TAB>sys_s<TAB>max_rss_kib<TAB>status
+               (status: ok, or why the watchdog killed the run)
   serve.tsv    optional: run<TAB>rebuild_s, or one line "todo<TAB>reason"
-  profile.md   optional: the profile's table, included as it is
+  profile-perf.md, profile-callgrind.md   optional: profile tables, included as they are
 Prints the section between the markers <!-- bench:begin --> and <!-- bench:end -->, markers
 included, so bench/run --update-doc can replace it in the doc. Standard library only.
 """
 
+import math
 import os
 import statistics
 import sys
@@ -47,19 +49,27 @@ def group_int(n):
     return "{:,}".format(n)
 
 
-def verdict(measured, limit, unit_fmt, lower_is_better=True):
+def verdict(measured, limit, unit_fmt):
     if measured <= limit:
-        return "met (%s under)" % unit_fmt(limit - measured)
-    return "**missed** by %s (%.0f%% over the limit)" % (unit_fmt(measured - limit), 100.0 * (measured / limit - 1))
+        return "met (%s to spare)" % unit_fmt(limit - measured)
+    return "**missed** by %s: %.1f× the limit" % (unit_fmt(measured - limit), measured / limit)
 
 
 def main():
     results = sys.argv[1]
     meta = {row[0]: row[1] if len(row) > 1 else "" for row in read_tsv(os.path.join(results, "meta.tsv"))}
     runs = read_tsv(os.path.join(results, "runs.tsv"))
-    stats = {}  # (tool, size) -> dict
-    for tool, size, inputs, _run, wall, user, sys_s, rss in runs:
-        entry = stats.setdefault((tool, int(size)), {"inputs": int(inputs), "wall": [], "cpu": [], "rss": []})
+    stats = {}  # (tool, size) -> dict, for sizes with at least one finished run
+    killed = {}  # (tool, size) -> (inputs, reason, wall, MiB) of a run the watchdog stopped
+    for row in runs:
+        tool, size, inputs, _run, wall, user, sys_s, rss = row[:8]
+        reason = row[8] if len(row) > 8 else "ok"
+        out_mib = int(row[9]) if len(row) > 9 else 0
+        if reason != "ok":
+            killed[(tool, int(size))] = (int(inputs), reason, float(wall), int(rss) / 1024.0)
+            continue
+        entry = stats.setdefault((tool, int(size)), {"inputs": int(inputs), "wall": [], "cpu": [], "rss": [], "out": []})
+        entry["out"].append(out_mib)
         entry["wall"].append(float(wall))
         entry["cpu"].append(float(user) + float(sys_s))
         entry["rss"].append(int(rss) / 1024.0)
@@ -68,6 +78,7 @@ def main():
         entry["wall_med"] = statistics.median(entry["wall"])
         entry["cpu_med"] = statistics.median(entry["cpu"])
         entry["rss_med"] = statistics.median(entry["rss"])
+        entry["out_med"] = statistics.median(entry["out"])
         entry["wall_min"] = min(entry["wall"])
         entry["wall_max"] = max(entry["wall"])
 
@@ -111,33 +122,38 @@ def main():
     inputs = bearings["inputs"] if bearings else main_size
     out.append("#### Full build, %s input files" % group_int(inputs))
     out.append("")
-    out.append("| tool | median wall s | peak MiB | ratio to Hugo | ratio to floor | median CPU s | runs (wall min–max s) |")
-    out.append("|---|---:|---:|---:|---:|---:|---|")
+    out.append("| tool | median wall s | peak MiB | ratio to Hugo | ratio to floor | median CPU s | output MiB | runs (wall min–max s) |")
+    out.append("|---|---:|---:|---:|---:|---:|---:|---|")
     for key, label in TOOLS:
         e = stats.get((key, main_size))
         if not e:
-            out.append("| %s | not measured | | | | | |" % label)
+            k = killed.get((key, main_size))
+            if k:
+                out.append("| %s | did not finish: %s (%s s, %.0f MiB) | | | | | | |" % (label, k[1], fmt_s(k[2]), k[3]))
+            else:
+                out.append("| %s | not measured | | | | | | |" % label)
             continue
         to_hugo = fmt_ratio(e["wall_med"] / hugo["wall_med"]) if hugo else "–"
         to_floor = fmt_ratio(e["wall_med"] / floor["wall_med"]) if floor else "–"
-        out.append("| %s | %s | %.0f | %s | %s | %s | %d (%s–%s) |" % (
-            label, fmt_s(e["wall_med"]), e["rss_med"], to_hugo, to_floor, fmt_s(e["cpu_med"]), e["n"],
+        out.append("| %s | %s | %.0f | %s | %s | %s | %.0f | %d (%s–%s) |" % (
+            label, fmt_s(e["wall_med"]), e["rss_med"], to_hugo, to_floor, fmt_s(e["cpu_med"]), e["out_med"], e["n"],
             fmt_s(e["wall_min"]), fmt_s(e["wall_max"])))
     serve = read_tsv(os.path.join(results, "serve.tsv"))
     serve_med = None
     if serve and serve[0][0] == "todo":
-        out.append("| `bearings serve`: rebuild after one edited snapshot | **TODO**: %s | | | | | |" % serve[0][1])
+        out.append("| `bearings serve`: rebuild after one edited snapshot | **TODO**: %s | | | | | | |" % serve[0][1])
     elif serve:
         times = [float(r[1]) for r in serve]
         serve_med = statistics.median(times)
         share = " (%.1f%% of a full build)" % (100 * serve_med / bearings["wall_med"]) if bearings else ""
-        out.append("| `bearings serve`: rebuild after one edited snapshot%s | %s | | | | | %d (%s–%s) |" % (
+        out.append("| `bearings serve`: rebuild after one edited snapshot%s | %s | | | | | | %d (%s–%s) |" % (
             share, fmt_s(serve_med), len(times), fmt_s(min(times)), fmt_s(max(times))))
     else:
-        out.append("| `bearings serve`: rebuild after one edited snapshot | **TODO**: not measured | | | | | |")
+        out.append("| `bearings serve`: rebuild after one edited snapshot | **TODO**: not measured | | | | | | |")
     out.append("")
     out.append("Wall time and peak memory are medians over the runs of `/usr/bin/time -f '%e %U %S %M'`; "
-               "peak is the maximum resident set size. CPU is user + system time. Every run writes into a "
+               "peak is the maximum resident set size. CPU is user + system time (Hugo uses both cores, the "
+               "floor one). Output is the size of what the tool wrote (`du -sm`). Every run writes into a "
                "fresh, empty output folder; one unmeasured warm-up run of each tool comes first.")
     out.append("")
 
@@ -168,34 +184,45 @@ def main():
     out.append("")
 
     # growth
-    sizes = sorted({size for (tool, size) in stats if tool == "bearings"})
+    sizes = sorted({size for (tool, size) in list(stats) + list(killed) if tool == "bearings"})
     if sizes:
         out.append("#### Growth: `bearings build`")
         out.append("")
-        out.append("| input files | runs | median wall s | peak MiB | ms per input file | wall vs smallest | files vs smallest |")
-        out.append("|---:|---:|---:|---:|---:|---:|---:|")
-        base = stats[("bearings", sizes[0])]
+        out.append("| input files | runs | median wall s | median CPU s | peak MiB | output MiB | ms wall per input file | wall vs smallest | files vs smallest |")
+        out.append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+        finished = [size for size in sizes if ("bearings", size) in stats]
+        base = stats[("bearings", finished[0])] if finished else None
         for size in sizes:
-            e = stats[("bearings", size)]
-            out.append("| %s | %d | %s | %.0f | %.2f | %s | %s |" % (
-                group_int(e["inputs"]), e["n"], fmt_s(e["wall_med"]), e["rss_med"],
+            e = stats.get(("bearings", size))
+            if not e or not base:
+                k = killed[("bearings", size)]
+                out.append("| %s | 1 | > %s (%s) | – | > %.0f | – | > %.2f | > %s | %s |" % (
+                    group_int(k[0]), fmt_s(k[2]), k[1], k[3], 1000.0 * k[2] / k[0],
+                    fmt_ratio(k[2] / base["wall_med"]) if base else "–",
+                    fmt_ratio(k[0] / base["inputs"]) if base else "–"))
+                continue
+            out.append("| %s | %d | %s | %s | %.0f | %.0f | %.2f | %s | %s |" % (
+                group_int(e["inputs"]), e["n"], fmt_s(e["wall_med"]), fmt_s(e["cpu_med"]), e["rss_med"], e["out_med"],
                 1000.0 * e["wall_med"] / e["inputs"], fmt_ratio(e["wall_med"] / base["wall_med"]),
                 fmt_ratio(e["inputs"] / base["inputs"])))
-        if len(sizes) >= 2:
-            import math
-            a, b = stats[("bearings", sizes[0])], stats[("bearings", sizes[-1])]
-            if a["wall_med"] > 0 and b["inputs"] != a["inputs"]:
-                k = math.log(b["wall_med"] / a["wall_med"]) / math.log(b["inputs"] / a["inputs"])
+        if len(finished) >= 2:
+            a, b = stats[("bearings", finished[0])], stats[("bearings", finished[-1])]
+            if a["wall_med"] > 0 and a["cpu_med"] > 0 and a["rss_med"] > 0 and b["inputs"] != a["inputs"]:
+                def exponent(key):
+                    return math.log(b[key] / a[key]) / math.log(b["inputs"] / a["inputs"])
                 out.append("")
-                out.append("Wall time grows as about (input files)^%.2f between %s and %s files "
-                           "(1.00 would be linear)." % (k, group_int(a["inputs"]), group_int(b["inputs"])))
+                out.append("Between %s and %s input files, wall time grows as about files^%.2f, CPU time as "
+                           "files^%.2f and peak memory as files^%.2f (1.00 is linear)." % (
+                               group_int(a["inputs"]), group_int(b["inputs"]), exponent("wall_med"),
+                               exponent("cpu_med"), exponent("rss_med")))
         out.append("")
 
-    profile = os.path.join(results, "profile.md")
-    if os.path.exists(profile):
-        with open(profile, encoding="utf-8") as f:
-            out.append(f.read().rstrip("\n"))
-        out.append("")
+    for name in ("profile-perf.md", "profile-callgrind.md"):
+        profile = os.path.join(results, name)
+        if os.path.exists(profile):
+            with open(profile, encoding="utf-8") as f:
+                out.append(f.read().rstrip("\n"))
+            out.append("")
     out.append("<!-- bench:end -->")
     print("\n".join(out))
 
