@@ -31,10 +31,23 @@ public struct BuildOptions: Sendable {
 
 /// What a build did.
 public struct BuildResult: Sendable {
+    /// Creates a result.
+    public init(diagnostics: [Diagnostic], plan: SitePlan? = nil, paths: [String]? = nil) {
+        self.diagnostics = diagnostics
+        self.plan = plan
+        self.paths = paths
+    }
+
     /// Every problem found (after `--strict`).
     public var diagnostics: [Diagnostic]
-    /// The rendered site; nil when the data had errors.
+    /// The rendered site, from `plan`; nil when the data had errors, and from `build`, which
+    /// writes pages as they are rendered rather than keeping them.
     public var plan: SitePlan?
+    /// Every file of the site, in byte order; nil when the data had errors.
+    public var paths: [String]?
+
+    /// Number of HTML pages.
+    public var pageCount: Int { paths?.filter { $0.hasSuffix(".html") }.count ?? 0 }
 }
 
 /// A failure that is not the data's fault: unreadable folders, refused output, failed writes.
@@ -57,6 +70,35 @@ public struct BuildError: Error, Equatable, CustomStringConvertible {
 public enum SiteBuilder {
     /// Loads and renders without touching the output folder.
     public static func plan(_ options: BuildOptions) throws(BuildError) -> BuildResult {
+        let (renderer, diagnostics) = try prepare(options)
+        guard let renderer else { return BuildResult(diagnostics: diagnostics) }
+        let plan = renderer.render()
+        return BuildResult(diagnostics: diagnostics, plan: plan, paths: plan.paths)
+    }
+
+    /// Builds the site and replaces the output folder with it; writes nothing when there are errors.
+    /// Pages go to the staging folder as they are rendered, so memory does not grow with the site.
+    public static func build(_ options: BuildOptions) throws(BuildError) -> BuildResult {
+        if let refusal = SiteWriter.refusal(
+            output: options.output, data: options.load.dataDirectory, decisions: options.load.decisionsDirectory)
+        {
+            throw BuildError(message: refusal.description, exitCode: 2)
+        }
+        let (renderer, diagnostics) = try prepare(options)
+        guard let renderer else { return BuildResult(diagnostics: diagnostics) }
+        var paths: [String] = []
+        do {
+            try SiteWriter.write(to: options.output) { staging in
+                paths = renderer.render { path, text in staging.write(path, text) }
+            }
+        } catch {
+            throw BuildError(message: error.description, exitCode: error.refused ? 2 : 3)
+        }
+        return BuildResult(diagnostics: diagnostics, paths: paths)
+    }
+
+    /// Loads and checks the data; a renderer when there are no errors.
+    static func prepare(_ options: BuildOptions) throws(BuildError) -> (SiteRenderer?, [Diagnostic]) {
         let loaded: LoadResult
         do {
             loaded = try DataLoader.load(options.load)
@@ -65,7 +107,7 @@ public enum SiteBuilder {
         }
         let diagnostics = options.strict ? loaded.diagnostics.strict() : loaded.diagnostics
         guard var dataSet = loaded.dataSet, !diagnostics.contains(where: { $0.severity == .error }) else {
-            return BuildResult(diagnostics: diagnostics, plan: nil)
+            return (nil, diagnostics)
         }
         let templates: TemplateSet
         do {
@@ -77,23 +119,6 @@ public enum SiteBuilder {
         let renderer = SiteRenderer(
             dataSet: dataSet, templates: templates, sourceDateEpoch: options.sourceDateEpoch,
             baseURL: dataSet.project.baseURL, dataDirectory: options.load.dataDirectory)
-        return BuildResult(diagnostics: diagnostics, plan: renderer.render())
-    }
-
-    /// Builds the site and replaces the output folder with it; writes nothing when there are errors.
-    public static func build(_ options: BuildOptions) throws(BuildError) -> BuildResult {
-        if let refusal = SiteWriter.refusal(
-            output: options.output, data: options.load.dataDirectory, decisions: options.load.decisionsDirectory)
-        {
-            throw BuildError(message: refusal.description, exitCode: 2)
-        }
-        let result = try plan(options)
-        guard let plan = result.plan else { return result }
-        do {
-            try SiteWriter.write(plan, to: options.output)
-        } catch {
-            throw BuildError(message: error.description, exitCode: error.refused ? 2 : 3)
-        }
-        return result
+        return (renderer, diagnostics)
     }
 }

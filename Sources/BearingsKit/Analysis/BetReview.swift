@@ -43,8 +43,8 @@ extension Analysis {
             var shareThen: Double?, shareNow: Double?
             if shareApplies(metricSeries.metric) {
                 let shares = precomputed?[id] ?? share(metricSeries, of: project)
-                if let then { shareThen = shares.last(where: { $0.date <= then.date })?.share }
-                if let now { shareNow = shares.last(where: { $0.date <= now.date })?.share }
+                if let then { shareThen = shares.lastIndex(onOrBefore: then.date, date: \.date).map { shares[$0].share } }
+                if let now { shareNow = shares.lastIndex(onOrBefore: now.date, date: \.date).map { shares[$0].share } }
             }
             let settledFrom = metricSeries.metric.lag?.after(date) ?? date
             let newest = metricSeries.newestDate

@@ -37,7 +37,7 @@ public struct MetricSeries: Sendable, Equatable {
 
         /// The last point on or before a day.
         public func last(onOrBefore day: Day) -> SeriesPoint? {
-            points.last(where: { $0.date <= day })
+            points.lastIndex(onOrBefore: day, date: \.date).map { points[$0] }
         }
     }
 
@@ -68,5 +68,18 @@ extension Analysis {
             result[metric.id] = MetricSeries(metric: metric, lines: lines, dates: dates)
         }
         return result
+    }
+}
+
+extension Array {
+    /// The index of the last element dated on or before `day`, in an array sorted by date; a binary
+    /// search, since bet reviews ask this of every watched metric of every decision.
+    func lastIndex(onOrBefore day: Day, date: (Element) -> Day) -> Int? {
+        var low = 0, high = count
+        while low < high {
+            let middle = (low + high) / 2
+            if date(self[middle]) <= day { low = middle + 1 } else { high = middle }
+        }
+        return low > 0 ? low - 1 : nil
     }
 }

@@ -18,9 +18,13 @@ extension ChartCanvas {
         var out: [SVG] = []
         // Only coordinates go into the path data, so it is built as plain text.
         var path = ""
+        path.reserveCapacity(runs.reduce(0) { $0 + $1.count } * 12)
         for run in runs where run.count > 1 {
             for (index, point) in run.enumerated() {
-                path += (index == 0 ? "M" : "L") + SVG.coordinate(point.x) + " " + SVG.coordinate(point.y)
+                path += index == 0 ? "M" : "L"
+                SVG.appendCoordinate(point.x, to: &path)
+                path += " "
+                SVG.appendCoordinate(point.y, to: &path)
             }
         }
         if !path.isEmpty {

@@ -52,6 +52,12 @@ struct SVG: Sendable, Equatable, ExpressibleByStringInterpolation, CustomStringC
 
     /// Escapes the five XML specials and drops control characters that XML 1.0 forbids.
     static func escape(_ text: String) -> String {
+        if !text.utf8.contains(where: {
+            $0 < 0x20 || $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">")
+                || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "'") || $0 == 0xEF
+        }) {
+            return text  // nothing to replace or drop (0xEF leads U+FFFE and U+FFFF)
+        }
         var out = ""
         out.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {
@@ -73,12 +79,26 @@ struct SVG: Sendable, Equatable, ExpressibleByStringInterpolation, CustomStringC
     /// A number with at most one decimal and no "-0"; a non-finite number becomes 0 so no
     /// "nan" or "inf" ever reaches the output.
     static func coordinate(_ value: Double) -> String {
-        guard value.isFinite else { return "0" }
+        var out = ""
+        appendCoordinate(value, to: &out)
+        return out
+    }
+
+    /// `coordinate(value)` appended to `out`, without a string of its own: paths hold thousands.
+    static func appendCoordinate(_ value: Double, to out: inout String) {
+        guard value.isFinite else {
+            out += "0"
+            return
+        }
         let tenths = Int((min(max(value, -1e12), 1e12) * 10).rounded())
         let whole = abs(tenths) / 10
         let fraction = abs(tenths) % 10
-        let sign = tenths < 0 ? "-" : ""
-        return fraction == 0 ? "\(sign)\(whole)" : "\(sign)\(whole).\(fraction)"
+        if tenths < 0 { out += "-" }
+        out += String(whole)
+        if fraction != 0 {
+            out += "."
+            out.unicodeScalars.append(Unicode.Scalar(UInt8(48 + fraction)))
+        }
     }
 
     /// Letters, digits, "-" and "_" only, so the prefix makes valid, whitespace-free ids.

@@ -52,6 +52,9 @@ public enum DiagnosticFormat: String, Sendable, CaseIterable {
 
 /// A JSON string literal.
 func jsonString(_ text: String) -> String {
+    if !text.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") || $0 == 0xE2 }) {
+        return "\"" + text + "\""  // nothing to escape (0xE2 leads U+2028 and U+2029)
+    }
     var result = "\""
     for scalar in text.unicodeScalars {
         switch scalar {

@@ -64,8 +64,18 @@ enum Validator {
         }
 
         // Snapshot rows must name known metrics; two snapshots of one day must not measure the same pair.
-        var measuredBy: [String: Observation] = [:]
+        // Keyed by a struct of the strings already held (no key text is built per value), pointing
+        // into `observations` rather than copying the observation.
+        struct Point: Hashable {
+            var day: Int
+            var metric: String
+            var project: String
+        }
+        var measuredBy: [Point: Int] = [:]
         var observations: [Observation] = []
+        let expected = dataSet.snapshots.reduce(seriesObservations.count) { $0 + $1.observations.count }
+        measuredBy.reserveCapacity(expected)
+        observations.reserveCapacity(expected)
         for snapshot in dataSet.snapshots.sorted(by: { $0.location.path < $1.location.path }) {
             var unknownRows = Set<String>()
             for (metric, location) in zip(snapshot.metrics, snapshot.metricLocations) where !metricIDs.contains(metric) {
@@ -74,8 +84,9 @@ enum Validator {
                     .error(location, "unknown metric '\(metric)'", hint: hintFor(metric, among: metricIDs, kind: "metric")))
             }
             for observation in snapshot.observations where !unknownRows.contains(observation.metric) {
-                let key = "\(observation.date)|\(observation.metric)|\(observation.project)"
-                if let first = measuredBy[key] {
+                let key = Point(day: observation.date.ordinal, metric: observation.metric, project: observation.project)
+                if let index = measuredBy[key] {
+                    let first = observations[index]
                     diagnostics.append(
                         .error(
                             observation.location,
@@ -83,7 +94,7 @@ enum Validator {
                             hint: "two snapshots of the same day must measure different metrics or projects; merge them"))
                     continue
                 }
-                measuredBy[key] = observation
+                measuredBy[key] = observations.count
                 observations.append(observation)
             }
         }
@@ -100,8 +111,9 @@ enum Validator {
                 }
                 continue
             }
-            let key = "\(observation.date)|\(observation.metric)|\(observation.project)"
-            if let first = measuredBy[key] {
+            let key = Point(day: observation.date.ordinal, metric: observation.metric, project: observation.project)
+            if let index = measuredBy[key] {
+                let first = observations[index]
                 if first.value != observation.value {
                     diagnostics.append(
                         .error(
@@ -111,13 +123,21 @@ enum Validator {
                 }
                 continue
             }
-            measuredBy[key] = observation
+            measuredBy[key] = observations.count
             observations.append(observation)
         }
+        measuredBy = [:]
 
-        dataSet.observations = observations.sorted {
-            ($0.metric, $0.project, $0.date.ordinal, $0.location) < ($1.metric, $1.project, $1.date.ordinal, $1.location)
+        // Sorted by metric, project, day and place, comparing ranks rather than strings.
+        let metricRank = Dictionary(
+            Set(observations.map(\.metric)).sorted().enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
+        let projectRank = Dictionary(
+            Set(observations.map(\.project)).sorted().enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
+        let keys = observations.map { (metricRank[$0.metric] ?? 0, projectRank[$0.project] ?? 0, $0.date.ordinal) }
+        let order = observations.indices.sorted {
+            keys[$0] != keys[$1] ? keys[$0] < keys[$1] : observations[$0].location < observations[$1].location
         }
+        dataSet.observations = order.map { observations[$0] }
         dataSet.snapshots.sort { ($0.date, $0.id) < ($1.date, $1.id) }
         dataSet.decisions.sort {
             let left = $0.date?.ordinal ?? Int.max, right = $1.date?.ordinal ?? Int.max

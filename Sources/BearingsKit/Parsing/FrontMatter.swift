@@ -25,7 +25,7 @@ public struct FrontMatter {
     public init(_ source: SourceText, diagnostics: inout [Diagnostic]) {
         path = source.path
         body = source.text
-        let lines = source.text.split(separator: "\n", omittingEmptySubsequences: false)
+        let lines = source.text.lines
         guard let first = lines.first, first.trimmingTrailingSpaces == "---" else { return }
         isPresent = true
         guard let closing = lines.indices.dropFirst().first(where: {
@@ -84,7 +84,7 @@ public struct FrontMatter {
         case let .scanner(context, problem, mark, yaml), let .parser(context, problem, mark, yaml),
             let .composer(context, problem, mark, yaml):
             let contextText = context.map { " (\($0.text))" } ?? ""
-            let lines = yaml.split(separator: "\n", omittingEmptySubsequences: false)
+            let lines = yaml.lines
             let line = mark.line >= 1 && mark.line <= lines.count ? lines[mark.line - 1] : ""
             let hint = line.prefix(while: { $0 == " " || $0 == "\t" }).contains("\t")
                 ? "YAML does not allow tabs for indentation; indent with spaces"
@@ -105,7 +105,7 @@ public struct FrontMatter {
     /// Where a duplicated key is given again: Yams marks its first occurrence, but the repeat is the mistake.
     private func repeatLocation(of key: String?, firstAt mark: Yams.Mark, in yaml: String) -> SourceLocation? {
         guard let key else { return nil }
-        let lines = yaml.split(separator: "\n", omittingEmptySubsequences: false)
+        let lines = yaml.lines
         let indent = mark.column - 1
         for index in lines.indices where index >= mark.line {  // `mark.line` is 1-based: start on the next line
             let scalars = Array(lines[index].unicodeScalars)

@@ -38,7 +38,7 @@ public struct MarkdownNode: Sendable, Equatable {
         switch kind {
         case .text, .code: return literal
         case .softBreak, .lineBreak: return " "
-        default: return children.map(\.plainText).joined()
+        default: return children.count == 1 ? children[0].plainText : children.map(\.plainText).joined()
         }
     }
 }

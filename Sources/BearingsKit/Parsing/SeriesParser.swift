@@ -15,7 +15,7 @@ public enum SeriesParser {
         } catch {
             return ([], [.error(SourceLocation(path: path), "the CSV file cannot be read: \(error)")])
         }
-        let lines = source.text.split(separator: "\n", omittingEmptySubsequences: false)
+        let lines = source.text.lines
         var line = 1
         var header: [String: Int]?
         var observations: [Observation] = []

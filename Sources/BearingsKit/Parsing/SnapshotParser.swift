@@ -34,7 +34,7 @@ public enum SnapshotParser {
             return (nil, diagnostics)
         }
         let table = blocks.remove(at: tableIndex).node
-        let lines = source.text.split(separator: "\n", omittingEmptySubsequences: false)
+        let lines = source.text.lines
         var snapshot = Snapshot(
             id: id, title: title ?? date?.description ?? id, date: date ?? Day(ordinal: 0), source: sourceURL,
             notes: MarkdownDocument(blocks: blocks), location: fileStart)

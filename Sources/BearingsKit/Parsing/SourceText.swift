@@ -82,3 +82,24 @@ public struct SourceText: Sendable, Equatable {
         return nil
     }
 }
+
+extension StringProtocol where SubSequence == Substring {
+    /// The text cut at every "\n", empty lines kept: `split(separator: "\n",
+    /// omittingEmptySubsequences: false)` without its per-character work. A line feed is always a
+    /// character of its own once CR LF is normalised, so the two agree.
+    var lines: [Substring] {
+        var result: [Substring] = []
+        let bytes = utf8
+        var start = bytes.startIndex
+        var index = start
+        while index != bytes.endIndex {
+            if bytes[index] == UInt8(ascii: "\n") {
+                result.append(self[start..<index])
+                start = bytes.index(after: index)
+            }
+            index = bytes.index(after: index)
+        }
+        result.append(self[start..<bytes.endIndex])
+        return result
+    }
+}

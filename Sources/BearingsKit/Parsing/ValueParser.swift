@@ -16,6 +16,12 @@ public enum ValueParser {
     public static func parse(_ raw: String) -> Result {
         let text = raw.trimmingSpaces
         if missingMarks.contains(text) { return .missing }
+        // Plain digits, the common case, without the general grammar's work.
+        if text.utf8.count <= 15, text.utf8.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }),
+            let whole = Int(text)
+        {
+            return .value(Double(whole), isPercent: false)
+        }
         var scalars = Array(text.unicodeScalars)
         var sign = 1.0
         if let first = scalars.first, first == "+" || first == "-" || first == "\u{2212}" {
@@ -83,6 +89,12 @@ public enum ValueParser {
 extension StringProtocol {
     /// The string without leading and trailing spaces, tabs and newlines.
     var trimmingSpaces: String {
+        // Most text has nothing to trim: printable ASCII at both ends.
+        let bytes = utf8
+        if let first = bytes.first, first > 0x20, first < 0x7F {
+            let last = bytes[bytes.index(bytes.startIndex, offsetBy: bytes.count - 1)]
+            if last > 0x20, last < 0x7F { return String(self) }
+        }
         let scalars = unicodeScalars
         guard let start = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
             let end = scalars.lastIndex(where: { !$0.properties.isWhitespace })

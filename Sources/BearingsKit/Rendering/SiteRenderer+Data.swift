@@ -49,7 +49,7 @@ extension SiteRenderer {
     func sitemap(_ paths: [String]) -> String {
         guard let baseURL else { return "" }
         var out = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
-        for path in (paths + ["index.html"]).sorted() where path.hasSuffix(".html") && path != "404.html" {
+        for path in Set(paths + ["index.html"]).sorted() where path.hasSuffix(".html") && path != "404.html" {
             out += "  <url><loc>\(HTML.escape(baseURL + (path == "index.html" ? "" : path)))</loc></url>\n"
         }
         return out + "</urlset>\n"
@@ -58,18 +58,33 @@ extension SiteRenderer {
     /// Every data point with where it was written.
     func seriesCSV() -> String {
         var out = "date,metric,project,value,source_file,source_line\n"
+        out.reserveCapacity(dataSet.observations.count * 64)
+        var lastPath = "", lastField = ""
         for observation in dataSet.observations {
-            let fields = [
-                observation.date.description, observation.metric, observation.project, plainNumber(observation.value),
-                sourcePath(observation.location), String(observation.location.line),
-            ]
-            out += fields.map(csvField).joined(separator: ",") + "\n"
+            // Runs of values from one file are the rule: its field is worked out once per run.
+            if observation.location.path != lastPath {
+                lastPath = observation.location.path
+                lastField = csvField(sourcePath(observation.location))
+            }
+            out += observation.date.description
+            out += ","
+            out += csvField(observation.metric)
+            out += ","
+            out += csvField(observation.project)
+            out += ","
+            out += plainNumber(observation.value)
+            out += ","
+            out += lastField
+            out += ","
+            out += String(observation.location.line)
+            out += "\n"
         }
         return out
     }
 
     func csvField(_ text: String) -> String {
-        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
+        guard text.utf8.contains(where: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 10 || $0 == 13 })
+        else { return text }
         return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 
@@ -82,78 +97,82 @@ extension SiteRenderer {
         return text
     }
 
-    /// The whole model as JSON, keys sorted.
+    /// The whole model as JSON, keys sorted. Measured values come as rows, one per line of an input
+    /// file (a snapshot table row, a series row): `{"date", "file", "line", "metric", "values":
+    /// {project: number}}`, in the order of `data/series.csv`'s first appearance of each row.
     func siteJSON() -> String {
-        struct Document: Encodable {
-            var project: ProjectJSON
-            var principles: [PrincipleJSON]
-            var metrics: [MetricJSON]
-            var decisions: [DecisionJSON]
-            var snapshots: [SnapshotJSON]
-            var observations: [ObservationJSON]
-            var referenceDate: String
-            var dataAsOf: String?
-        }
-        struct ProjectJSON: Encodable {
-            var id, name: String
-            var tagline, url, repository, headline: String?
-            var competitors: [[String: String]]
-        }
-        struct PrincipleJSON: Encodable { var id, title: String }
-        struct MetricJSON: Encodable {
-            var id, name, kind, scale: String
-            var unit, lag, source: String?
-            var higherIsBetter: Bool
-        }
-        struct DecisionJSON: Encodable {
-            var id, title: String
-            var number: Int?
-            var status, statusText, date, kind, review, supersededBy: String?
-            var principles, watch, deciders, tags: [String]
-        }
-        struct SnapshotJSON: Encodable {
-            var id, title, date, path: String
-            var source: String?
-            var metrics, projects: [String]
-        }
-        struct ObservationJSON: Encodable {
-            var date, metric, project, text, sourceFile: String
-            var value: Double
-            var sourceLine: Int
-        }
         let project = dataSet.project
-        let document = Document(
-            project: ProjectJSON(
-                id: project.id, name: project.name, tagline: project.tagline, url: project.url,
-                repository: project.repository, headline: headlineSeries?.metric.id,
-                competitors: project.competitors.map { ["id": $0.id, "name": $0.name] }),
-            principles: dataSet.principles.principles.map { PrincipleJSON(id: $0.id, title: $0.title) },
-            metrics: dataSet.metrics.map {
-                MetricJSON(
-                    id: $0.id, name: $0.name, kind: $0.kind.rawValue, scale: $0.scale.rawValue, unit: $0.unit,
-                    lag: $0.lag?.description, source: $0.source, higherIsBetter: $0.higherIsBetter)
-            },
-            decisions: dataSet.decisions.map {
-                DecisionJSON(
-                    id: $0.id, title: $0.title, number: $0.number, status: $0.status?.rawValue, statusText: $0.statusText,
-                    date: $0.date?.description, kind: $0.kind?.rawValue, review: $0.review?.description,
-                    supersededBy: $0.supersededBy, principles: $0.principles, watch: $0.watch, deciders: $0.deciders,
-                    tags: $0.tags)
-            },
-            snapshots: dataSet.snapshots.map {
-                SnapshotJSON(
-                    id: $0.id, title: $0.title, date: $0.date.description, path: snapshotPaths[$0.id] ?? "",
-                    source: $0.source, metrics: $0.metrics, projects: $0.projects)
-            },
-            observations: dataSet.observations.map {
-                ObservationJSON(
-                    date: $0.date.description, metric: $0.metric, project: $0.project, text: $0.text,
-                    sourceFile: sourcePath($0.location), value: $0.value, sourceLine: $0.location.line)
-            },
-            referenceDate: referenceDate.description, dataAsOf: dataAsOf?.description)
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
-        guard let data = try? encoder.encode(document) else { return "{}\n" }
-        return String(decoding: data, as: UTF8.self) + "\n"
+        func strings(_ list: [String]) -> JSONText { .array(list.map(JSONText.string)) }
+        let projectJSON: JSONText = .object([
+            ("competitors", .array(project.competitors.map { .line(.object([("id", .string($0.id)), ("name", .string($0.name))])) })),
+            ("headline", .optional(headlineSeries?.metric.id)), ("id", .string(project.id)), ("name", .string(project.name)),
+            ("repository", .optional(project.repository)), ("tagline", .optional(project.tagline)),
+            ("url", .optional(project.url)),
+        ])
+        let principles: [JSONText] = dataSet.principles.principles.map {
+            .line(.object([("id", .string($0.id)), ("title", .string($0.title))]))
+        }
+        let metrics: [JSONText] = dataSet.metrics.map {
+            .object([
+                ("higherIsBetter", .bool($0.higherIsBetter)), ("id", .string($0.id)), ("kind", .string($0.kind.rawValue)),
+                ("lag", .optional($0.lag?.description)), ("name", .string($0.name)), ("scale", .string($0.scale.rawValue)),
+                ("source", .optional($0.source)), ("unit", .optional($0.unit)),
+            ])
+        }
+        let decisions: [JSONText] = dataSet.decisions.map {
+            .object([
+                ("date", .optional($0.date?.description)), ("deciders", .line(strings($0.deciders))), ("id", .string($0.id)),
+                ("kind", .optional($0.kind?.rawValue)), ("number", $0.number.map(JSONText.integer) ?? .null),
+                ("principles", .line(strings($0.principles))), ("review", .optional($0.review?.description)),
+                ("status", .optional($0.status?.rawValue)), ("statusText", .optional($0.statusText)),
+                ("supersededBy", .optional($0.supersededBy)), ("tags", .line(strings($0.tags))), ("title", .string($0.title)),
+                ("watch", .line(strings($0.watch))),
+            ])
+        }
+        let snapshots: [JSONText] = dataSet.snapshots.map {
+            .object([
+                ("date", .string($0.date.description)), ("id", .string($0.id)), ("metrics", .line(strings($0.metrics))),
+                ("path", .string(snapshotPaths[$0.id] ?? "")), ("projects", .line(strings($0.projects))),
+                ("source", .optional($0.source)), ("title", .string($0.title)),
+            ])
+        }
+        // Rows: observations that share a file and line, with their values by project (sorted).
+        struct Row {
+            var observation: Observation
+            var values: [(String, Double)]
+        }
+        struct RowKey: Hashable {
+            var path: String
+            var line: Int
+            var metric: String
+            var day: Int
+        }
+        var rows: [Row] = []
+        var rowIndex: [RowKey: Int] = [:]
+        for observation in dataSet.observations {
+            let key = RowKey(
+                path: observation.location.path, line: observation.location.line, metric: observation.metric,
+                day: observation.date.ordinal)
+            if let index = rowIndex[key] {
+                rows[index].values.append((observation.project, observation.value))
+            } else {
+                rowIndex[key] = rows.count
+                rows.append(Row(observation: observation, values: [(observation.project, observation.value)]))
+            }
+        }
+        rowIndex = [:]
+        let rowsJSON: [JSONText] = rows.map { row in
+            .line(.object([
+                ("date", .string(row.observation.date.description)), ("file", .string(sourcePath(row.observation.location))),
+                ("line", .integer(row.observation.location.line)), ("metric", .string(row.observation.metric)),
+                ("values", .object(row.values.sorted { $0.0 < $1.0 }.map { ($0.0, .number($0.1)) })),
+            ]))
+        }
+        let document: JSONText = .object([
+            ("dataAsOf", .optional(dataAsOf?.description)), ("decisions", .array(decisions)), ("metrics", .array(metrics)),
+            ("observations", .array(rowsJSON)), ("principles", .array(principles)), ("project", projectJSON),
+            ("referenceDate", .string(referenceDate.description)), ("snapshots", .array(snapshots)),
+        ])
+        return document.document
     }
 }

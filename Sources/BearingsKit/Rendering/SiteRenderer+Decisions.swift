@@ -66,9 +66,8 @@ extension SiteRenderer {
                     let from = decision.date.map { $0.addingMonths(-24).ordinal }
                     entry["svgHTML"] = lineChart(
                         metricSeries, root: root, id: "watch-\(metric.id)", only: decision.id, from: from,
-                        projects: chartedProjects(metricSeries))
-                    entry["tableHTML"] = dataTable(
-                        metricSeries, root: root, limit: 12, projects: chartedProjects(metricSeries))
+                        projects: decisionCharted[metric.id])
+                    entry["tableHTML"] = decisionTables[metric.id] ?? ""
                 }
                 return entry
             }

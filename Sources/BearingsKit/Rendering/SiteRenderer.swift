@@ -34,6 +34,11 @@ struct SiteRenderer: Sendable {
     let chartLines: [String: [ChartLine]]
     /// This project's share of each metric where shares apply, computed once.
     let shares: [String: [Analysis.SharePoint]]
+    /// What every decision page shows of a metric, the same on each: the projects charted and the data table.
+    private(set) var decisionCharted: [String: [String]]
+    private(set) var decisionTables: [String: HTML]
+    /// Each dated decision's marker, by decision id.
+    let markerByDecision: [String: ChartMarker]
 
     init(dataSet: DataSet, templates: TemplateSet, sourceDateEpoch: Int?, baseURL: String?, dataDirectory: String) {
         self.dataSet = dataSet
@@ -89,6 +94,17 @@ struct SiteRenderer: Sendable {
         shares = series.filter { Analysis.shareApplies($0.value.metric) }.mapValues {
             Analysis.share($0, of: projectID)
         }
+        markerByDecision = Dictionary(
+            zip(markerDecisions, allMarkers).map { ($0.id, $1) }, uniquingKeysWith: { first, _ in first })
+        decisionCharted = [:]
+        decisionTables = [:]
+        var charted: [String: [String]] = [:], tables: [String: HTML] = [:]
+        for (id, metricSeries) in series where !metricSeries.lines.isEmpty {
+            charted[id] = chartedProjects(metricSeries)
+            tables[id] = dataTable(metricSeries, root: "../", limit: 12, projects: charted[id])
+        }
+        decisionCharted = charted
+        decisionTables = tables
     }
 
     /// The most points a line keeps for drawing: about one per horizontal pixel of a chart.
@@ -98,8 +114,20 @@ struct SiteRenderer: Sendable {
     /// The most decision markers a chart shows before it keeps only the decisions that watch its metric.
     static let markerLimit = 40
 
-    /// Renders the whole site; pages are independent, so they render in parallel.
+    /// Renders the whole site into memory (for `serve` and tests).
     func render() -> SitePlan {
+        let collected = Slots<(String, [UInt8])?>(count: 0, empty: nil)
+        render { path, text in collected.append((path, Array(text.utf8))) }
+        var plan = SitePlan()
+        for case let (path, bytes)? in collected.all { plan.add(path, bytes: bytes) }
+        return plan
+    }
+
+    /// Renders every file of the site and hands each to `emit` as soon as it is ready, from many
+    /// threads at once: pages are independent, so they render in parallel, and none is kept once
+    /// emitted. Returns every path emitted, in byte order.
+    @discardableResult
+    func render(_ emit: @Sendable (String, String) -> Void) -> [String] {
         var jobs: [(String, @Sendable () -> String)] = [
             ("index.html", dashboard), ("trends.html", trends), ("decisions.html", decisionsPage),
             ("principles.html", principlesPage), ("snapshots.html", snapshotsPage), ("404.html", notFoundPage),
@@ -111,16 +139,19 @@ struct SiteRenderer: Sendable {
             let path = snapshotPaths[snapshot.id] ?? "snapshots/\(snapshot.id).html"
             jobs.append((path, { snapshotPage(snapshot, index: index) }))
         }
+        // The two data files are the largest jobs: started first, they do not end the build alone.
         let work = jobs
-        let results = Slots<String>(count: work.count, empty: "")
         DispatchQueue.concurrentPerform(iterations: work.count) { index in
-            results.set(index, work[index].1())
+            emit(work[index].0, work[index].1())
         }
-        var plan = SitePlan()
-        for (job, text) in zip(jobs, results.all) { plan.add(job.0, text) }
-        if baseURL != nil { plan.add("sitemap.xml", sitemap(plan.paths)) }
-        for (path, text) in templates.assets.sorted(by: { $0.key < $1.key }) { plan.add(path, text) }
-        return plan
+        var paths = Set(jobs.map(\.0))
+        let assets = templates.assets.sorted(by: { $0.key < $1.key })
+        for (path, _) in assets { paths.insert(path) }
+        if baseURL != nil { paths.insert("sitemap.xml") }
+        let sorted = paths.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        if baseURL != nil { emit("sitemap.xml", sitemap(sorted.filter { $0 != "sitemap.xml" })) }
+        for (path, text) in assets { emit(path, text) }
+        return sorted
     }
 
     // MARK: - Layout
@@ -200,6 +231,11 @@ struct SiteRenderer: Sendable {
     /// Markers for the decisions dated within `range`, linking to their pages from `root`. A chart
     /// crowded with more than `markerLimit` keeps those that watch `metric`, then the newest of them.
     func markers(root: String, metric: String, range: ClosedRange<Int>?, only: String? = nil) -> [ChartMarker] {
+        if let only {
+            guard var marker = markerByDecision[only], range.map({ $0.contains(marker.day) }) ?? true else { return [] }
+            marker.href = root + marker.href
+            return [marker]
+        }
         var chosen: [(ChartMarker, Decision)] = []
         for (marker, decision) in zip(allMarkers, markerDecisions) {
             if let only, decision.id != only { continue }

@@ -50,6 +50,14 @@ public enum SiteWriter {
 
     /// Writes `plan` to `output`, replacing the folder as a whole. On failure the old folder stays.
     public static func write(_ plan: SitePlan, to output: String) throws(WriteError) {
+        try write(to: output) { staging in
+            for path in plan.paths { staging.write(path, bytes: plan.files[path] ?? []) }
+        }
+    }
+
+    /// Lets `fill` write files into a staging folder beside `output` (from any number of threads),
+    /// then swaps it in for `output` as a whole. On any failure the old folder stays as it was.
+    public static func write(to output: String, _ fill: (Staging) -> Void) throws(WriteError) {
         let fileManager = FileManager.default
         let outputURL = URL(fileURLWithPath: output).standardizedFileURL
         let parent = outputURL.deletingLastPathComponent().path
@@ -60,32 +68,97 @@ public enum SiteWriter {
             throw WriteError(path: parent, reason: "cannot create the folder: \(error.localizedDescription)", refused: false)
         }
         removeLeftovers(parent: parent, name: name)
-        let staging = "\(parent)/.\(name).bearings-tmp-\(getpid())"
+        let stagingPath = "\(parent)/.\(name).bearings-tmp-\(getpid())"
         let old = "\(parent)/.\(name).bearings-old-\(getpid())"
-        do {
-            try writeFiles(plan, into: staging)
+        do throws(WriteError) {
+            let staging = try Staging(stagingPath)
+            fill(staging)
+            if let error = staging.firstError { throw error }
         } catch {
-            removeTree(staging)
+            removeTree(stagingPath)
             throw error
         }
         let exists = fileManager.fileExists(atPath: outputURL.path)
         // One atomic swap where the system has it: with two renames, a build killed between them
         // leaves no site at all at `output` until the next build.
-        if exists, exchange(staging, outputURL.path) {
-            removeTree(staging)  // now the old site, marker included
+        if exists, exchange(stagingPath, outputURL.path) {
+            removeTree(stagingPath)  // now the old site, marker included
             return
         }
         if exists, rename(outputURL.path, old) != 0 {
-            removeTree(staging)
+            removeTree(stagingPath)
             throw WriteError(path: output, reason: "cannot move the old site aside: \(errorText())", refused: false)
         }
-        if rename(staging, outputURL.path) != 0 {
+        if rename(stagingPath, outputURL.path) != 0 {
             let reason = errorText()
             if exists { _ = rename(old, outputURL.path) }
-            removeTree(staging)
+            removeTree(stagingPath)
             throw WriteError(path: output, reason: "cannot move the new site into place: \(reason)", refused: false)
         }
         if exists { removeTree(old) }
+    }
+
+    /// The folder a build writes into before it becomes the site. Files are written as they are
+    /// rendered, so the site is never held in memory as a whole; safe to use from many threads.
+    public final class Staging: @unchecked Sendable {
+        /// The folder.
+        public let folder: String
+        private let lock = NSLock()
+        private var created: Set<String> = []
+        private var error: WriteError?
+
+        init(_ folder: String) throws(WriteError) {
+            self.folder = folder
+            if mkdir(folder, 0o755) != 0, errno != EEXIST {
+                throw WriteError(path: folder, reason: "cannot create the folder: \(errorText())", refused: false)
+            }
+            // The marker goes first, so even a half-written staging folder can be recognised and removed.
+            try writeFile("\(folder)/\(marker)", "Written by Bearings. This folder is replaced on every build.\n")
+        }
+
+        /// The first failure, if any; later writes are skipped once one failed.
+        var firstError: WriteError? {
+            lock.lock()
+            defer { lock.unlock() }
+            return error
+        }
+
+        /// Writes a file at `path` relative to the folder, creating its folders.
+        public func write(_ path: String, _ text: String) {
+            var text = text
+            text.withUTF8 { write(path, buffer: $0) }
+        }
+
+        /// Writes a file at `path` relative to the folder, creating its folders.
+        public func write(_ path: String, bytes: [UInt8]) {
+            bytes.withUnsafeBufferPointer { write(path, buffer: $0) }
+        }
+
+        private func write(_ path: String, buffer: UnsafeBufferPointer<UInt8>) {
+            do throws(WriteError) {
+                if firstError != nil { return }
+                if let slash = path.lastIndex(of: "/") { try makeDirectories(String(path[..<slash])) }
+                try writeFile("\(folder)/\(path)", buffer)
+            } catch {
+                lock.lock()
+                if self.error == nil { self.error = error }
+                lock.unlock()
+            }
+        }
+
+        private func makeDirectories(_ relative: String) throws(WriteError) {
+            lock.lock()
+            defer { lock.unlock() }
+            if created.contains(relative) { return }
+            var directory = folder
+            for component in relative.split(separator: "/") {
+                directory += "/" + component
+                if mkdir(directory, 0o755) != 0, errno != EEXIST {
+                    throw WriteError(path: directory, reason: "cannot create the folder: \(errorText())", refused: false)
+                }
+            }
+            created.insert(relative)
+        }
     }
 
     /// Swaps two existing paths in one step; false when the system or file system cannot.
@@ -114,37 +187,27 @@ public enum SiteWriter {
         }
     }
 
-    private static func writeFiles(_ plan: SitePlan, into folder: String) throws(WriteError) {
-        var created = Set<String>()
-        func makeDirectory(_ path: String) throws(WriteError) {
-            if created.contains(path) { return }
-            if mkdir(path, 0o755) != 0, errno != EEXIST {
-                throw WriteError(path: path, reason: "cannot create the folder: \(errorText())", refused: false)
+    /// Writes a file with stdio: measurably faster than Foundation's `write(to:)` for many small files.
+    fileprivate static func writeFile(_ path: String, _ text: String) throws(WriteError) {
+        var text = text
+        let failure: WriteError? = text.withUTF8 { buffer in
+            do throws(WriteError) {
+                try writeFile(path, buffer)
+                return nil
+            } catch {
+                return error
             }
-            created.insert(path)
         }
-        try makeDirectory(folder)
-        // The marker goes first, so even a half-written staging folder can be recognised and removed.
-        try writeFile("\(folder)/\(marker)", Array("Written by Bearings. This folder is replaced on every build.\n".utf8))
-        for path in plan.paths {
-            let components = path.split(separator: "/")
-            var directory = folder
-            for component in components.dropLast() {
-                directory += "/" + component
-                try makeDirectory(directory)
-            }
-            try writeFile("\(folder)/\(path)", plan.files[path] ?? [])
-        }
+        if let failure { throw failure }
     }
 
-    /// Writes a file with stdio: measurably faster than Foundation's `write(to:)` for many small files.
-    private static func writeFile(_ path: String, _ bytes: [UInt8]) throws(WriteError) {
+    fileprivate static func writeFile(_ path: String, _ buffer: UnsafeBufferPointer<UInt8>) throws(WriteError) {
         guard let file = fopen(path, "wb") else {
             throw WriteError(path: path, reason: "cannot create the file: \(errorText())", refused: false)
         }
-        let written = bytes.withUnsafeBufferPointer { fwrite($0.baseAddress, 1, $0.count, file) }
+        let written = buffer.isEmpty ? 0 : fwrite(buffer.baseAddress, 1, buffer.count, file)
         let closed = fclose(file)
-        if written != bytes.count || closed != 0 {
+        if written != buffer.count || closed != 0 {
             throw WriteError(path: path, reason: "cannot write the file: \(errorText())", refused: false)
         }
     }
@@ -153,7 +216,7 @@ public enum SiteWriter {
         try? FileManager.default.removeItem(atPath: path)
     }
 
-    private static func errorText() -> String { String(cString: strerror(errno)) }
+    fileprivate static func errorText() -> String { String(cString: strerror(errno)) }
 
     private static func canonical(_ path: String) -> String {
         URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path

@@ -38,10 +38,10 @@ struct Build: AsyncParsableCommand {
         }
         progress.stop()
         Report.print(result.diagnostics, format: options.format)
-        guard let plan = result.plan else { throw ExitCode(1) }
+        guard result.paths != nil else { throw ExitCode(1) }
         if !quiet {
             let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
-            let line = String(format: "Built %d pages in %.2f s → %@/\n", plan.pageCount, seconds, site.output)
+            let line = String(format: "Built %d pages in %.2f s → %@/\n", result.pageCount, seconds, site.output)
             // JSON owns standard output; the summary then goes to standard error.
             (options.format == .json ? FileHandle.standardError : FileHandle.standardOutput).write(Data(line.utf8))
         }

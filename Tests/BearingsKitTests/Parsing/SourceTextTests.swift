@@ -59,4 +59,22 @@ struct SourceTextTests {
             hint: "save the file with UTF-8 encoding")
         #expect(SourceText.decode(example.input, path: "data/x.md") == .failure(expected))
     }
+
+    static let lineCuts: [Example<String, [String]>] = [
+        Example("empty text is one empty line", "", [""]),
+        Example("a final line feed leaves an empty last line", "a\nb\n", ["a", "b", ""]),
+        Example("empty lines are kept", "\n\na", ["", "", "a"]),
+        Example("a lone CR is not a line break", "a\rb\nc", ["a\rb", "c"]),
+        Example("a combining mark after a line feed starts the next line", "a\n\u{301}b", ["a", "\u{301}b"]),
+        Example("multi-byte text", "é\n日本\n😀", ["é", "日本", "😀"]),
+    ]
+
+    /// `lines` replaces `split(separator: "\n", omittingEmptySubsequences: false)` in every parser
+    /// for speed; it must cut exactly where that did.
+    @Test(arguments: lineCuts)
+    func linesCutWhereSplittingOnLineFeedsDid(_ example: Example<String, [String]>) {
+        #expect(example.input.lines.map(String.init) == example.expected)
+        #expect(example.input.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) == example.expected)
+        #expect(example.input.dropFirst(0).lines.map(String.init) == example.expected)
+    }
 }
