@@ -97,6 +97,15 @@ public enum SiteBuilder {
         return BuildResult(diagnostics: diagnostics, paths: paths)
     }
 
+    /// Loads and checks the data; when there are no errors, the site, rendered file by file as
+    /// files are asked for (`serve`).
+    public static func lazySite(_ options: BuildOptions) throws(BuildError) -> (site: LazySite?, result: BuildResult) {
+        let (renderer, diagnostics) = try prepare(options)
+        guard let renderer else { return (nil, BuildResult(diagnostics: diagnostics)) }
+        let site = LazySite(renderer: renderer)
+        return (site, BuildResult(diagnostics: diagnostics, paths: site.paths))
+    }
+
     /// Loads and checks the data; a renderer when there are no errors.
     static func prepare(_ options: BuildOptions) throws(BuildError) -> (SiteRenderer?, [Diagnostic]) {
         let loaded: LoadResult

@@ -12,6 +12,11 @@ public actor PreviewServer {
     private let hub = ReloadHub()
     /// Builds and writes run here, off the cooperative thread pool, one at a time.
     private let buildQueue = DispatchQueue(label: "bearings.serve.build")
+    /// Writing the output folder runs here, behind the preview: a newer build cancels it.
+    private let writeQueue = DispatchQueue(label: "bearings.serve.write")
+    /// Files parsed by earlier builds, reused while their bytes are unchanged.
+    private let cache = ParseCache()
+    private let newestBuild = Counter()
     private var site = PreviewSite(plan: nil, problems: nil, generation: 0)
     private var server: HTTPServer?
     private var serverTask: Task<Void, Never>?
@@ -79,19 +84,26 @@ public actor PreviewServer {
 
     // MARK: Building
 
-    /// Builds, makes the result what is served, tells open pages, and writes a good site to the output folder.
+    /// Loads the data again (files whose bytes did not change come from the parse cache), makes
+    /// the result what is served, and tells open pages. Pages are rendered as they are asked for,
+    /// so a reload after an edit waits for the data, not for the whole site. A good site is then
+    /// written to the output folder in the background; a newer build cancels that write.
     @discardableResult
     private func rebuild(first: Bool) async -> Result<BuildResult, BuildError> {
-        let buildOptions = options.build
+        var cached = options.build
+        cached.load.cache = cache
+        let buildOptions = cached
         let start = ContinuousClock.now
-        let outcome = await onBuildQueue { Result { () throws(BuildError) in try SiteBuilder.plan(buildOptions) } }
+        let outcome = await onBuildQueue {
+            Result { () throws(BuildError) in try SiteBuilder.lazySite(buildOptions) }
+        }
         let seconds = Double((ContinuousClock.now - start) / .microseconds(1)) / 1e6
-        var goodPlan: SitePlan?
+        var goodSite: LazySite?
         switch outcome {
-        case .success(let result):
-            if let plan = result.plan {
-                goodPlan = plan
-                site.plan = plan
+        case .success(let (lazySite, result)):
+            if let lazySite {
+                goodSite = lazySite
+                site.plan = lazySite
                 site.problems = nil
             } else {
                 site.problems = DiagnosticFormat.text.render(result.diagnostics)
@@ -104,21 +116,39 @@ public actor PreviewServer {
         }
         site.generation += 1
         await hub.publish(site.generation)
-        if let goodPlan, writesOutput { await write(goodPlan) }
-        return outcome
-    }
-
-    /// Writes the site with `SiteWriter`; a failure is reported once, until a write succeeds again.
-    private func write(_ plan: SitePlan) async {
-        let output = options.build.output
-        let failure = await onBuildQueue { () -> String? in
-            do throws(SiteWriter.WriteError) {
-                try SiteWriter.write(plan, to: output)
-                return nil
-            } catch {
-                return error.description
+        if let goodSite, writesOutput {
+            let generation = site.generation
+            newestBuild.set(generation)
+            // The first build is on disk before `start` returns; later ones follow behind the preview.
+            if first {
+                await write(goodSite, generation: generation)
+            } else {
+                Task { await self.write(goodSite, generation: generation) }
             }
         }
+        return outcome.map(\.result)
+    }
+
+    /// Writes the site with `SiteWriter` behind the preview; a failure is reported once, until a
+    /// write succeeds again. A write that a newer build overtakes is dropped, leaving the folder
+    /// as it was, and the newer build writes instead.
+    private func write(_ lazySite: LazySite, generation: Int) async {
+        let output = options.build.output
+        let newest = newestBuild
+        let failure = await withCheckedContinuation { (continuation: CheckedContinuation<String?, Never>) in
+            writeQueue.async {
+                guard newest.value == generation else { return continuation.resume(returning: nil) }
+                do throws(SiteWriter.WriteError) {
+                    try SiteWriter.write(to: output) { staging in
+                        lazySite.write(into: staging, cancelled: { newest.value != generation })
+                    }
+                    continuation.resume(returning: nil)
+                } catch {
+                    continuation.resume(returning: newest.value == generation ? error.description : nil)
+                }
+            }
+        }
+        guard newest.value == generation else { return }  // overtaken: the newer write reports
         if let failure, !outputFailed { report(.outputNotWritten(failure)) }
         outputFailed = failure != nil
     }
@@ -157,6 +187,9 @@ public actor PreviewServer {
                 }
                 continue
             }
+            // A write of the previous site to the output folder would compete with the coming build for
+            // the processor: it stops here, and that build writes when it is done.
+            newestBuild.set(-1)
             // At most about five seconds of settling: a folder that never stops changing still rebuilds.
             for _ in 0..<25 {
                 do { try await Task.sleep(for: options.settleInterval) } catch { return }
@@ -250,5 +283,23 @@ public actor PreviewServer {
             return HTTPResponse(statusCode: status, headers: headers)
         }
         return HTTPResponse(statusCode: status, headers: headers, body: Data(answer.body))
+    }
+}
+
+/// The newest build's generation, read by the background writer to notice it was overtaken.
+final class Counter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var current = 0
+
+    var value: Int {
+        lock.lock()
+        defer { lock.unlock() }
+        return current
+    }
+
+    func set(_ value: Int) {
+        lock.lock()
+        current = value
+        lock.unlock()
     }
 }

@@ -4,7 +4,7 @@ import BearingsKit
 /// when it failed. Each build, good or bad, makes a new generation.
 struct PreviewSite: Sendable {
     /// The newest site that built; nil until one does.
-    var plan: SitePlan?
+    var plan: (any SiteFiles)?
     /// The newest build's problems as `bearings check` prints them; nil when it succeeded.
     var problems: String?
     /// How many builds have finished.
@@ -17,10 +17,10 @@ struct PreviewSite: Sendable {
                 status: problems == nil ? 503 : 500, contentType: ContentType.of("index.html"),
                 body: PageInjection.placeholderPage(problems: problems, since: generation))
         }
-        if let path = SitePath.resolve(target), let bytes = plan.files[path] {
+        if let path = SitePath.resolve(target), let bytes = plan.file(path) {
             return PreviewResponse(status: 200, contentType: ContentType.of(path), body: decorate(bytes, path: path))
         }
-        guard let page = plan.files["404.html"] else {
+        guard let page = plan.file("404.html") else {
             return PreviewResponse(status: 404, contentType: ContentType.of("404.txt"), body: Array("Not found\n".utf8))
         }
         return PreviewResponse(
@@ -34,6 +34,18 @@ struct PreviewSite: Sendable {
         let box = problems.map { PageInjection.problemsBox($0) } ?? ""
         return PageInjection.inserting(box + PageInjection.reloadScript(since: generation), beforeBodyEndOf: bytes)
     }
+}
+
+/// Where the preview takes files from: the lazily rendered site, or a whole plan in tests.
+protocol SiteFiles: Sendable {
+    /// A file's bytes; nil for a path the site does not have.
+    func file(_ path: String) -> [UInt8]?
+}
+
+extension LazySite: SiteFiles {}
+
+extension SitePlan: SiteFiles {
+    func file(_ path: String) -> [UInt8]? { files[path] }
 }
 
 /// One answer of the preview server, before it becomes HTTP.

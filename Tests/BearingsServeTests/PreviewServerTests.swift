@@ -46,6 +46,28 @@ struct PreviewServerTests {
         }
     }
 
+    @Test func afterAnEditTheOutputFolderCatchesUpWithTheNewSiteWholly() async throws {
+        let fixture = try PreviewFixture()
+        defer { fixture.remove() }
+        try await withPreview(fixture) { server, _ in
+            try fixture.edit("snapshots/2021-07.md", replacing: "| 700    |", with: "| 701    |")
+            _ = try await waitForBuild(after: 1, of: server)
+            let expected = try fixture.plan()
+            // The output is written behind the preview: poll for up to 10 s.
+            var written: [String: [UInt8]] = [:]
+            for _ in 0..<100 {
+                written = [:]
+                for path in expected.paths {
+                    written[path] = FileManager.default.contents(atPath: fixture.output + "/" + path).map { [UInt8]($0) }
+                }
+                if written == expected.files { break }
+                try await Task.sleep(for: .milliseconds(100))
+            }
+            #expect(written == expected.files)
+            #expect(String(decoding: written["snapshots/2021-07-01.html"] ?? [], as: UTF8.self).contains("701"))
+        }
+    }
+
     @Test func answersAMissingPageWithThe404Page() async throws {
         let fixture = try PreviewFixture()
         defer { fixture.remove() }

@@ -51,18 +51,32 @@ public struct MetricSeries: Sendable, Equatable {
 extension Analysis {
     /// Series for every metric, keyed by metric id; metrics without data have no lines.
     public static func series(_ dataSet: DataSet) -> [String: MetricSeries] {
+        // Observations come sorted by metric, project and date, so each line is a run of them; runs
+        // are collected without a dictionary lookup per observation.
         var points: [String: [String: [SeriesPoint]]] = [:]
-        for observation in dataSet.observations {
-            points[observation.metric, default: [:]][observation.project, default: []].append(
-                SeriesPoint(date: observation.date, value: observation.value, location: observation.location))
+        var run: [SeriesPoint] = []
+        var runMetric = "", runProject = ""
+        func close() {
+            if !run.isEmpty { points[runMetric, default: [:]][runProject, default: []] += run }
+            run = []
         }
+        for observation in dataSet.observations {
+            if observation.metric != runMetric || observation.project != runProject {
+                close()
+                runMetric = observation.metric
+                runProject = observation.project
+            }
+            run.append(SeriesPoint(date: observation.date, value: observation.value, location: observation.location))
+        }
+        close()
         let order = dataSet.projectIDs
         var result: [String: MetricSeries] = [:]
         for metric in dataSet.metrics {
             let byProject = points[metric.id] ?? [:]
             let lines = order.compactMap { project -> MetricSeries.Line? in
                 guard let list = byProject[project], !list.isEmpty else { return nil }
-                return MetricSeries.Line(project: project, points: list.sorted { $0.date < $1.date })
+                let inOrder = zip(list, list.dropFirst()).allSatisfy { $0.date <= $1.date }
+                return MetricSeries.Line(project: project, points: inOrder ? list : list.sorted { $0.date < $1.date })
             }
             let dates = Set(lines.flatMap { $0.points.map(\.date) }).sorted()
             result[metric.id] = MetricSeries(metric: metric, lines: lines, dates: dates)

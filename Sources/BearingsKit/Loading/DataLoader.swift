@@ -6,11 +6,14 @@ public struct LoadOptions: Sendable {
     public var dataDirectory: String
     /// A folder of existing decision records to read instead of `<data>/decisions`.
     public var decisionsDirectory: String?
+    /// Parsed files from earlier loads to reuse (`serve`); nil parses everything.
+    public var cache: ParseCache?
 
     /// Creates load options.
-    public init(dataDirectory: String = "data", decisionsDirectory: String? = nil) {
+    public init(dataDirectory: String = "data", decisionsDirectory: String? = nil, cache: ParseCache? = nil) {
         self.dataDirectory = dataDirectory
         self.decisionsDirectory = decisionsDirectory
+        self.cache = cache
     }
 }
 
@@ -48,6 +51,9 @@ public enum DataLoader {
             throw LoadError(path: data, reason: "the data folder does not exist (use --data DIR to name another)")
         }
         var diagnostics: [Diagnostic] = []
+        let cache = options.cache
+        cache?.beginLoad()
+        defer { cache?.endLoad() }
 
         // project.md first: it decides whether raw HTML is allowed everywhere else.
         let projectPath = join(data, "project.md")
@@ -72,7 +78,9 @@ public enum DataLoader {
             diagnostics += found
         }
 
-        let (metrics, metricProblems) = parseAll(files(in: join(data, "metrics"), ending: ".md")) { source, path in
+        let (metrics, metricProblems) = parseAll(
+            files(in: join(data, "metrics"), ending: ".md"), cache: cache, settings: "metric \(markdown)"
+        ) { source, path in
             let (metric, found) = MetricParser.parse(source, id: baseName(path), options: markdown)
             return (metric.map { [$0] } ?? [], found)
         }
@@ -86,20 +94,28 @@ public enum DataLoader {
         let decisionPaths = files(in: decisionsFolder, ending: ".md").filter {
             !nonDecisionNames.contains(URL(fileURLWithPath: $0).lastPathComponent.lowercased())
         }
-        let (decisions, decisionProblems) = parseAll(decisionPaths) { source, path in
+        let (decisions, decisionProblems) = parseAll(
+            decisionPaths, cache: cache, settings: "decision \(origin) \(markdown)"
+        ) { source, path in
             let (decision, found) = DecisionParser.parse(source, id: baseName(path), origin: origin, options: markdown)
             return (decision.map { [$0] } ?? [], found)
         }
         diagnostics += decisionProblems
 
-        let (snapshots, snapshotProblems) = parseAll(files(in: join(data, "snapshots"), ending: ".md")) { source, path in
+        let (snapshots, snapshotProblems) = parseAll(
+            files(in: join(data, "snapshots"), ending: ".md"), cache: cache, settings: "snapshot \(markdown)"
+        ) { source, path in
             let (snapshot, found) = SnapshotParser.parse(source, id: baseName(path), options: markdown)
             return (snapshot.map { [$0] } ?? [], found)
         }
         diagnostics += snapshotProblems
 
-        let (seriesObservations, seriesProblems) = parseAll(files(in: join(data, "series"), ending: ".csv")) { source, _ in
-            SeriesParser.parse(source, knownMetrics: Set(metrics.map(\.id)))
+        let metricIDs = Set(metrics.map(\.id))
+        let (seriesObservations, seriesProblems) = parseAll(
+            files(in: join(data, "series"), ending: ".csv"), cache: cache,
+            settings: "series \(metricIDs.sorted().joined(separator: ","))"
+        ) { source, _ in
+            SeriesParser.parse(source, knownMetrics: metricIDs)
         }
         diagnostics += seriesProblems
 
@@ -120,17 +136,28 @@ public enum DataLoader {
     /// Reads and parses files in parallel (they are independent); results and diagnostics keep the
     /// order of `paths`, so the outcome does not depend on scheduling.
     static func parseAll<T: Sendable>(
-        _ paths: [String], _ parse: @escaping @Sendable (SourceText, String) -> ([T], [Diagnostic])
+        _ paths: [String], cache: ParseCache? = nil, settings: String = "",
+        _ parse: @escaping @Sendable (SourceText, String) -> ([T], [Diagnostic])
     ) -> ([T], [Diagnostic]) {
         let slots = Slots<([T], [Diagnostic])>(count: paths.count, empty: ([], []))
         DispatchQueue.concurrentPerform(iterations: paths.count) { index in
+            let path = paths[index]
             var problems: [Diagnostic] = []
-            guard let source = read(paths[index], &problems) else {
+            guard let data = readData(path, &problems) else {
                 slots.set(index, ([], problems))
                 return
             }
-            let (values, found) = parse(source, paths[index])
-            slots.set(index, (values, problems + found))
+            if let cached = cache?.lookup(path, bytes: data, settings: settings, as: ([T], [Diagnostic]).self) {
+                slots.set(index, cached)
+                return
+            }
+            guard let source = decode(data, path: path, &problems) else {
+                slots.set(index, ([], problems))
+                return
+            }
+            let (values, found) = parse(source, path)
+            cache?.store(path, bytes: data, settings: settings, value: (values, found))
+            slots.set(index, (values, found))
         }
         var values: [T] = []
         var diagnostics: [Diagnostic] = []
@@ -143,6 +170,11 @@ public enum DataLoader {
 
     /// Reads and decodes one file; an unreadable, empty or non-UTF-8 file becomes a diagnostic.
     static func read(_ path: String, _ diagnostics: inout [Diagnostic]) -> SourceText? {
+        readData(path, &diagnostics).flatMap { decode($0, path: path, &diagnostics) }
+    }
+
+    /// Reads one file; an unreadable or empty file becomes a diagnostic.
+    static func readData(_ path: String, _ diagnostics: inout [Diagnostic]) -> Data? {
         guard let data = FileManager.default.contents(atPath: path) else {
             diagnostics.append(
                 .error(
@@ -155,6 +187,11 @@ public enum DataLoader {
                 .error(SourceLocation(path: path), "the file is empty", hint: "fill it in or delete it"))
             return nil
         }
+        return data
+    }
+
+    /// Decodes a file's bytes; text that is not UTF-8 becomes a diagnostic.
+    static func decode(_ data: Data, path: String, _ diagnostics: inout [Diagnostic]) -> SourceText? {
         switch SourceText.decode([UInt8](data), path: path) {
         case .success(let source): return source
         case .failure(let diagnostic):

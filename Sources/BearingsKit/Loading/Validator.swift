@@ -73,15 +73,29 @@ enum Validator {
         }
         var measuredBy: [Point: Int] = [:]
         var observations: [Observation] = []
-        let expected = dataSet.snapshots.reduce(seriesObservations.count) { $0 + $1.observations.count }
-        measuredBy.reserveCapacity(expected)
-        observations.reserveCapacity(expected)
+        observations.reserveCapacity(dataSet.snapshots.reduce(seriesObservations.count) { $0 + $1.observations.count })
+        // A snapshot measures each metric and project once (its parser sees to that), so only days
+        // with two snapshots, or with series values too, can hold a pair twice: only those are
+        // looked up, and a data folder of one snapshot a day hashes nothing here.
+        var snapshotsOnDay: [Int: Int] = [:]
+        for snapshot in dataSet.snapshots { snapshotsOnDay[snapshot.date.ordinal, default: 0] += 1 }
+        var seriesDays = Set<Int>()
+        for observation in seriesObservations { seriesDays.insert(observation.date.ordinal) }
         for snapshot in dataSet.snapshots.sorted(by: { $0.location.path < $1.location.path }) {
             var unknownRows = Set<String>()
             for (metric, location) in zip(snapshot.metrics, snapshot.metricLocations) where !metricIDs.contains(metric) {
                 unknownRows.insert(metric)
                 diagnostics.append(
                     .error(location, "unknown metric '\(metric)'", hint: hintFor(metric, among: metricIDs, kind: "metric")))
+            }
+            let day = snapshot.date.ordinal
+            guard (snapshotsOnDay[day] ?? 0) > 1 || seriesDays.contains(day) else {
+                if unknownRows.isEmpty {
+                    observations += snapshot.observations
+                } else {
+                    observations += snapshot.observations.filter { !unknownRows.contains($0.metric) }
+                }
+                continue
             }
             for observation in snapshot.observations where !unknownRows.contains(observation.metric) {
                 let key = Point(day: observation.date.ordinal, metric: observation.metric, project: observation.project)
@@ -129,13 +143,40 @@ enum Validator {
         measuredBy = [:]
 
         // Sorted by metric, project, day and place, comparing ranks rather than strings.
+        var metricIDsSeen = Set<String>(), projectIDsSeen = Set<String>()
+        var lastMetric: String?, lastProject: String?
+        for observation in observations {
+            if observation.metric != lastMetric {
+                lastMetric = observation.metric
+                metricIDsSeen.insert(observation.metric)
+            }
+            if observation.project != lastProject {
+                lastProject = observation.project
+                projectIDsSeen.insert(observation.project)
+            }
+        }
         let metricRank = Dictionary(
-            Set(observations.map(\.metric)).sorted().enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
+            metricIDsSeen.sorted().enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
         let projectRank = Dictionary(
-            Set(observations.map(\.project)).sorted().enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
-        let keys = observations.map { (metricRank[$0.metric] ?? 0, projectRank[$0.project] ?? 0, $0.date.ordinal) }
-        let order = observations.indices.sorted {
-            keys[$0] != keys[$1] ? keys[$0] < keys[$1] : observations[$0].location < observations[$1].location
+            projectIDsSeen.sorted().enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
+        // One integer per observation when the ranks and days fit (they always do in practice):
+        // 16 bits of metric rank, 16 of project rank, 32 of day.
+        let packable = metricRank.count < 1 << 16 && projectRank.count < 1 << 16
+            && observations.allSatisfy { abs($0.date.ordinal) < 1 << 30 }
+        let order: [Int]
+        if packable {
+            let keys = observations.map {
+                UInt64(metricRank[$0.metric] ?? 0) << 48 | UInt64(projectRank[$0.project] ?? 0) << 32
+                    | UInt64($0.date.ordinal + (1 << 30))
+            }
+            order = observations.indices.sorted {
+                keys[$0] != keys[$1] ? keys[$0] < keys[$1] : observations[$0].location < observations[$1].location
+            }
+        } else {
+            let keys = observations.map { (metricRank[$0.metric] ?? 0, projectRank[$0.project] ?? 0, $0.date.ordinal) }
+            order = observations.indices.sorted {
+                keys[$0] != keys[$1] ? keys[$0] < keys[$1] : observations[$0].location < observations[$1].location
+            }
         }
         dataSet.observations = order.map { observations[$0] }
         dataSet.snapshots.sort { ($0.date, $0.id) < ($1.date, $1.id) }

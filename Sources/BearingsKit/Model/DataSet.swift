@@ -30,11 +30,15 @@ public struct DataSet: Sendable, Equatable {
     public var projectIDs: [String] {
         var ids = [project.id] + project.competitors.map(\.id)
         var seen = Set(ids)
-        for id in observations.map(\.project).sorted() where !seen.contains(id) {
-            seen.insert(id)
-            ids.append(id)
+        // Each id once before sorting: there are hundreds of thousands of observations, a few dozen ids.
+        var others = Set<String>()
+        var previous: String?
+        for observation in observations where observation.project != previous {
+            previous = observation.project
+            if !seen.contains(observation.project) { others.insert(observation.project) }
         }
-        return ids
+        seen.formUnion(others)
+        return ids + others.sorted()
     }
 
     /// The display name of a column id.
@@ -45,6 +49,8 @@ public struct DataSet: Sendable, Equatable {
 
     /// The newest snapshot or series date.
     public var newestDate: Day? {
-        observations.map(\.date).max()
+        observations.reduce(nil as Day?) { newest, observation in
+            newest.map { Swift.max($0, observation.date) } ?? observation.date
+        }
     }
 }

@@ -60,13 +60,20 @@ extension SiteRenderer {
         var out = "date,metric,project,value,source_file,source_line\n"
         out.reserveCapacity(dataSet.observations.count * 64)
         var lastPath = "", lastField = ""
+        var dates: [Int: String] = [:]  // a few thousand dates, written ~900,000 times on a large site
         for observation in dataSet.observations {
             // Runs of values from one file are the rule: its field is worked out once per run.
             if observation.location.path != lastPath {
                 lastPath = observation.location.path
                 lastField = csvField(sourcePath(observation.location))
             }
-            out += observation.date.description
+            if let date = dates[observation.date.ordinal] {
+                out += date
+            } else {
+                let date = observation.date.description
+                dates[observation.date.ordinal] = date
+                out += date
+            }
             out += ","
             out += csvField(observation.metric)
             out += ","

@@ -110,7 +110,7 @@ struct SiteRenderer: Sendable {
     /// The most points a line keeps for drawing: about one per horizontal pixel of a chart.
     static let drawnPoints = 600
     /// The most points a line keeps on a chart around a decision's date.
-    static let drawnPointsAroundADate = 240
+    static let drawnPointsAroundADate = 160
     /// The most decision markers a chart shows before it keeps only the decisions that watch its metric.
     static let markerLimit = 40
 
@@ -128,10 +128,20 @@ struct SiteRenderer: Sendable {
     /// emitted. Returns every path emitted, in byte order.
     @discardableResult
     func render(_ emit: @Sendable (String, String) -> Void) -> [String] {
+        let (paths, work) = jobs()
+        DispatchQueue.concurrentPerform(iterations: work.count) { index in
+            emit(work[index].0, work[index].1())
+        }
+        return paths
+    }
+
+    /// Every file of the site with the work that renders it, and every path in byte order. The
+    /// two data files are the largest jobs and come first, so they do not end a parallel build alone.
+    func jobs() -> (paths: [String], jobs: [(String, @Sendable () -> String)]) {
         var jobs: [(String, @Sendable () -> String)] = [
-            ("index.html", dashboard), ("trends.html", trends), ("decisions.html", decisionsPage),
-            ("principles.html", principlesPage), ("snapshots.html", snapshotsPage), ("404.html", notFoundPage),
-            ("feed.xml", feed), ("data/series.csv", seriesCSV), ("data/site.json", siteJSON),
+            ("data/series.csv", seriesCSV), ("data/site.json", siteJSON), ("index.html", dashboard),
+            ("trends.html", trends), ("decisions.html", decisionsPage), ("principles.html", principlesPage),
+            ("snapshots.html", snapshotsPage), ("404.html", notFoundPage), ("feed.xml", feed),
         ]
         for metric in dataSet.metrics { jobs.append(("metrics/\(metric.id).html", { metricPage(metric) })) }
         for decision in dataSet.decisions { jobs.append(("decisions/\(decision.id).html", { decisionPage(decision) })) }
@@ -139,19 +149,11 @@ struct SiteRenderer: Sendable {
             let path = snapshotPaths[snapshot.id] ?? "snapshots/\(snapshot.id).html"
             jobs.append((path, { snapshotPage(snapshot, index: index) }))
         }
-        // The two data files are the largest jobs: started first, they do not end the build alone.
-        let work = jobs
-        DispatchQueue.concurrentPerform(iterations: work.count) { index in
-            emit(work[index].0, work[index].1())
-        }
-        var paths = Set(jobs.map(\.0))
-        let assets = templates.assets.sorted(by: { $0.key < $1.key })
-        for (path, _) in assets { paths.insert(path) }
-        if baseURL != nil { paths.insert("sitemap.xml") }
-        let sorted = paths.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
-        if baseURL != nil { emit("sitemap.xml", sitemap(sorted.filter { $0 != "sitemap.xml" })) }
-        for (path, text) in assets { emit(path, text) }
-        return sorted
+        let pages = Set(jobs.map(\.0)).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        if baseURL != nil { jobs.append(("sitemap.xml", { sitemap(pages) })) }
+        for (path, text) in templates.assets.sorted(by: { $0.key < $1.key }) { jobs.append((path, { text })) }
+        let paths = Set(jobs.map(\.0)).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        return (paths, jobs)
     }
 
     // MARK: - Layout

@@ -123,6 +123,13 @@ public enum SiteWriter {
             return error
         }
 
+        /// Gives the folder up: the write ends with an error and the old site stays.
+        public func cancel() {
+            lock.lock()
+            if error == nil { error = WriteError(path: folder, reason: "cancelled", refused: false) }
+            lock.unlock()
+        }
+
         /// Writes a file at `path` relative to the folder, creating its folders.
         public func write(_ path: String, _ text: String) {
             var text = text

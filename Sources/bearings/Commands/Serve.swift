@@ -9,9 +9,11 @@ struct Serve: AsyncParsableCommand {
         abstract: "Preview the site: build it, serve it, and rebuild on every change.",
         discussion: """
             Serves the site on http://127.0.0.1:8000/ from memory, watches the data, decisions and \
-            templates folders, rebuilds when a file changes and reloads open pages. When a change breaks \
-            the build, the pages keep showing the last good site with the problems laid over it, until \
-            they are fixed. Each good build is also written to the output folder. Only the files of the \
+            templates folders, rebuilds when a file changes and reloads open pages. A rebuild parses only \
+            the files that changed and renders each page when it is first asked for, so a reload waits \
+            for the data, not for the whole site. When a change breaks the build, the pages keep showing \
+            the last good site with the problems laid over it, until they are fixed. Each good build is \
+            also written to the output folder, behind the preview. Only the files of the \
             site are served. Ctrl-C stops it. Exit status 3 when the port is taken or the data folder \
             cannot be read.
             """)
@@ -65,8 +67,11 @@ struct Serve: AsyncParsableCommand {
         switch event {
         case .built(let result, let seconds, let first):
             Report.print(result.diagnostics, format: format)
-            if let plan = result.plan {
-                let line = String(format: "%@ %d pages in %.2f s", first ? "Built" : "Rebuilt", plan.pageCount, seconds)
+            if result.paths != nil {
+                // Pages are rendered when asked for: the time is what a reload waits for before that.
+                let line = String(
+                    format: "%@ in %.2f s: %d pages, each rendered when it is first asked for",
+                    first ? "Loaded the data" : "Reloaded the data", seconds, result.pageCount)
                 say(line, to: .standardOutput)
             } else {
                 say("The data has errors; the preview shows them over the last good site.", to: .standardError)

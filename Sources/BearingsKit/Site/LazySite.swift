@@ -1,0 +1,63 @@
+import Foundation
+
+/// A site whose files are rendered when first asked for, for `serve`: after an edit the preview
+/// only has to load the data again before it can answer, and a page is rendered when the browser
+/// reloads it. Every file is exactly what `bearings build` writes for the same input.
+public final class LazySite: @unchecked Sendable {
+    /// Every file of the site, in byte order.
+    public let paths: [String]
+    private let jobs: [String: @Sendable () -> String]
+    private let lock = NSLock()
+    private var rendered: [String: [UInt8]] = [:]
+
+    init(renderer: SiteRenderer) {
+        let (paths, jobs) = renderer.jobs()
+        self.paths = paths
+        self.jobs = Dictionary(jobs, uniquingKeysWith: { _, last in last })
+    }
+
+    /// Number of HTML pages.
+    public var pageCount: Int { paths.filter { $0.hasSuffix(".html") }.count }
+
+    /// A file's bytes, rendered on first request and kept; nil for a path the site does not have.
+    public func file(_ path: String) -> [UInt8]? {
+        lock.lock()
+        if let bytes = rendered[path] {
+            lock.unlock()
+            return bytes
+        }
+        lock.unlock()
+        guard let job = jobs[path] else { return nil }
+        let bytes = Array(job().utf8)
+        lock.lock()
+        rendered[path] = bytes
+        lock.unlock()
+        return bytes
+    }
+
+    /// Renders every file in parallel into `staging`, without keeping them; stops early, leaving
+    /// the staging folder to be discarded, when `cancelled` turns true.
+    public func write(into staging: SiteWriter.Staging, cancelled: @Sendable () -> Bool) {
+        let paths = self.paths
+        DispatchQueue.concurrentPerform(iterations: paths.count) { index in
+            if cancelled() { return }
+            let path = paths[index]
+            lock.lock()
+            let done = rendered[path]
+            lock.unlock()
+            if let done {
+                staging.write(path, bytes: done)
+            } else if let job = jobs[path] {
+                staging.write(path, job())
+            }
+        }
+        if cancelled() { staging.cancel() }
+    }
+
+    /// The whole site in memory.
+    public func plan() -> SitePlan {
+        var plan = SitePlan()
+        for path in paths { plan.add(path, bytes: file(path) ?? []) }
+        return plan
+    }
+}
