@@ -102,6 +102,8 @@ def main():
     out.append("| libcmark-gfm | %s |" % meta.get("cmark", "?"))
     out.append("| load average (1 min) | %s at the start, %s at the end |" % (meta.get("load_start", "?"),
                                                                               meta.get("load_end", "?")))
+    if meta.get("out"):
+        out.append("| sites written to | `%s` |" % meta["out"])
     out.append("")
     try:
         busiest = max(float(meta.get("load_start", "0")), float(meta.get("load_end", "0")))
