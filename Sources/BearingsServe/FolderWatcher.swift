@@ -1,10 +1,12 @@
 import Foundation
 
-/// Notices changes under the folders a build reads, by polling.
+/// Notices changes under the folders a build reads, by scanning them.
 ///
-/// Why polling: it works the same on Linux and macOS, Foundation on Linux has no binding for inotify
-/// (and FSEvents is macOS only), and the folders Bearings reads hold tens to a few hundred small files,
-/// so listing them and reading their sizes and modification times every 300 ms costs next to nothing.
+/// Scanning is the one judge of a change on every system: it lists the files and compares sizes,
+/// modification times and inodes. On Linux, `ChangeSignal` (inotify) says when to scan, so a save
+/// is noticed at once and an idle preview does not list a large data folder over and over;
+/// elsewhere, or when inotify is refused, the preview scans every 300 ms (Foundation has no
+/// portable file events, and FSEvents is macOS only).
 struct FolderWatcher: Sendable {
     /// The size, modification time and inode of one file: a change in any of them is a change. The
     /// inode catches editors that save by writing a new file and renaming it over the old one.

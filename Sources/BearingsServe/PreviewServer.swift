@@ -176,8 +176,16 @@ public actor PreviewServer {
     private func watch(_ watcher: FolderWatcher, from before: [String: FolderWatcher.Stamp]) async {
         var last = before
         var lastPing = ContinuousClock.now
+        // With a change signal (inotify), a short tick checks for events and a full scan runs on an
+        // event or every `safetyScan`; without one, every `pollInterval` scans.
+        let signal = ChangeSignal(folders: watcher.folders, skipping: watcher.skipped)
+        let tick: Duration = signal == nil ? options.pollInterval : min(options.pollInterval, .milliseconds(50))
+        let safetyScan: Duration = .seconds(3)
+        var lastScan = ContinuousClock.now
         while !Task.isCancelled {
-            do { try await Task.sleep(for: options.pollInterval) } catch { return }
+            do { try await Task.sleep(for: tick) } catch { return }
+            if let signal, !signal.takeEvents(), ContinuousClock.now - lastScan < safetyScan { continue }
+            lastScan = .now
             var now = watcher.scan()
             if now == last {
                 // Idle streams get a comment now and then, so connections whose page was closed are found.

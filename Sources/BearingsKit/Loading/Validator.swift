@@ -159,23 +159,46 @@ enum Validator {
             metricIDsSeen.sorted().enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
         let projectRank = Dictionary(
             projectIDsSeen.sorted().enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
-        // One integer per observation when the ranks and days fit (they always do in practice):
-        // 16 bits of metric rank, 16 of project rank, 32 of day.
-        let packable = metricRank.count < 1 << 16 && projectRank.count < 1 << 16
-            && observations.allSatisfy { abs($0.date.ordinal) < 1 << 30 }
-        let order: [Int]
-        if packable {
-            let keys = observations.map {
-                UInt64(metricRank[$0.metric] ?? 0) << 48 | UInt64(projectRank[$0.project] ?? 0) << 32
-                    | UInt64($0.date.ordinal + (1 << 30))
+        // Bucketed by (metric, project) in one stable pass; within a bucket observations arrive in the
+        // order of their snapshots' paths, which is date order as a rule, so a bucket is sorted only
+        // when it is not in order already. Linear for the usual data folder, where comparing 900,000
+        // observations was most of a reload in `serve`.
+        let days = observations.map(\.date.ordinal)
+        let inOrder: (Int, Int) -> Bool = { left, right in
+            days[left] != days[right] ? days[left] < days[right] : observations[left].location < observations[right].location
+        }
+        let bucketCount = metricRank.count * projectRank.count
+        var order: [Int] = []
+        if bucketCount > 0, bucketCount <= 1 << 22 {
+            var bucketOf = [Int](repeating: 0, count: observations.count)
+            var starts = [Int](repeating: 0, count: bucketCount + 1)
+            var lastMetric = "", metricBase = 0
+            for (index, observation) in observations.enumerated() {
+                if index == 0 || observation.metric != lastMetric {
+                    lastMetric = observation.metric
+                    metricBase = (metricRank[observation.metric] ?? 0) * projectRank.count
+                }
+                let bucket = metricBase + (projectRank[observation.project] ?? 0)
+                bucketOf[index] = bucket
+                starts[bucket + 1] += 1
             }
-            order = observations.indices.sorted {
-                keys[$0] != keys[$1] ? keys[$0] < keys[$1] : observations[$0].location < observations[$1].location
+            for bucket in 0..<bucketCount { starts[bucket + 1] += starts[bucket] }
+            var next = starts
+            order = [Int](repeating: 0, count: observations.count)
+            for index in observations.indices {
+                order[next[bucketOf[index]]] = index
+                next[bucketOf[index]] += 1
+            }
+            for bucket in 0..<bucketCount where starts[bucket + 1] - starts[bucket] > 1 {
+                let range = starts[bucket]..<starts[bucket + 1]
+                let sorted = zip(order[range], order[range].dropFirst()).allSatisfy { !inOrder($1, $0) }
+                if !sorted { order[range].sort(by: inOrder) }
             }
         } else {
-            let keys = observations.map { (metricRank[$0.metric] ?? 0, projectRank[$0.project] ?? 0, $0.date.ordinal) }
             order = observations.indices.sorted {
-                keys[$0] != keys[$1] ? keys[$0] < keys[$1] : observations[$0].location < observations[$1].location
+                let left = (metricRank[observations[$0].metric] ?? 0, projectRank[observations[$0].project] ?? 0)
+                let right = (metricRank[observations[$1].metric] ?? 0, projectRank[observations[$1].project] ?? 0)
+                return left != right ? left < right : inOrder($0, $1)
             }
         }
         dataSet.observations = order.map { observations[$0] }

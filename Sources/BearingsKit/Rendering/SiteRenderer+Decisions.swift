@@ -98,9 +98,9 @@ extension SiteRenderer {
 
     /// The projects a decision page charts for a metric: this one and the competitors with the
     /// largest latest values, at most `decisionChartLines`.
-    func chartedProjects(_ metricSeries: MetricSeries) -> [String] {
-        let ours = metricSeries.lines.filter { $0.project == dataSet.project.id }
-        let others = metricSeries.lines.filter { $0.project != dataSet.project.id }.enumerated().sorted {
+    static func chartedProjects(_ metricSeries: MetricSeries, projectID: String) -> [String] {
+        let ours = metricSeries.lines.filter { $0.project == projectID }
+        let others = metricSeries.lines.filter { $0.project != projectID }.enumerated().sorted {
             let left = $0.element.points.last?.value ?? -.infinity, right = $1.element.points.last?.value ?? -.infinity
             return left != right ? left > right : $0.offset < $1.offset
         }.prefix(Self.decisionChartLines - ours.count).map(\.element)

@@ -5,7 +5,10 @@ import Foundation
 struct SiteRenderer: Sendable {
     let dataSet: DataSet
     let templates: TemplateSet
-    let series: [String: MetricSeries]
+    /// Each metric's series. This and the other values drawn from the measurements are computed
+    /// when a page first needs them: `serve` can then answer for a snapshot page right after a
+    /// reload without working out every chart of the site.
+    var series: [String: MetricSeries] { derived.series.value }
     /// The day "due for review" is judged against.
     let referenceDate: Day
     /// Newest data date, shown as "data as of".
@@ -31,12 +34,17 @@ struct SiteRenderer: Sendable {
     /// Which decision each marker is for, parallel to `allMarkers`.
     let markerDecisions: [Decision]
     /// Each metric's lines, thinned once for drawing: every chart of a metric starts from these.
-    let chartLines: [String: [ChartLine]]
+    var chartLines: [String: [ChartLine]] { derived.chartLines.value }
     /// This project's share of each metric where shares apply, computed once.
-    let shares: [String: [Analysis.SharePoint]]
+    var shares: [String: [Analysis.SharePoint]] { derived.shares.value }
     /// What every decision page shows of a metric, the same on each: the projects charted and the data table.
-    private(set) var decisionCharted: [String: [String]]
-    private(set) var decisionTables: [String: HTML]
+    var decisionCharted: [String: [String]] { derived.decisionCharted.value }
+    var decisionTables: [String: HTML] { derived.decisionTables.value }
+    /// Display names of the projects, by id.
+    let projectNames: [String: String]
+    /// Metrics by id.
+    let metricsByID: [String: Metric]
+    private let derived: Derived
     /// Each dated decision's marker, by decision id.
     let markerByDecision: [String: ChartMarker]
 
@@ -45,7 +53,6 @@ struct SiteRenderer: Sendable {
         self.dataDirectory = dataDirectory.hasSuffix("/") ? String(dataDirectory.dropLast()) : dataDirectory
         dataFolderName = URL(fileURLWithPath: self.dataDirectory).standardizedFileURL.lastPathComponent
         self.templates = templates
-        series = Analysis.series(dataSet)
         dataAsOf = dataSet.newestDate
         buildTime = sourceDateEpoch
         referenceDate = sourceDateEpoch.map { Day(ordinal: Int((Double($0) / 86400).rounded(.down))) }
@@ -78,33 +85,57 @@ struct SiteRenderer: Sendable {
                 day: date.ordinal, label: label, title: "\(number) \(decision.title) (\(date))",
                 href: "decisions/\(decision.id).html")
         }
-        let projectID = dataSet.project.id
-        let names = Dictionary(dataSet.projectIDs.map { ($0, dataSet.projectName($0)) }, uniquingKeysWith: { a, _ in a })
-        let order = projectOrder
-        chartLines = series.mapValues { metricSeries in
-            metricSeries.lines.map { line in
-                let points = line.points.map { ChartPoint(day: $0.date.ordinal, value: $0.value) }
-                return ChartLine(
-                    label: names[line.project] ?? line.project,
-                    points: points.count > Self.drawnPoints
-                        ? Thinning.largestTriangleThreeBuckets(points, threshold: Self.drawnPoints) : points,
-                    emphasised: line.project == projectID, style: order.firstIndex(of: line.project) ?? 0)
-            }
-        }
-        shares = series.filter { Analysis.shareApplies($0.value.metric) }.mapValues {
-            Analysis.share($0, of: projectID)
-        }
         markerByDecision = Dictionary(
             zip(markerDecisions, allMarkers).map { ($0.id, $1) }, uniquingKeysWith: { first, _ in first })
-        decisionCharted = [:]
-        decisionTables = [:]
-        var charted: [String: [String]] = [:], tables: [String: HTML] = [:]
-        for (id, metricSeries) in series where !metricSeries.lines.isEmpty {
-            charted[id] = chartedProjects(metricSeries)
-            tables[id] = dataTable(metricSeries, root: "../", limit: 12, projects: charted[id])
+        let names = Dictionary(dataSet.projectIDs.map { ($0, dataSet.projectName($0)) }, uniquingKeysWith: { a, _ in a })
+        projectNames = names
+        metricsByID = Dictionary(dataSet.metrics.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        derived = Derived(dataSet: dataSet, projectOrder: projectOrder, names: names)
+    }
+
+    /// The values drawn from the measurements, each computed once, on first use, by whichever page
+    /// thread asks first. The closures hold the data, never the renderer.
+    final class Derived: Sendable {
+        let series: Once<[String: MetricSeries]>
+        let chartLines: Once<[String: [ChartLine]]>
+        let shares: Once<[String: [Analysis.SharePoint]]>
+        let decisionCharted: Once<[String: [String]]>
+        let decisionTables: Once<[String: HTML]>
+
+        init(dataSet: DataSet, projectOrder order: [String], names: [String: String]) {
+            let projectID = dataSet.project.id
+            let series = Once { Analysis.series(dataSet) }
+            self.series = series
+            chartLines = Once {
+                series.value.mapValues { metricSeries in
+                    metricSeries.lines.map { line in
+                        let points = line.points.map { ChartPoint(day: $0.date.ordinal, value: $0.value) }
+                        return ChartLine(
+                            label: names[line.project] ?? line.project,
+                            points: points.count > SiteRenderer.drawnPoints
+                                ? Thinning.largestTriangleThreeBuckets(points, threshold: SiteRenderer.drawnPoints)
+                                : points,
+                            emphasised: line.project == projectID, style: order.firstIndex(of: line.project) ?? 0)
+                    }
+                }
+            }
+            shares = Once {
+                series.value.filter { Analysis.shareApplies($0.value.metric) }.mapValues {
+                    Analysis.share($0, of: projectID)
+                }
+            }
+            let charted = Once {
+                series.value.filter { !$0.value.lines.isEmpty }.mapValues {
+                    SiteRenderer.chartedProjects($0, projectID: projectID)
+                }
+            }
+            decisionCharted = charted
+            decisionTables = Once {
+                series.value.filter { !$0.value.lines.isEmpty }.mapValues {
+                    SiteRenderer.dataTable($0, root: "../", limit: 12, projects: charted.value[$0.metric.id], names: names)
+                }
+            }
         }
-        decisionCharted = charted
-        decisionTables = tables
     }
 
     /// The most points a line keeps for drawing: about one per horizontal pixel of a chart.
@@ -214,7 +245,7 @@ struct SiteRenderer: Sendable {
 
     func styleIndex(_ project: String) -> Int { projectOrder.firstIndex(of: project) ?? 0 }
 
-    func metric(_ id: String) -> Metric? { series[id]?.metric ?? dataSet.metrics.first(where: { $0.id == id }) }
+    func metric(_ id: String) -> Metric? { metricsByID[id] }
 
     func decisionLabel(_ decision: Decision) -> String {
         decision.number.map { String(format: "%04d", $0) } ?? decision.id
@@ -327,6 +358,12 @@ struct SiteRenderer: Sendable {
     /// newest rows and point at series.csv. Built in Swift rather than through a template: pages
     /// carry many of these, and they were the template engine's hottest loop.
     func dataTable(_ metricSeries: MetricSeries, root: String, limit: Int = 40, projects: [String]? = nil) -> HTML {
+        Self.dataTable(metricSeries, root: root, limit: limit, projects: projects, names: projectNames)
+    }
+
+    static func dataTable(
+        _ metricSeries: MetricSeries, root: String, limit: Int, projects: [String]?, names: [String: String]
+    ) -> HTML {
         let metric = metricSeries.metric
         let lines = projects.map { ids in metricSeries.lines.filter { ids.contains($0.project) } } ?? metricSeries.lines
         let dates = metricSeries.dates
@@ -338,7 +375,7 @@ struct SiteRenderer: Sendable {
         }
         var text = out.rawValue + "</caption>\n<thead><tr><th scope=\"col\">Date</th>"
         for line in lines {
-            text += "<th scope=\"col\" class=\"num\">\(HTML.escape(projectName(line.project)))</th>"
+            text += "<th scope=\"col\" class=\"num\">\(HTML.escape(names[line.project] ?? line.project))</th>"
         }
         text += "</tr></thead>\n<tbody>\n"
         for date in shown.reversed() {
@@ -404,5 +441,23 @@ struct SiteRenderer: Sendable {
             sentences.append("Tied with \(list) (a tie is not counted as a pass).")
         }
         return sentences
+    }
+}
+
+/// A value computed on first use, once: the first thread to ask computes it, others wait for it.
+final class Once<Value: Sendable>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var stored: Value?
+    private let make: @Sendable () -> Value
+
+    init(_ make: @escaping @Sendable () -> Value) { self.make = make }
+
+    var value: Value {
+        lock.lock()
+        defer { lock.unlock() }
+        if let stored { return stored }
+        let made = make()
+        stored = made
+        return made
     }
 }
