@@ -111,10 +111,11 @@ def main():
     except ValueError:
         busiest, cores = 0.0, 1.0
     if busiest > 0.5:
-        out.append("> **Measured while other work ran on the machine** (load average up to %.1f on %d cores, "
-                   "not counting the benchmark itself). Absolute times are inflated and noisy; the ratios "
-                   "are fairer, since the runs were interleaved (Bearings, Hugo, floor, Bearings, …) "
-                   "and so shared the disturbance." % (busiest, int(cores)))
+        out.append("> The 1-minute load average was %s at the start and %s at the end, on %d cores; it counts "
+                   "what ran just before the benchmark and, at the end, the benchmark's own last runs, so it "
+                   "overstates other work. Runs were interleaved (Bearings, Hugo, floor, Bearings, …), so any "
+                   "disturbance fell on all three alike." % (meta.get("load_start", "?"), meta.get("load_end", "?"),
+                                                            int(cores)))
         out.append("")
 
     # main table

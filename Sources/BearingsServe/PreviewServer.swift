@@ -121,31 +121,48 @@ public actor PreviewServer {
             newestBuild.set(generation)
             // The first build is on disk before `start` returns; later ones follow behind the preview.
             if first {
-                await write(goodSite, generation: generation)
+                await write(goodSite, generation: generation, behind: false)
             } else {
-                Task { await self.write(goodSite, generation: generation) }
+                Task { await self.write(goodSite, generation: generation, behind: true) }
             }
         }
         return outcome.map(\.result)
     }
 
-    /// Writes the site with `SiteWriter` behind the preview; a failure is reported once, until a
-    /// write succeeds again. A write that a newer build overtakes is dropped, leaving the folder
-    /// as it was, and the newer build writes instead.
-    private func write(_ lazySite: LazySite, generation: Int) async {
+    /// Writes the site with `SiteWriter`; a failure is reported once, until a write succeeds again.
+    /// A write that a newer build overtakes is dropped, leaving the folder as it was, and the newer
+    /// build writes instead. `behind`: on one thread of the lowest priority, page by page, so the
+    /// pages a reload asks for and the next rebuild always come first.
+    private func write(_ lazySite: LazySite, generation: Int, behind: Bool) async {
         let output = options.build.output
         let newest = newestBuild
         let failure = await withCheckedContinuation { (continuation: CheckedContinuation<String?, Never>) in
             writeQueue.async {
                 guard newest.value == generation else { return continuation.resume(returning: nil) }
-                do throws(SiteWriter.WriteError) {
-                    try SiteWriter.write(to: output) { staging in
-                        lazySite.write(into: staging, cancelled: { newest.value != generation })
+                let work: @Sendable () -> String? = {
+                    do throws(SiteWriter.WriteError) {
+                        try SiteWriter.write(to: output) { staging in
+                            lazySite.write(into: staging, parallel: !behind, cancelled: { newest.value != generation })
+                        }
+                        return nil
+                    } catch {
+                        return newest.value == generation ? error.description : nil
                     }
-                    continuation.resume(returning: nil)
-                } catch {
-                    continuation.resume(returning: newest.value == generation ? error.description : nil)
                 }
+                guard behind else { return continuation.resume(returning: work()) }
+                let done = DispatchSemaphore(value: 0)
+                let result = Slot<String?>(nil)
+                let thread = Thread {
+                    #if os(Linux)
+                    // On Linux this sets the nice value of the calling thread alone.
+                    _ = setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, 19)
+                    #endif
+                    result.value = work()
+                    done.signal()
+                }
+                thread.start()
+                done.wait()
+                continuation.resume(returning: result.value)
             }
         }
         guard newest.value == generation else { return }  // overtaken: the newer write reports
@@ -309,5 +326,26 @@ final class Counter: @unchecked Sendable {
         lock.lock()
         current = value
         lock.unlock()
+    }
+}
+
+/// One value handed from a thread to the one waiting for it.
+final class Slot<Value: Sendable>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var stored: Value
+
+    init(_ value: Value) { stored = value }
+
+    var value: Value {
+        get {
+            lock.lock()
+            defer { lock.unlock() }
+            return stored
+        }
+        set {
+            lock.lock()
+            stored = newValue
+            lock.unlock()
+        }
     }
 }

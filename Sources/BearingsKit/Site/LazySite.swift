@@ -35,11 +35,12 @@ public final class LazySite: @unchecked Sendable {
         return bytes
     }
 
-    /// Renders every file in parallel into `staging`, without keeping them; stops early, leaving
-    /// the staging folder to be discarded, when `cancelled` turns true.
-    public func write(into staging: SiteWriter.Staging, cancelled: @Sendable () -> Bool) {
+    /// Renders every file into `staging` (in parallel, or one by one on the calling thread),
+    /// without keeping them; stops early, leaving the staging folder to be discarded, when
+    /// `cancelled` turns true.
+    public func write(into staging: SiteWriter.Staging, parallel: Bool = true, cancelled: @escaping @Sendable () -> Bool) {
         let paths = self.paths
-        DispatchQueue.concurrentPerform(iterations: paths.count) { index in
+        let one: @Sendable (Int) -> Void = { [self] index in
             if cancelled() { return }
             let path = paths[index]
             lock.lock()
@@ -50,6 +51,11 @@ public final class LazySite: @unchecked Sendable {
             } else if let job = jobs[path] {
                 staging.write(path, job())
             }
+        }
+        if parallel {
+            DispatchQueue.concurrentPerform(iterations: paths.count, execute: one)
+        } else {
+            for index in paths.indices { one(index) }
         }
         if cancelled() { staging.cancel() }
     }
