@@ -67,6 +67,7 @@ public actor PreviewServer {
 
     /// Stops watching, ends the live-reload streams, closes every connection.
     public func stop() async {
+        newestBuild.set(-1)  // a write behind the preview stops at its next page, leaving the folder as it was
         watchTask?.cancel()
         await watchTask?.value
         watchTask = nil
@@ -99,6 +100,10 @@ public actor PreviewServer {
         }
         let seconds = Double((ContinuousClock.now - start) / .microseconds(1)) / 1e6
         var goodSite: LazySite?
+        // The site being replaced is let go of after open pages are told, on another thread: freeing
+        // a large model takes a moment that a reload should not wait for.
+        let previous = site.plan
+        defer { DispatchQueue.global(qos: .background).async { withExtendedLifetime(previous) {} } }
         switch outcome {
         case .success(let (lazySite, result)):
             if let lazySite {

@@ -19,7 +19,7 @@ public struct ServeOptions: Sendable {
     /// Creates serve options; the defaults are those of `bearings serve`.
     public init(
         build: BuildOptions, address: ListenAddress = .loopback, port: UInt16 = 8000, writesOutput: Bool = true,
-        pollInterval: Duration = .milliseconds(300), settleInterval: Duration = .milliseconds(200)
+        pollInterval: Duration = .milliseconds(300), settleInterval: Duration = .milliseconds(100)
     ) {
         self.build = build
         self.address = address

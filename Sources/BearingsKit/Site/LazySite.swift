@@ -55,7 +55,12 @@ public final class LazySite: @unchecked Sendable {
         if parallel {
             DispatchQueue.concurrentPerform(iterations: paths.count, execute: one)
         } else {
-            for index in paths.indices { one(index) }
+            // One by one, the large data files last: a cancel is noticed between files, and those
+            // two take a second or more each on a large site.
+            let (data, rest) = paths.indices.reduce(into: ([Int](), [Int]())) { parts, index in
+                if paths[index].hasPrefix("data/") { parts.0.append(index) } else { parts.1.append(index) }
+            }
+            for index in rest + data { one(index) }
         }
         if cancelled() { staging.cancel() }
     }
