@@ -87,7 +87,7 @@ struct SiteRenderer: Sendable {
         }
         markerByDecision = Dictionary(
             zip(markerDecisions, allMarkers).map { ($0.id, $1) }, uniquingKeysWith: { first, _ in first })
-        let names = Dictionary(dataSet.projectIDs.map { ($0, dataSet.projectName($0)) }, uniquingKeysWith: { a, _ in a })
+        let names = Dictionary(projectOrder.map { ($0, dataSet.projectName($0)) }, uniquingKeysWith: { a, _ in a })
         projectNames = names
         metricsByID = Dictionary(dataSet.metrics.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         derived = Derived(dataSet: dataSet, projectOrder: projectOrder, names: names)
