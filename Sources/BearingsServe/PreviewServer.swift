@@ -16,7 +16,8 @@ public actor PreviewServer {
     private let writeQueue = DispatchQueue(label: "bearings.serve.write")
     /// Files parsed by earlier builds, reused while their bytes are unchanged.
     private let cache = ParseCache()
-    private let newestBuild = Counter()
+    /// The newest good build's generation (-1 while a change is pending): a write of an older one stops.
+    private let newestBuild = Slot(0)
     private var site = PreviewSite(plan: nil, problems: nil, generation: 0)
     private var server: HTTPServer?
     private var serverTask: Task<Void, Never>?
@@ -67,7 +68,7 @@ public actor PreviewServer {
 
     /// Stops watching, ends the live-reload streams, closes every connection.
     public func stop() async {
-        newestBuild.set(-1)  // a write behind the preview stops at its next page, leaving the folder as it was
+        newestBuild.value = -1  // a write behind the preview stops at its next page, leaving the folder as it was
         watchTask?.cancel()
         await watchTask?.value
         watchTask = nil
@@ -123,7 +124,7 @@ public actor PreviewServer {
         await hub.publish(site.generation)
         if let goodSite, writesOutput {
             let generation = site.generation
-            newestBuild.set(generation)
+            newestBuild.value = generation
             // The first build is on disk before `start` returns; later ones follow behind the preview.
             if first {
                 await write(goodSite, generation: generation, behind: false)
@@ -219,7 +220,7 @@ public actor PreviewServer {
             }
             // A write of the previous site to the output folder would compete with the coming build for
             // the processor: it stops here, and that build writes when it is done.
-            newestBuild.set(-1)
+            newestBuild.value = -1
             // At most about five seconds of settling: a folder that never stops changing still rebuilds.
             for _ in 0..<25 {
                 do { try await Task.sleep(for: options.settleInterval) } catch { return }
@@ -316,25 +317,8 @@ public actor PreviewServer {
     }
 }
 
-/// The newest build's generation, read by the background writer to notice it was overtaken.
-final class Counter: @unchecked Sendable {
-    private let lock = NSLock()
-    private var current = 0
 
-    var value: Int {
-        lock.lock()
-        defer { lock.unlock() }
-        return current
-    }
-
-    func set(_ value: Int) {
-        lock.lock()
-        current = value
-        lock.unlock()
-    }
-}
-
-/// One value handed from a thread to the one waiting for it.
+/// One value shared between threads under a lock.
 final class Slot<Value: Sendable>: @unchecked Sendable {
     private let lock = NSLock()
     private var stored: Value

@@ -16,9 +16,6 @@ public final class LazySite: @unchecked Sendable {
         self.jobs = Dictionary(jobs, uniquingKeysWith: { _, last in last })
     }
 
-    /// Number of HTML pages.
-    public var pageCount: Int { paths.filter { $0.hasSuffix(".html") }.count }
-
     /// A file's bytes, rendered on first request and kept; nil for a path the site does not have.
     public func file(_ path: String) -> [UInt8]? {
         lock.lock()

@@ -15,9 +15,6 @@ public struct SitePlan: Sendable, Equatable {
     /// Paths in byte order.
     public var paths: [String] { files.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) } }
 
-    /// Number of HTML pages.
-    public var pageCount: Int { files.keys.filter { $0.hasSuffix(".html") }.count }
-
     /// A file's text.
     public func text(_ path: String) -> String? { files[path].map { String(decoding: $0, as: UTF8.self) } }
 }
