@@ -14,9 +14,10 @@ public func fuzzSnapshot(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     if let snapshot {
         precondition(snapshot.observations.allSatisfy { $0.value.isFinite }, "a value that is not finite")
     }
+    // Cell positions on every line, not only on those of a table. (The value grammar on any text is
+    // FuzzValue's: running it here on every piece between bars took a third of each execution.)
     for line in source.text.split(separator: "\n", omittingEmptySubsequences: false) {
         _ = SnapshotParser.cellColumns(line)
-        for cell in line.split(separator: "|") { _ = ValueParser.parse(String(cell)) }
     }
     return 0
 }

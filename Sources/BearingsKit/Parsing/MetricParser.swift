@@ -13,6 +13,16 @@ public enum MetricParser {
                     hint: "rename it to '\(Slug.make(id)).md': lower-case letters, digits and '-'"))
         }
         let frontMatter = FrontMatter(source, diagnostics: &diagnostics)
+        return parse(source, id: id, options: options, frontMatter: frontMatter, diagnostics: diagnostics)
+    }
+
+    /// The rest of `parse(_:id:options:)`, once the front matter is read (the fuzz target reads it
+    /// once for several parsers); `diagnostics` are those the name and reading it gave.
+    static func parse(
+        _ source: SourceText, id: String, options: MarkdownOptions, frontMatter: FrontMatter, diagnostics: [Diagnostic]
+    ) -> (Metric?, [Diagnostic]) {
+        var diagnostics = diagnostics
+        let location = SourceLocation(path: source.path, line: 1, column: 1)
         if !frontMatter.isPresent {
             diagnostics.append(
                 .error(

@@ -6,6 +6,15 @@ public enum ProjectParser {
     public static func parse(_ source: SourceText) -> (Project?, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         let frontMatter = FrontMatter(source, diagnostics: &diagnostics)
+        return parse(source, frontMatter: frontMatter, diagnostics: diagnostics)
+    }
+
+    /// The rest of `parse(_:)`, once the front matter is read (the fuzz target reads it once for
+    /// several parsers); `diagnostics` are those reading it gave.
+    static func parse(_ source: SourceText, frontMatter: FrontMatter, diagnostics: [Diagnostic])
+        -> (Project?, [Diagnostic])
+    {
+        var diagnostics = diagnostics
         var fields = FieldReader(frontMatter)
         let location = SourceLocation(path: source.path, line: 1, column: 1)
         if !frontMatter.isPresent {
