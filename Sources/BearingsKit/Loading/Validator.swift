@@ -142,7 +142,21 @@ enum Validator {
         }
         measuredBy = [:]
 
-        // Sorted by metric, project, day and place, comparing ranks rather than strings.
+        // Sorted by metric, project, day and place.
+        let order = observationOrder(observations)
+        dataSet.observations = order.map { observations[$0] }
+        dataSet.snapshots.sort { ($0.date, $0.id) < ($1.date, $1.id) }
+        dataSet.decisions.sort {
+            let left = $0.date?.ordinal ?? Int.max, right = $1.date?.ordinal ?? Int.max
+            return (left, $0.id) < (right, $1.id)
+        }
+        return diagnostics
+    }
+
+    /// The indices of `observations` sorted by metric, project, day and place, comparing ranks rather
+    /// than strings. Bucketed by (metric, project) when there are at most `bucketLimit` pairs (one
+    /// counter per pair is allocated); a comparison sort otherwise. Both give the same order.
+    static func observationOrder(_ observations: [Observation], bucketLimit: Int = 1 << 22) -> [Int] {
         var metricIDsSeen = Set<String>(), projectIDsSeen = Set<String>()
         var lastMetric: String?, lastProject: String?
         for observation in observations {
@@ -169,7 +183,7 @@ enum Validator {
         }
         let bucketCount = metricRank.count * projectRank.count
         var order: [Int] = []
-        if bucketCount > 0, bucketCount <= 1 << 22 {
+        if bucketCount > 0, bucketCount <= bucketLimit {
             var bucketOf = [Int](repeating: 0, count: observations.count)
             var starts = [Int](repeating: 0, count: bucketCount + 1)
             var lastMetric = "", metricBase = 0
@@ -201,13 +215,7 @@ enum Validator {
                 return left != right ? left < right : inOrder($0, $1)
             }
         }
-        dataSet.observations = order.map { observations[$0] }
-        dataSet.snapshots.sort { ($0.date, $0.id) < ($1.date, $1.id) }
-        dataSet.decisions.sort {
-            let left = $0.date?.ordinal ?? Int.max, right = $1.date?.ordinal ?? Int.max
-            return (left, $0.id) < (right, $1.id)
-        }
-        return diagnostics
+        return order
     }
 
     /// "did you mean 'x'?" when a known id is close; otherwise the known ids.

@@ -1,0 +1,63 @@
+import Testing
+
+@testable import BearingsKit
+
+/// `Validator.observationOrder`: metric, project, day, then place in the files, by the bucket pass
+/// and by the comparison sort it falls back to when there are too many (metric, project) pairs.
+struct ObservationOrderTests {
+    /// Nine observations in the order a loader could meet them: snapshots by path, so one bucket
+    /// (`b`/`y`) arrives out of date order, and two points share a day (told apart by line).
+    static let observations: [Observation] = [
+        point("2021-03-01", "b", "y", line: 9),
+        point("2020-01-01", "b", "x", line: 3),
+        point("2020-01-01", "a", "y", line: 4),
+        point("2019-06-30", "b", "y", line: 2),
+        point("2020-01-01", "b", "y", line: 7),
+        point("2020-01-01", "b", "y", line: 5),
+        point("2019-06-30", "a", "x", line: 1),
+        point("2022-12-31", "a", "x", line: 8),
+        point("2018-01-01", "a", "y", line: 6),
+    ]
+
+    /// By hand: a/x (1, 8), a/y (6, 4), b/x (3), b/y (2, then the day shared by lines 5 and 7, then 9).
+    static let expectedLines = [1, 8, 6, 4, 3, 2, 5, 7, 9]
+
+    @Test func bucketPassSortsByMetricProjectDayAndPlace() {
+        let order = Validator.observationOrder(Self.observations)
+        #expect(order.map { Self.observations[$0].location.line } == Self.expectedLines)
+    }
+
+    @Test(arguments: [0, 1, 3])
+    func comparisonSortGivesTheSameOrder(bucketLimit: Int) {
+        // Four (metric, project) pairs: any limit below four takes the fallback.
+        let order = Validator.observationOrder(Self.observations, bucketLimit: bucketLimit)
+        #expect(order.map { Self.observations[$0].location.line } == Self.expectedLines)
+    }
+
+    @Test func bucketPassAndFallbackAgreeOnALargerShuffle() {
+        // 7 metrics × 11 projects × 30 days, put in a fixed scrambled order (a multiplicative step
+        // that visits every index once), each with its own line.
+        var generated: [Observation] = []
+        let count = 7 * 11 * 30
+        for step in 0..<count {
+            let index = (step * 1_009) % count
+            let metric = index % 7, project = (index / 7) % 11, day = index / 77
+            generated.append(
+                Observation(
+                    date: Day(ordinal: 737_000 + day * 3), metric: "m\(metric)", project: "p\(project)", value: 1,
+                    text: "1", location: SourceLocation(path: "data/snapshots/s.md", line: step + 1)))
+        }
+        let buckets = Validator.observationOrder(generated)
+        let fallback = Validator.observationOrder(generated, bucketLimit: 0)
+        #expect(buckets == fallback)
+        let keys = buckets.map { (generated[$0].metric, generated[$0].project, generated[$0].date.ordinal) }
+        #expect(zip(keys, keys.dropFirst()).allSatisfy { $0 < $1 })
+        #expect(Set(buckets).count == count)
+    }
+
+    static func point(_ date: String, _ metric: String, _ project: String, line: Int) -> Observation {
+        Observation(
+            date: Day(iso: date) ?? Day(ordinal: 0), metric: metric, project: project, value: 1, text: "1",
+            location: SourceLocation(path: "data/snapshots/s.md", line: line))
+    }
+}
