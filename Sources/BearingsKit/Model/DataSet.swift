@@ -28,8 +28,8 @@ public struct DataSet: Sendable, Equatable {
 
     /// Column ids in display order: this project, the declared competitors, then new ones by id.
     public var projectIDs: [String] {
-        var ids = [project.id] + project.competitors.map(\.id)
-        var seen = Set(ids)
+        let ids = [project.id] + project.competitors.map(\.id)
+        let seen = Set(ids)
         // Each id once before sorting: there are hundreds of thousands of observations, a few dozen ids.
         var others = Set<String>()
         var previous: String?
@@ -37,7 +37,6 @@ public struct DataSet: Sendable, Equatable {
             previous = observation.project
             if !seen.contains(observation.project) { others.insert(observation.project) }
         }
-        seen.formUnion(others)
         return ids + others.sorted()
     }
 

@@ -10,6 +10,9 @@ public struct Project: Sendable, Equatable {
     public var url: String?
     /// Source repository; enables "edit this page" links.
     public var repository: String?
+    /// Where edit links point: this URL followed by a file's path (`data/decisions/0001-x.md`).
+    /// Nil: `repository` + `/edit/main/`.
+    public var editURL: String?
     /// Absolute URL of the published site, used only in the feed and sitemap.
     public var baseURL: String?
     /// Metric id of the dashboard's headline chart.
@@ -41,7 +44,7 @@ public struct Project: Sendable, Equatable {
     /// Creates a project.
     public init(
         name: String, id: String, tagline: String? = nil, url: String? = nil, repository: String? = nil,
-        baseURL: String? = nil, headline: String? = nil, competitors: [Competitor] = [], unsafeHTML: Bool = false,
+        editURL: String? = nil, baseURL: String? = nil, headline: String? = nil, competitors: [Competitor] = [], unsafeHTML: Bool = false,
         introduction: MarkdownDocument = MarkdownDocument(), location: SourceLocation,
         keyLocations: [String: SourceLocation] = [:]
     ) {
@@ -50,6 +53,7 @@ public struct Project: Sendable, Equatable {
         self.tagline = tagline
         self.url = url
         self.repository = repository
+        self.editURL = editURL
         self.baseURL = baseURL
         self.headline = headline
         self.competitors = competitors

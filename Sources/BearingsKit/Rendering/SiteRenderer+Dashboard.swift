@@ -40,7 +40,7 @@ extension SiteRenderer {
             ["title": principle.title, "href": "principles.html#\(principle.id)",
              "count": dataSet.decisions.filter { $0.principles.contains(principle.id) }.count]
         }
-        return page("index", title: dataSet.project.name, root: root, section: "index.html", context)
+        return page("index", title: dataSet.project.name, root: root, section: "index.html", source: dataSet.project.location, context)
     }
 
     /// A line's points thinned for a 120-pixel sparkline.

@@ -72,7 +72,7 @@ extension SiteRenderer {
                 return entry
             }
         }
-        return page("decision", title: decision.title, root: root, section: "decisions.html", context)
+        return page("decision", title: decision.title, root: root, section: "decisions.html", source: decision.location, context)
     }
 
     /// The decision's body, with links to other decision records (`0015-x.md`, `./0015-x.md`) turned
@@ -126,6 +126,8 @@ extension SiteRenderer {
                 decisionLink($0, root: root)
             },
         ]
-        return page("principles", title: "Principles", root: root, section: "principles.html", context)
+        // principles.md, found through its first principle (the file is optional).
+        let source = dataSet.principles.principles.first?.location
+        return page("principles", title: "Principles", root: root, section: "principles.html", source: source, context)
     }
 }

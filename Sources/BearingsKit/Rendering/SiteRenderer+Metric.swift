@@ -27,6 +27,6 @@ extension SiteRenderer {
             }
         }
         context["watchedBy"] = dataSet.decisions.filter { $0.watch.contains(metric.id) }.map { decisionLink($0, root: root) }
-        return page("metric", title: metric.name, root: root, section: "trends.html", context)
+        return page("metric", title: metric.name, root: root, section: "trends.html", source: metric.location, context)
     }
 }

@@ -26,7 +26,8 @@ extension SiteRenderer {
         }
         if index > 0 { context["previous"] = link(dataSet.snapshots[index - 1]) }
         if index + 1 < dataSet.snapshots.count { context["next"] = link(dataSet.snapshots[index + 1]) }
-        return page("snapshot", title: snapshot.title, root: root, section: "snapshots.html", context)
+        return page("snapshot", title: snapshot.title, root: root, section: "snapshots.html", source: snapshot.location,
+            context)
     }
 
     /// A snapshot's table as measured: metrics down, projects across. Built in Swift rather than

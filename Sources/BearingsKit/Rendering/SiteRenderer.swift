@@ -47,12 +47,20 @@ struct SiteRenderer: Sendable {
     private let derived: Derived
     /// Each dated decision's marker, by decision id.
     let markerByDecision: [String: ChartMarker]
+    /// What "edit this page" links start with, ending in '/'; nil for none (see `editLink`).
+    let editBase: String?
 
     init(dataSet: DataSet, templates: TemplateSet, sourceDateEpoch: Int?, baseURL: String?, dataDirectory: String) {
         self.dataSet = dataSet
         self.dataDirectory = dataDirectory.hasSuffix("/") ? String(dataDirectory.dropLast()) : dataDirectory
         dataFolderName = URL(fileURLWithPath: self.dataDirectory).standardizedFileURL.lastPathComponent
         self.templates = templates
+        let edit = dataSet.project.editURL
+            ?? dataSet.project.repository.map { ($0.hasSuffix("/") ? String($0.dropLast()) : $0) + "/edit/main/" }
+        editBase = edit.flatMap {
+            guard Self.isWebURL($0) else { return nil }
+            return ($0.hasSuffix("/") ? $0 : $0 + "/").addingPercentEncoding(withAllowedCharacters: Self.urlCharacters)
+        }
         dataAsOf = dataSet.newestDate
         buildTime = sourceDateEpoch
         referenceDate = sourceDateEpoch.map { Day(ordinal: Int((Double($0) / 86400).rounded(.down))) }
@@ -195,8 +203,12 @@ struct SiteRenderer: Sendable {
     ]
 
     /// Renders a page template inside the shared layout.
-    func page(_ template: String, title: String, root: String, section: String, _ context: [String: Any]) -> String {
+    func page(
+        _ template: String, title: String, root: String, section: String, source: SourceLocation? = nil,
+        _ context: [String: Any]
+    ) -> String {
         var values = context
+        values["editURL"] = source.map(editLink) ?? ""
         values["root"] = root
         values["title"] = title
         values["pageTitle"] = title == dataSet.project.name ? title : "\(title) · \(dataSet.project.name)"
@@ -424,10 +436,41 @@ struct SiteRenderer: Sendable {
     }
 
     /// Only http(s) and mailto URLs from front matter become links.
+    /// Whether `text` is an http or https URL.
+    static func isWebURL(_ text: String) -> Bool {
+        let lower = text.lowercased()
+        return lower.hasPrefix("https://") || lower.hasPrefix("http://")
+    }
+
+    /// The "edit this page" link for the page made from the file at `location`: `edit_url` (or
+    /// `repository` + `/edit/main/`) followed by the file's path as `sourcePath` gives it, each part
+    /// percent-encoded. Empty when neither key is an http(s) URL, or when the path is absolute or
+    /// climbs out with `..` (a `--decisions` folder outside the current one): its place in the
+    /// repository is not known.
+    func editLink(_ location: SourceLocation) -> String {
+        guard let base = editBase else { return "" }
+        let parts = sourcePath(location).split(separator: "/", omittingEmptySubsequences: false)
+        guard let first = parts.first, !first.isEmpty, !parts.contains("..") else { return "" }
+        let path = parts.filter { $0 != "." && !$0.isEmpty }
+            .map { $0.addingPercentEncoding(withAllowedCharacters: Self.pathPartCharacters) ?? "" }
+        return base + path.joined(separator: "/")
+    }
+
+    /// RFC 3986's unreserved characters and sub-delimiters, which a path segment may hold as they are.
+    static let pathPartCharacters = CharacterSet(
+        charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~!$&'()*+,;=:@")
+
+    /// `text` when it is an http(s) or mailto URL, with every character a URL may not hold as it is
+    /// (space, quotes, `<`, `>`, non-ASCII…) percent-encoded, so the link is a valid URL; else nil.
     func safeURL(_ text: String) -> String? {
         let lower = text.lowercased()
-        return lower.hasPrefix("https://") || lower.hasPrefix("http://") || lower.hasPrefix("mailto:") ? text : nil
+        guard lower.hasPrefix("https://") || lower.hasPrefix("http://") || lower.hasPrefix("mailto:") else { return nil }
+        return text.addingPercentEncoding(withAllowedCharacters: Self.urlCharacters)
     }
+
+    /// RFC 3986's unreserved and reserved characters, and '%' (already encoded stays as it is).
+    static let urlCharacters = CharacterSet(
+        charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~:/?#[]@!$&'()*+,;=%")
 
     /// Words for crossovers: "PyTorch passed TensorFlow on 2019-05-01."
     func crossoverSentences(_ metricSeries: MetricSeries) -> [String] {

@@ -18,7 +18,7 @@ func dump(_ dataSet: DataSet, root: String) -> String {
 
     let project = dataSet.project
     out.append("project \(project.id) \(text(project.name))")
-    out.append("  tagline \(text(project.tagline)) url \(text(project.url)) repository \(text(project.repository))")
+    out.append("  tagline \(text(project.tagline)) url \(text(project.url)) repository \(text(project.repository)) edit_url \(text(project.editURL))")
     out.append("  base_url \(text(project.baseURL)) headline \(text(project.headline)) unsafe_html \(project.unsafeHTML)")
     out.append("  competitors \(list(project.competitors.map { "\($0.id)=\($0.name)" }))")
     out.append("  introduction\n\(html(project.introduction))")
