@@ -17,14 +17,15 @@ let package = Package(
     name: "BearingsFuzz",
     platforms: [.macOS(.v14)],
     dependencies: [.package(path: "..")],
-    targets: [.target(name: "FuzzDriver")] + fuzzTargets.map { name in
-        // libFuzzer and ASan for the entry point (its top-level code hands main over to libFuzzer's
-        // driver, see FuzzDriver.h); BearingsKit and its dependencies get ASan and
-        // the same coverage instrumentation from `Fuzz/run`'s -Xswiftc flags (a global -sanitize=fuzzer
-        // would also link libFuzzer's main into the template-embedding build tool, which then fails).
-        .executableTarget(
-            name: name, dependencies: ["FuzzDriver", .product(name: "BearingsKit", package: bearings)],
-            swiftSettings: [.unsafeFlags(["-sanitize=fuzzer,address"])],
-            linkerSettings: [.unsafeFlags(["-sanitize=fuzzer,address"])])
-    }
+    targets: [.target(name: "FuzzDriver")]
+        + fuzzTargets.map { name in
+            // libFuzzer and ASan for the entry point (its top-level code hands main over to libFuzzer's
+            // driver, see FuzzDriver.h); BearingsKit and its dependencies get ASan and
+            // the same coverage instrumentation from `Fuzz/run`'s -Xswiftc flags (a global -sanitize=fuzzer
+            // would also link libFuzzer's main into the template-embedding build tool, which then fails).
+            .executableTarget(
+                name: name, dependencies: ["FuzzDriver", .product(name: "BearingsKit", package: bearings)],
+                swiftSettings: [.unsafeFlags(["-sanitize=fuzzer,address"])],
+                linkerSettings: [.unsafeFlags(["-sanitize=fuzzer,address"])])
+        }
 )

@@ -64,9 +64,9 @@ struct FolderWatcher: Sendable {
 extension FolderWatcher.Stamp {
     init(_ info: stat) {
         #if canImport(Darwin)
-            let time = info.st_mtimespec
+        let time = info.st_mtimespec
         #else
-            let time = info.st_mtim
+        let time = info.st_mtim
         #endif
         self.init(
             size: Int64(info.st_size), seconds: Int(time.tv_sec), nanoseconds: Int(time.tv_nsec),

@@ -317,7 +317,6 @@ public actor PreviewServer {
     }
 }
 
-
 /// One value shared between threads under a lock.
 final class Slot<Value: Sendable>: @unchecked Sendable {
     private let lock = NSLock()

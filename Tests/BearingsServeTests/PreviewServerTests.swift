@@ -58,7 +58,9 @@ struct PreviewServerTests {
             for _ in 0..<100 {
                 written = [:]
                 for path in expected.paths {
-                    written[path] = FileManager.default.contents(atPath: fixture.output + "/" + path).map { [UInt8]($0) }
+                    written[path] = FileManager.default.contents(atPath: fixture.output + "/" + path).map {
+                        [UInt8]($0)
+                    }
                 }
                 if written == expected.files { break }
                 try await Task.sleep(for: .milliseconds(100))

@@ -17,7 +17,8 @@ public func fuzzDecision(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     file += bytes.dropFirst()
     let path = "data/decisions/0001-x.md"
     let source =
-        (try? SourceText.decode(file, path: path).get()) ?? SourceText(path: path, text: String(decoding: file, as: UTF8.self))
+        (try? SourceText.decode(file, path: path).get())
+        ?? SourceText(path: path, text: String(decoding: file, as: UTF8.self))
     let origin: DecisionParser.Origin = mode & 1 == 1 ? .imported : .own
     let (decision, _) = DecisionParser.parse(source, id: "0001-x", origin: origin)
     if let decision { _ = decision.body.html }

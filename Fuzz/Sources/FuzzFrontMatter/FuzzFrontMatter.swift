@@ -21,13 +21,15 @@ public func fuzzFrontMatter(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt 
     }
     // The YAML is read once for all three: most of an execution's time was Yams.
     _ = ProjectParser.parse(source, frontMatter: frontMatter, diagnostics: diagnostics)
-    _ = MetricParser.parse(source, id: "m", options: MarkdownOptions(), frontMatter: frontMatter, diagnostics: diagnostics)
+    _ = MetricParser.parse(
+        source, id: "m", options: MarkdownOptions(), frontMatter: frontMatter, diagnostics: diagnostics)
     return 0
 }
 
 /// The file as the loader would decode it; text that is not UTF-8 is still fed, repaired.
 func sourceText(_ bytes: [UInt8], path: String) -> SourceText {
-    (try? SourceText.decode(bytes, path: path).get()) ?? SourceText(path: path, text: String(decoding: bytes, as: UTF8.self))
+    (try? SourceText.decode(bytes, path: path).get())
+        ?? SourceText(path: path, text: String(decoding: bytes, as: UTF8.self))
 }
 
 // libFuzzer takes over from here: flags, corpus folders, -runs, -max_total_time.

@@ -8,7 +8,8 @@ public func fuzzSeries(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     let bytes = Array(UnsafeBufferPointer(start: data, count: size))
     let path = "data/series/s.csv"
     let source =
-        (try? SourceText.decode(bytes, path: path).get()) ?? SourceText(path: path, text: String(decoding: bytes, as: UTF8.self))
+        (try? SourceText.decode(bytes, path: path).get())
+        ?? SourceText(path: path, text: String(decoding: bytes, as: UTF8.self))
     let (observations, _) = SeriesParser.parse(source)
     precondition(observations.allSatisfy { $0.value.isFinite && $0.location.line >= 1 }, "bad observation")
     return 0

@@ -87,7 +87,9 @@ public enum Analysis {
 
     /// Every date at which the order of this project and a competitor changed, back-and-forth included.
     /// "Passing" follows the metric's `higher_is_better`; a tie is not a pass and keeps the old order.
-    public static func crossovers(_ series: MetricSeries, project: String) -> (crossovers: [Crossover], ties: [(Day, String)]) {
+    public static func crossovers(_ series: MetricSeries, project: String) -> (
+        crossovers: [Crossover], ties: [(Day, String)]
+    ) {
         guard let ours = series.line(project) else { return ([], []) }
         var crossovers: [Crossover] = []
         var ties: [(Day, String)] = []

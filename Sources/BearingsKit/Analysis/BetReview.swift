@@ -43,7 +43,9 @@ extension Analysis {
             var shareThen: Double?, shareNow: Double?
             if shareApplies(metricSeries.metric) {
                 let shares = precomputed?[id] ?? share(metricSeries, of: project)
-                if let then { shareThen = shares.lastIndex(onOrBefore: then.date, date: \.date).map { shares[$0].share } }
+                if let then {
+                    shareThen = shares.lastIndex(onOrBefore: then.date, date: \.date).map { shares[$0].share }
+                }
                 if let now { shareNow = shares.lastIndex(onOrBefore: now.date, date: \.date).map { shares[$0].share } }
             }
             let settledFrom = metricSeries.metric.lag?.after(date) ?? date
@@ -89,7 +91,8 @@ extension Analysis {
         for decision in dataSet.decisions where decision.status != .superseded {
             var cited = Set<String>()
             for block in decision.body.blocks { collectLinks(block.node, into: &cited) }
-            for id in cited.sorted() where superseded.contains(id) && id != decision.id
+            for id in cited.sorted()
+            where superseded.contains(id) && id != decision.id
                 && decision.supersededBy != id
             {
                 pairs.append(Traceability.Pair(decision: decision.id, cites: id))

@@ -230,7 +230,9 @@ public enum DataLoader {
                 result.append(
                     .warning(
                         SourceLocation(path: path), "Bearings does not read this file here",
-                        hint: "metrics, decisions and snapshots go directly in their folders as .md, series as .csv; raw files belong in sources/"))
+                        hint:
+                            "metrics, decisions and snapshots go directly in their folders as .md, series as .csv; raw files belong in sources/"
+                    ))
             }
         }
         walk(data, relative: [])

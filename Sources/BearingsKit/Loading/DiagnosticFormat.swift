@@ -20,7 +20,8 @@ public enum DiagnosticFormat: String, Sendable, CaseIterable {
             return diagnostics.map { diagnostic in
                 let location = diagnostic.location
                 let message = diagnostic.message + (diagnostic.hint.map { " (hint: \($0))" } ?? "")
-                return "::\(diagnostic.severity.rawValue) file=\(escapeProperty(location.path)),line=\(location.line),col=\(location.column)::\(escapeData(message))\n"
+                return
+                    "::\(diagnostic.severity.rawValue) file=\(escapeProperty(location.path)),line=\(location.line),col=\(location.column)::\(escapeData(message))\n"
             }.joined()
         case .json:
             let items = diagnostics.map { diagnostic in

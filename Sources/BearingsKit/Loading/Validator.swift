@@ -13,12 +13,14 @@ enum Validator {
             if let metric = dataSet.metrics.first(where: { $0.id == headline }) {
                 if metric.kind == .vanity {
                     diagnostics.append(
-                        .error(location, "the headline metric '\(headline)' is a vanity metric",
+                        .error(
+                            location, "the headline metric '\(headline)' is a vanity metric",
                             hint: "choose a usage metric: vanity metrics measure attention, not use"))
                 }
             } else {
                 diagnostics.append(
-                    .error(location, "unknown metric '\(headline)' as headline",
+                    .error(
+                        location, "unknown metric '\(headline)' as headline",
                         hint: hintFor(headline, among: metricIDs, kind: "metric")))
             }
         }
@@ -28,7 +30,8 @@ enum Validator {
                 diagnostics.append(
                     .error(
                         decision.fieldLocations["principles/\(principle)"] ?? decision.location,
-                        "unknown principle '\(principle)'", hint: hintFor(principle, among: principleIDs, kind: "principle")))
+                        "unknown principle '\(principle)'",
+                        hint: hintFor(principle, among: principleIDs, kind: "principle")))
             }
             for metric in decision.watch where !metricIDs.contains(metric) {
                 diagnostics.append(
@@ -45,7 +48,9 @@ enum Validator {
             }
             if decision.supersededBy == decision.id {
                 diagnostics.append(
-                    .error(decision.fieldLocations["superseded_by"] ?? decision.location, "a decision cannot supersede itself"))
+                    .error(
+                        decision.fieldLocations["superseded_by"] ?? decision.location,
+                        "a decision cannot supersede itself"))
             }
         }
 
@@ -53,12 +58,14 @@ enum Validator {
             let served = Set(dataSet.decisions.flatMap(\.principles))
             for principle in dataSet.principles.principles where !served.contains(principle.id) {
                 diagnostics.append(
-                    .warning(principle.location, "no decision serves the principle '\(principle.id)'",
+                    .warning(
+                        principle.location, "no decision serves the principle '\(principle.id)'",
                         hint: "list it under 'principles:' in the decisions that serve it"))
             }
             for decision in dataSet.decisions where decision.principles.isEmpty {
                 diagnostics.append(
-                    .warning(decision.location, "the decision serves no principle",
+                    .warning(
+                        decision.location, "the decision serves no principle",
                         hint: "add 'principles: [id, …]' with ids from principles.md"))
             }
         }
@@ -83,10 +90,13 @@ enum Validator {
         for observation in seriesObservations { seriesDays.insert(observation.date.ordinal) }
         for snapshot in dataSet.snapshots.sorted(by: { $0.location.path < $1.location.path }) {
             var unknownRows = Set<String>()
-            for (metric, location) in zip(snapshot.metrics, snapshot.metricLocations) where !metricIDs.contains(metric) {
+            for (metric, location) in zip(snapshot.metrics, snapshot.metricLocations) where !metricIDs.contains(metric)
+            {
                 unknownRows.insert(metric)
                 diagnostics.append(
-                    .error(location, "unknown metric '\(metric)'", hint: hintFor(metric, among: metricIDs, kind: "metric")))
+                    .error(
+                        location, "unknown metric '\(metric)'", hint: hintFor(metric, among: metricIDs, kind: "metric"))
+                )
             }
             let day = snapshot.date.ordinal
             guard (snapshotsOnDay[day] ?? 0) > 1 || seriesDays.contains(day) else {
@@ -105,7 +115,8 @@ enum Validator {
                         .error(
                             observation.location,
                             "\(observation.metric) for \(observation.project) on \(observation.date) is also measured at \(first.location)",
-                            hint: "two snapshots of the same day must measure different metrics or projects; merge them"))
+                            hint: "two snapshots of the same day must measure different metrics or projects; merge them"
+                        ))
                     continue
                 }
                 measuredBy[key] = observations.count
@@ -179,7 +190,8 @@ enum Validator {
         // observations was most of a reload in `serve`.
         let days = observations.map(\.date.ordinal)
         let inOrder: (Int, Int) -> Bool = { left, right in
-            days[left] != days[right] ? days[left] < days[right] : observations[left].location < observations[right].location
+            days[left] != days[right]
+                ? days[left] < days[right] : observations[left].location < observations[right].location
         }
         let bucketCount = metricRank.count * projectRank.count
         var order: [Int] = []
@@ -221,7 +233,9 @@ enum Validator {
     /// "did you mean 'x'?" when a known id is close; otherwise the known ids.
     static func hintFor(_ id: String, among known: Set<String>, kind: String) -> String {
         let sorted = known.sorted()
-        if let best = sorted.min(by: { distance(id, $0) < distance(id, $1) }), distance(id, best) <= max(2, id.count / 3) {
+        if let best = sorted.min(by: { distance(id, $0) < distance(id, $1) }),
+            distance(id, best) <= max(2, id.count / 3)
+        {
             return "did you mean '\(best)'?"
         }
         if sorted.isEmpty { return "no \(kind) is defined" }

@@ -44,7 +44,8 @@ public struct Project: Sendable, Equatable {
     /// Creates a project.
     public init(
         name: String, id: String, tagline: String? = nil, url: String? = nil, repository: String? = nil,
-        editURL: String? = nil, baseURL: String? = nil, headline: String? = nil, competitors: [Competitor] = [], unsafeHTML: Bool = false,
+        editURL: String? = nil, baseURL: String? = nil, headline: String? = nil, competitors: [Competitor] = [],
+        unsafeHTML: Bool = false,
         introduction: MarkdownDocument = MarkdownDocument(), location: SourceLocation,
         keyLocations: [String: SourceLocation] = [:]
     ) {

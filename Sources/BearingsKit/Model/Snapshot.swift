@@ -24,7 +24,8 @@ public struct Snapshot: Sendable, Equatable {
     /// Creates a snapshot.
     public init(
         id: String, title: String, date: Day, source: String? = nil, projects: [String] = [], metrics: [String] = [],
-        metricLocations: [SourceLocation] = [], observations: [Observation] = [], notes: MarkdownDocument = MarkdownDocument(), location: SourceLocation
+        metricLocations: [SourceLocation] = [], observations: [Observation] = [],
+        notes: MarkdownDocument = MarkdownDocument(), location: SourceLocation
     ) {
         self.id = id
         self.title = title

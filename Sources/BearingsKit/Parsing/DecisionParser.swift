@@ -239,9 +239,11 @@ struct BodyMetadata {
             }
         }
         if let index = listToRemove { blocks.remove(at: index) }
-        if status == nil, let heading = blocks.firstIndex(where: {
-            $0.node.kind == .heading(level: 2) && $0.node.plainText.trimmingSpaces.lowercased() == "status"
-        }) {
+        if status == nil,
+            let heading = blocks.firstIndex(where: {
+                $0.node.kind == .heading(level: 2) && $0.node.plainText.trimmingSpaces.lowercased() == "status"
+            })
+        {
             // adr-tools: the first paragraph of `## Status` is the status; later ones may add links.
             var links: [Decision.StatusLink] = []
             var first: MarkdownNode?
@@ -323,7 +325,8 @@ enum StatusText {
             if reading.supersededBy == nil, let by = lower.range(of: " by ") {
                 let rest = lower[by.upperBound...].trimmingSpaces
                 if Slug.isSlug(rest) || rest.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }) {
-                    reading.supersededBy = rest.isEmpty ? nil : (rest.hasSuffix(".md") ? String(rest.dropLast(3)) : rest)
+                    reading.supersededBy =
+                        rest.isEmpty ? nil : (rest.hasSuffix(".md") ? String(rest.dropLast(3)) : rest)
                 }
             }
         }
@@ -339,8 +342,12 @@ enum StatusText {
             if case .link(let url, _) = child.kind {
                 if let target = decisionID(fromLink: url) {
                     let relation = words.lowercased().split(whereSeparator: { !$0.isLetter }).suffix(3)
-                    let trimmed = relation.drop(while: { !["superseded", "superceded", "amended", "partly", "partially",
-                        "replaced", "supersedes", "amends", "by"].contains($0) })
+                    let trimmed = relation.drop(while: {
+                        ![
+                            "superseded", "superceded", "amended", "partly", "partially",
+                            "replaced", "supersedes", "amends", "by",
+                        ].contains($0)
+                    })
                     result.append(Decision.StatusLink(relation: trimmed.joined(separator: " "), target: target))
                 }
                 words = ""

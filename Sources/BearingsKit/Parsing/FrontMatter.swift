@@ -28,10 +28,12 @@ public struct FrontMatter {
         let lines = source.text.lines
         guard let first = lines.first, first.trimmingTrailingSpaces == "---" else { return }
         isPresent = true
-        guard let closing = lines.indices.dropFirst().first(where: {
-            let line = lines[$0].trimmingTrailingSpaces
-            return line == "---" || line == "..."
-        }) else {
+        guard
+            let closing = lines.indices.dropFirst().first(where: {
+                let line = lines[$0].trimmingTrailingSpaces
+                return line == "---" || line == "..."
+            })
+        else {
             diagnostics.append(
                 .error(
                     SourceLocation(path: path, line: 1, column: 1), "the front matter starting here never closes",
@@ -86,7 +88,8 @@ public struct FrontMatter {
             let contextText = context.map { " (\($0.text))" } ?? ""
             let lines = yaml.lines
             let line = mark.line >= 1 && mark.line <= lines.count ? lines[mark.line - 1] : ""
-            let hint = line.prefix(while: { $0 == " " || $0 == "\t" }).contains("\t")
+            let hint =
+                line.prefix(while: { $0 == " " || $0 == "\t" }).contains("\t")
                 ? "YAML does not allow tabs for indentation; indent with spaces"
                 : "quote values that contain ': ' or start with a special character such as [ { * & ! | > ' \" % @ `"
             return .error(location(mark), "front matter is not valid YAML: \(problem)\(contextText)", hint: hint)
@@ -157,7 +160,8 @@ struct FieldReader {
             return nil
         }
         guard case .scalar(let scalar) = node else {
-            diagnostics.append(.error(frontMatter.valueLocation(key), "'\(key)' must be a single value, not a list or map"))
+            diagnostics.append(
+                .error(frontMatter.valueLocation(key), "'\(key)' must be a single value, not a list or map"))
             return nil
         }
         let text = scalar.string.trimmingSpaces
@@ -169,7 +173,8 @@ struct FieldReader {
     }
 
     mutating func day(_ key: String, required: Bool = false) -> Day? {
-        guard let text = string(key, required: required, hint: "write the date as YYYY-MM-DD, e.g. '\(key): 2019-06-30'")
+        guard
+            let text = string(key, required: required, hint: "write the date as YYYY-MM-DD, e.g. '\(key): 2019-06-30'")
         else { return nil }
         guard let day = Day(iso: text) else {
             diagnostics.append(
@@ -184,9 +189,11 @@ struct FieldReader {
     /// Why `Day(iso:)` rejected `text`: a day that does not exist ("2019-02-30") or another form ("30-06-2019").
     static func dateProblem(_ text: String) -> String {
         let scalars = Array(text.unicodeScalars)
-        let isInForm = scalars.count == 10 && scalars.indices.allSatisfy { index in
-            index == 4 || index == 7 ? scalars[index] == "-" : ("0"..."9").contains(scalars[index])
-        }
+        let isInForm =
+            scalars.count == 10
+            && scalars.indices.allSatisfy { index in
+                index == 4 || index == 7 ? scalars[index] == "-" : ("0"..."9").contains(scalars[index])
+            }
         return isInForm ? "'\(text)' is not a real date" : "'\(text)' is not a date in the form YYYY-MM-DD"
     }
 
@@ -253,7 +260,9 @@ struct FieldReader {
 extension Substring {
     var trimmingTrailingSpaces: Substring {
         var end = endIndex
-        while end > startIndex, let previous = Optional(index(before: end)), self[previous] == " " || self[previous] == "\t" {
+        while end > startIndex, let previous = Optional(index(before: end)),
+            self[previous] == " " || self[previous] == "\t"
+        {
             end = previous
         }
         return self[startIndex..<end]

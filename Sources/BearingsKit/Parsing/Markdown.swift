@@ -162,7 +162,9 @@ public enum Markdown {
         parse(text, options: options).html
     }
 
-    private static func render(_ node: OpaquePointer, _ options: Int32, _ extensions: UnsafeMutablePointer<cmark_llist>?)
+    private static func render(
+        _ node: OpaquePointer, _ options: Int32, _ extensions: UnsafeMutablePointer<cmark_llist>?
+    )
         -> String
     {
         guard let pointer = cmark_render_html(node, options, extensions) else { return "" }

@@ -70,7 +70,8 @@ public enum ProjectParser {
         let repository = fields.string("repository")
         let editURL = fields.string("edit_url")
         // Either makes a link on every page made from one file; anything but http(s) makes none.
-        let badEditKey = editURL.map { SiteRenderer.isWebURL($0) ? nil : "edit_url" }
+        let badEditKey =
+            editURL.map { SiteRenderer.isWebURL($0) ? nil : "edit_url" }
             ?? repository.flatMap { SiteRenderer.isWebURL($0) ? nil : "repository" }
         if let key = badEditKey {
             fields.diagnostics.append(
@@ -78,7 +79,8 @@ public enum ProjectParser {
                     frontMatter.valueLocation(key), "'\(key)' is not an http(s) URL, so pages get no edit links",
                     hint: key == "repository"
                         ? "give the repository's web address, e.g. 'https://github.com/owner/name'"
-                        : "give the address a file's path is added to, e.g. 'https://github.com/owner/name/edit/main/'"))
+                        : "give the address a file's path is added to, e.g. 'https://github.com/owner/name/edit/main/'")
+            )
         }
         let baseURL = fields.string("base_url")
         let headline = fields.string("headline")
@@ -94,7 +96,8 @@ public enum ProjectParser {
         var keyLocations: [String: SourceLocation] = [:]
         for key in frontMatter.fields.keys { keyLocations[key] = frontMatter.valueLocation(key) }
         let project = Project(
-            name: name, id: projectID, tagline: tagline, url: url, repository: repository, editURL: editURL, baseURL: baseURL,
+            name: name, id: projectID, tagline: tagline, url: url, repository: repository, editURL: editURL,
+            baseURL: baseURL,
             headline: headline, competitors: competitors, unsafeHTML: unsafeHTML,
             introduction: Markdown.parse(frontMatter.body, options: MarkdownOptions(unsafeHTML: unsafeHTML)),
             location: location, keyLocations: keyLocations)

@@ -70,7 +70,8 @@ public enum SeriesParser {
             guard row.count >= needed else {
                 diagnostics.append(
                     .error(
-                        location(0), "this row has \(row.count) field\(row.count == 1 ? "" : "s") but the header has \(header?.count ?? needed)",
+                        location(0),
+                        "this row has \(row.count) field\(row.count == 1 ? "" : "s") but the header has \(header?.count ?? needed)",
                         hint: "give every row a date, metric, project and value"))
                 continue
             }
@@ -83,26 +84,32 @@ public enum SeriesParser {
             if day == nil {
                 rowIsValid = false
                 diagnostics.append(
-                    .error(location(dateIndex), FieldReader.dateProblem(dateText),
+                    .error(
+                        location(dateIndex), FieldReader.dateProblem(dateText),
                         hint: "write dates as YYYY-MM-DD, e.g. 2019-06-30"))
             }
             if !Slug.isSlug(metric) {
                 rowIsValid = false
                 diagnostics.append(
-                    .error(location(metricIndex), metric.isEmpty ? "the metric is empty" : "'\(metric)' is not a metric id",
+                    .error(
+                        location(metricIndex),
+                        metric.isEmpty ? "the metric is empty" : "'\(metric)' is not a metric id",
                         hint: "use the metric's file name without '.md'"))
             } else if let knownMetrics, !knownMetrics.contains(metric) {
                 rowIsValid = false
                 if reportedMetrics.insert(metric).inserted {
                     diagnostics.append(
-                        .error(location(metricIndex), "unknown metric '\(metric)'",
+                        .error(
+                            location(metricIndex), "unknown metric '\(metric)'",
                             hint: Validator.hintFor(metric, among: knownMetrics, kind: "metric")))
                 }
             }
             if !Slug.isSlug(project) {
                 rowIsValid = false
                 diagnostics.append(
-                    .error(location(projectIndex), project.isEmpty ? "the project is empty" : "'\(project)' is not a project id",
+                    .error(
+                        location(projectIndex),
+                        project.isEmpty ? "the project is empty" : "'\(project)' is not a project id",
                         hint: "use the project's id from project.md"))
             }
             switch ValueParser.parse(valueText) {
@@ -120,7 +127,8 @@ public enum SeriesParser {
         }
         if header == nil {
             diagnostics.append(
-                .error(SourceLocation(path: path), "the CSV file has no header row",
+                .error(
+                    SourceLocation(path: path), "the CSV file has no header row",
                     hint: "the first line must name the columns: date,metric,project,value"))
         }
         return (observations, diagnostics)

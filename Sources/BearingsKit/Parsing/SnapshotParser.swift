@@ -60,10 +60,12 @@ public enum SnapshotParser {
         for (index, cell) in header.children.enumerated().dropFirst() {
             let text = cell.plainText.trimmingSpaces
             let location = SourceLocation(
-                path: path, line: header.line, column: index < headerColumns.count ? headerColumns[index] : header.column)
+                path: path, line: header.line,
+                column: index < headerColumns.count ? headerColumns[index] : header.column)
             if text.isEmpty {
                 diagnostics.append(
-                    .error(location, "column \(index + 1) of the measurement table has no project id",
+                    .error(
+                        location, "column \(index + 1) of the measurement table has no project id",
                         hint: "write the project's id (from project.md) in the header"))
                 projects.append(nil)
             } else if !Slug.isSlug(text) {
@@ -96,7 +98,8 @@ public enum SnapshotParser {
             guard let metricCell = row.children.first else { continue }
             let metric = metricCell.plainText.trimmingSpaces
             if metric.isEmpty {
-                diagnostics.append(.error(rowStart, "this row has no metric id", hint: "write the metric's file name without '.md'"))
+                diagnostics.append(
+                    .error(rowStart, "this row has no metric id", hint: "write the metric's file name without '.md'"))
                 continue
             }
             if let previous = seenMetrics[metric] {
@@ -119,7 +122,8 @@ public enum SnapshotParser {
                 case .missing: break
                 case .value(let value, _):
                     snapshot.observations.append(
-                        Observation(date: date, metric: metric, project: project, value: value, text: text, location: location))
+                        Observation(
+                            date: date, metric: metric, project: project, value: value, text: text, location: location))
                 case .invalid(let message):
                     diagnostics.append(.error(location, message, hint: ValueParser.hint))
                 }

@@ -71,7 +71,8 @@ public enum ValueParser {
                 return .invalid("'\(text)' has thousands separators in the wrong places")
             }
         }
-        let literal = String(String.UnicodeScalarView(integerPart))
+        let literal =
+            String(String.UnicodeScalarView(integerPart))
             + (fraction.map { "." + String(String.UnicodeScalarView($0)) } ?? "")
         guard let number = Double(literal), number.isFinite else { return .invalid("'\(text)' is not a number") }
         return .value(sign * number * multiplier, isPercent: isPercent)

@@ -17,7 +17,10 @@ extension SiteRenderer {
             if let (svg, changes) = shareChart(headline, root: root, id: "headline-share") {
                 chart["svgHTML"] = svg
                 chart["isShare"] = true
-                chart["denominatorNote"] = changes.isEmpty ? "" : "The set of projects measured changes on \(changes.map(\.description).joined(separator: ", ")): the share's denominator changes there."
+                chart["denominatorNote"] =
+                    changes.isEmpty
+                    ? ""
+                    : "The set of projects measured changes on \(changes.map(\.description).joined(separator: ", ")): the share's denominator changes there."
             } else {
                 chart["svgHTML"] = lineChart(headline, root: root, id: "headline")
             }
@@ -34,13 +37,18 @@ extension SiteRenderer {
             return link
         }
         context["referenceDate"] = referenceDate.description
-        let newest = dataSet.decisions.filter { $0.date != nil }.sorted { ($0.date!, $0.id) > ($1.date!, $1.id) }.prefix(5)
-        context["newest"] = newest.map { decisionLink($0, root: root) }
+        let dated = dataSet.decisions.compactMap { decision in decision.date.map { (date: $0, decision: decision) } }
+        let newest = dated.sorted { ($0.date, $0.decision.id) > ($1.date, $1.decision.id) }.prefix(5)
+        context["newest"] = newest.map { decisionLink($0.decision, root: root) }
         context["principles"] = dataSet.principles.principles.map { principle -> [String: Any] in
-            ["title": principle.title, "href": "principles.html#\(principle.id)",
-             "count": dataSet.decisions.filter { $0.principles.contains(principle.id) }.count]
+            [
+                "title": principle.title, "href": "principles.html#\(principle.id)",
+                "count": dataSet.decisions.filter { $0.principles.contains(principle.id) }.count,
+            ]
         }
-        return page("index", title: dataSet.project.name, root: root, section: "index.html", source: dataSet.project.location, context)
+        return page(
+            "index", title: dataSet.project.name, root: root, section: "index.html", source: dataSet.project.location,
+            context)
     }
 
     /// A line's points thinned for a 120-pixel sparkline.
@@ -56,10 +64,16 @@ extension SiteRenderer {
             guard let metricSeries = series[metric.id] else { continue }
             for crossover in Analysis.crossovers(metricSeries, project: dataSet.project.id).crossovers {
                 let us = dataSet.project.name, them = projectName(crossover.competitor)
-                rows.append((crossover.date, metric.id, [
-                    "date": crossover.date.description, "metric": metric.name, "href": "\(root)metrics/\(metric.id).html",
-                    "text": crossover.weLead ? "\(us) passed \(them)" : "\(them) passed \(us)", "weLead": crossover.weLead,
-                ]))
+                rows.append(
+                    (
+                        crossover.date, metric.id,
+                        [
+                            "date": crossover.date.description, "metric": metric.name,
+                            "href": "\(root)metrics/\(metric.id).html",
+                            "text": crossover.weLead ? "\(us) passed \(them)" : "\(them) passed \(us)",
+                            "weLead": crossover.weLead,
+                        ]
+                    ))
             }
         }
         return rows.sorted { ($0.0, $0.1) < ($1.0, $1.1) }.map(\.2)
@@ -77,12 +91,15 @@ extension SiteRenderer {
                     "date": change.latest.date.description,
                     "sincePrevious": percent(change.sincePreviousRelative),
                     "overYear": percent(change.overYearRelative),
-                    "sparkHTML": HTML(svg: Sparkline.svg(
-                        points: sparklinePoints(line), label: "\(projectName(line.project)): \(metric.name)")),
+                    "sparkHTML": HTML(
+                        svg: Sparkline.svg(
+                            points: sparklinePoints(line), label: "\(projectName(line.project)): \(metric.name)")),
                 ]
             }
-            return ["name": metric.name, "href": "\(root)metrics/\(metric.id).html", "rows": rows,
-                    "lag": metric.lag.map { $0.amount == 0 ? "" : "lags \($0)" } ?? ""]
+            return [
+                "name": metric.name, "href": "\(root)metrics/\(metric.id).html", "rows": rows,
+                "lag": metric.lag.map { $0.amount == 0 ? "" : "lags \($0)" } ?? "",
+            ]
         }
     }
 }

@@ -20,7 +20,8 @@ extension SiteRenderer {
         entries += dataSet.snapshots.map { snapshot in
             Entry(
                 date: snapshot.date, title: "Snapshot: \(snapshot.title)", path: snapshotPaths[snapshot.id] ?? "",
-                summary: "\(snapshot.observations.count) values for \(snapshot.metrics.count) metrics. \(snapshot.notes.summary ?? "")",
+                summary:
+                    "\(snapshot.observations.count) values for \(snapshot.metrics.count) metrics. \(snapshot.notes.summary ?? "")",
                 kind: "snapshot")
         }
         entries.sort { ($0.date, $0.path) > ($1.date, $1.path) }
@@ -29,7 +30,9 @@ extension SiteRenderer {
         var out = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\">\n"
         out += "  <title>\(xml(dataSet.project.name)): decisions and snapshots</title>\n"
         out += "  <id>\(xml(idBase))</id>\n"
-        if let baseURL { out += "  <link rel=\"self\" href=\"\(xml(baseURL))feed.xml\"/>\n  <link href=\"\(xml(baseURL))\"/>\n" }
+        if let baseURL {
+            out += "  <link rel=\"self\" href=\"\(xml(baseURL))feed.xml\"/>\n  <link href=\"\(xml(baseURL))\"/>\n"
+        }
         out += "  <updated>\(entries.first.map { "\($0.date)T00:00:00Z" } ?? "1970-01-01T00:00:00Z")</updated>\n"
         out += "  <author><name>\(xml(dataSet.project.name))</name></author>\n"
         for entry in entries {
@@ -48,7 +51,8 @@ extension SiteRenderer {
     /// sitemap.xml of every page, when a base URL is known.
     func sitemap(_ paths: [String]) -> String {
         guard let baseURL else { return "" }
-        var out = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
+        var out =
+            "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
         for path in Set(paths + ["index.html"]).sorted() where path.hasSuffix(".html") && path != "404.html" {
             out += "  <url><loc>\(HTML.escape(baseURL + (path == "index.html" ? "" : path)))</loc></url>\n"
         }
@@ -111,8 +115,13 @@ extension SiteRenderer {
         let project = dataSet.project
         func strings(_ list: [String]) -> JSONText { .array(list.map(JSONText.string)) }
         let projectJSON: JSONText = .object([
-            ("competitors", .array(project.competitors.map { .line(.object([("id", .string($0.id)), ("name", .string($0.name))])) })),
-            ("headline", .optional(headlineSeries?.metric.id)), ("id", .string(project.id)), ("name", .string(project.name)),
+            (
+                "competitors",
+                .array(
+                    project.competitors.map { .line(.object([("id", .string($0.id)), ("name", .string($0.name))])) })
+            ),
+            ("headline", .optional(headlineSeries?.metric.id)), ("id", .string(project.id)),
+            ("name", .string(project.name)),
             ("repository", .optional(project.repository)), ("tagline", .optional(project.tagline)),
             ("url", .optional(project.url)),
         ])
@@ -121,18 +130,22 @@ extension SiteRenderer {
         }
         let metrics: [JSONText] = dataSet.metrics.map {
             .object([
-                ("higherIsBetter", .bool($0.higherIsBetter)), ("id", .string($0.id)), ("kind", .string($0.kind.rawValue)),
-                ("lag", .optional($0.lag?.description)), ("name", .string($0.name)), ("scale", .string($0.scale.rawValue)),
+                ("higherIsBetter", .bool($0.higherIsBetter)), ("id", .string($0.id)),
+                ("kind", .string($0.kind.rawValue)),
+                ("lag", .optional($0.lag?.description)), ("name", .string($0.name)),
+                ("scale", .string($0.scale.rawValue)),
                 ("source", .optional($0.source)), ("unit", .optional($0.unit)),
             ])
         }
         let decisions: [JSONText] = dataSet.decisions.map {
             .object([
-                ("date", .optional($0.date?.description)), ("deciders", .line(strings($0.deciders))), ("id", .string($0.id)),
+                ("date", .optional($0.date?.description)), ("deciders", .line(strings($0.deciders))),
+                ("id", .string($0.id)),
                 ("kind", .optional($0.kind?.rawValue)), ("number", $0.number.map(JSONText.integer) ?? .null),
                 ("principles", .line(strings($0.principles))), ("review", .optional($0.review?.description)),
                 ("status", .optional($0.status?.rawValue)), ("statusText", .optional($0.statusText)),
-                ("supersededBy", .optional($0.supersededBy)), ("tags", .line(strings($0.tags))), ("title", .string($0.title)),
+                ("supersededBy", .optional($0.supersededBy)), ("tags", .line(strings($0.tags))),
+                ("title", .string($0.title)),
                 ("watch", .line(strings($0.watch))),
             ])
         }
@@ -169,14 +182,17 @@ extension SiteRenderer {
         }
         rowIndex = [:]
         let rowsJSON: [JSONText] = rows.map { row in
-            .line(.object([
-                ("date", .string(row.observation.date.description)), ("file", .string(sourcePath(row.observation.location))),
-                ("line", .integer(row.observation.location.line)), ("metric", .string(row.observation.metric)),
-                ("values", .object(row.values.sorted { $0.0 < $1.0 }.map { ($0.0, .number($0.1)) })),
-            ]))
+            .line(
+                .object([
+                    ("date", .string(row.observation.date.description)),
+                    ("file", .string(sourcePath(row.observation.location))),
+                    ("line", .integer(row.observation.location.line)), ("metric", .string(row.observation.metric)),
+                    ("values", .object(row.values.sorted { $0.0 < $1.0 }.map { ($0.0, .number($0.1)) })),
+                ]))
         }
         let document: JSONText = .object([
-            ("dataAsOf", .optional(dataAsOf?.description)), ("decisions", .array(decisions)), ("metrics", .array(metrics)),
+            ("dataAsOf", .optional(dataAsOf?.description)), ("decisions", .array(decisions)),
+            ("metrics", .array(metrics)),
             ("observations", .array(rowsJSON)), ("principles", .array(principles)), ("project", projectJSON),
             ("referenceDate", .string(referenceDate.description)), ("snapshots", .array(snapshots)),
         ])

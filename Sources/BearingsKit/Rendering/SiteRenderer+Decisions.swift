@@ -4,20 +4,27 @@ extension SiteRenderer {
         var years: [(String, [Decision])] = []
         for decision in dataSet.decisions.reversed() {
             let year = decision.date.map { String($0.year) } ?? "Undated"
-            if years.last?.0 == year { years[years.count - 1].1.append(decision) } else { years.append((year, [decision])) }
+            if years.last?.0 == year {
+                years[years.count - 1].1.append(decision)
+            } else {
+                years.append((year, [decision]))
+            }
         }
         let context: [String: Any] = [
             "years": years.map { year, decisions -> [String: Any] in
-                ["year": year, "decisions": decisions.map { decision -> [String: Any] in
-                    var link = decisionLink(decision, root: root)
-                    if let successor = decision.supersededBy.flatMap(self.decision) {
-                        link["supersededBy"] = decisionLink(successor, root: root)
-                    }
-                    link["principles"] = decision.principles.map { id in
-                        ["title": principleTitles[id] ?? id, "href": "principles.html#\(id)"]
-                    }
-                    return link
-                }]
+                [
+                    "year": year,
+                    "decisions": decisions.map { decision -> [String: Any] in
+                        var link = decisionLink(decision, root: root)
+                        if let successor = decision.supersededBy.flatMap(self.decision) {
+                            link["supersededBy"] = decisionLink(successor, root: root)
+                        }
+                        link["principles"] = decision.principles.map { id in
+                            ["title": principleTitles[id] ?? id, "href": "principles.html#\(id)"]
+                        }
+                        return link
+                    },
+                ]
             },
             "count": dataSet.decisions.count,
         ]
@@ -57,7 +64,8 @@ extension SiteRenderer {
                     "now": watched.now.map { ValueFormat.full($0.value, unit: metric.unit) } ?? "not measured",
                     "nowDate": watched.now?.date.description ?? "",
                     "shareThen": shareText(watched.shareThen), "shareNow": shareText(watched.shareNow),
-                    "shareChange": points(watched.shareChange), "hasShare": watched.shareThen != nil || watched.shareNow != nil,
+                    "shareChange": points(watched.shareChange),
+                    "hasShare": watched.shareThen != nil || watched.shareNow != nil,
                     "tooEarly": watched.tooEarly,
                     "lag": metric.lag?.description ?? "0",
                 ]
@@ -72,7 +80,9 @@ extension SiteRenderer {
                 return entry
             }
         }
-        return page("decision", title: decision.title, root: root, section: "decisions.html", source: decision.location, context)
+        return page(
+            "decision", title: decision.title, root: root, section: "decisions.html", source: decision.location, context
+        )
     }
 
     /// The decision's body, with links to other decision records (`0015-x.md`, `./0015-x.md`) turned

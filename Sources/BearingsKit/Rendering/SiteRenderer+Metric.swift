@@ -18,15 +18,21 @@ extension SiteRenderer {
                 let shares = self.shares[metric.id] ?? []
                 context["share"] = [
                     "svgHTML": svg,
-                    "denominatorNote": changes.isEmpty ? "" : "The set of projects measured changes on \(changes.map(\.description).joined(separator: ", ")): the share's denominator changes there.",
+                    "denominatorNote": changes.isEmpty
+                        ? ""
+                        : "The set of projects measured changes on \(changes.map(\.description).joined(separator: ", ")): the share's denominator changes there.",
                     "rows": shares.reversed().prefix(40).map { point -> [String: Any] in
-                        ["date": point.date.description, "share": shareText(point.share),
-                         "projects": point.projectsMeasured.map(projectName).joined(separator: ", ")]
+                        [
+                            "date": point.date.description, "share": shareText(point.share),
+                            "projects": point.projectsMeasured.map(projectName).joined(separator: ", "),
+                        ]
                     },
                 ]
             }
         }
-        context["watchedBy"] = dataSet.decisions.filter { $0.watch.contains(metric.id) }.map { decisionLink($0, root: root) }
+        context["watchedBy"] = dataSet.decisions.filter { $0.watch.contains(metric.id) }.map {
+            decisionLink($0, root: root)
+        }
         return page("metric", title: metric.name, root: root, section: "trends.html", source: metric.location, context)
     }
 }

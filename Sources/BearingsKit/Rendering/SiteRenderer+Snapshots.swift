@@ -6,7 +6,8 @@ extension SiteRenderer {
                 [
                     "title": snapshot.title, "date": snapshot.date.description,
                     "href": snapshotPaths[snapshot.id] ?? "", "count": snapshot.observations.count,
-                    "metrics": snapshot.metrics.count, "projects": snapshot.projects.map(projectName).joined(separator: ", "),
+                    "metrics": snapshot.metrics.count,
+                    "projects": snapshot.projects.map(projectName).joined(separator: ", "),
                 ]
             }
         ]
@@ -21,12 +22,15 @@ extension SiteRenderer {
             "notesHTML": HTML(cmark: snapshot.notes), "tableHTML": measurementTable(snapshot, root: root),
         ]
         func link(_ other: Snapshot) -> [String: Any] {
-            ["title": other.title, "date": other.date.description,
-             "href": root + (snapshotPaths[other.id] ?? "")]
+            [
+                "title": other.title, "date": other.date.description,
+                "href": root + (snapshotPaths[other.id] ?? ""),
+            ]
         }
         if index > 0 { context["previous"] = link(dataSet.snapshots[index - 1]) }
         if index + 1 < dataSet.snapshots.count { context["next"] = link(dataSet.snapshots[index + 1]) }
-        return page("snapshot", title: snapshot.title, root: root, section: "snapshots.html", source: snapshot.location,
+        return page(
+            "snapshot", title: snapshot.title, root: root, section: "snapshots.html", source: snapshot.location,
             context)
     }
 
@@ -37,18 +41,22 @@ extension SiteRenderer {
         for (index, project) in snapshot.projects.enumerated() where column[project] == nil { column[project] = index }
         var rowOf: [String: Int] = [:]
         for (index, metric) in snapshot.metrics.enumerated() where rowOf[metric] == nil { rowOf[metric] = index }
-        var cells = Array(repeating: Array(repeating: "–", count: snapshot.projects.count), count: snapshot.metrics.count)
+        var cells = Array(
+            repeating: Array(repeating: "–", count: snapshot.projects.count), count: snapshot.metrics.count)
         for observation in snapshot.observations {
             guard let row = rowOf[observation.metric], let col = column[observation.project] else { continue }
             cells[row][col] = observation.text
         }
         var text = "<div class=\"table-scroll\">\n<table>\n<caption>Measurements</caption>\n"
         text += "<thead><tr><th scope=\"col\">Metric</th>"
-        for project in snapshot.projects { text += "<th scope=\"col\" class=\"num\">\(HTML.escape(projectName(project)))</th>" }
+        for project in snapshot.projects {
+            text += "<th scope=\"col\" class=\"num\">\(HTML.escape(projectName(project)))</th>"
+        }
         text += "</tr></thead>\n<tbody>\n"
         for (row, metricID) in snapshot.metrics.enumerated() {
             let href = HTML.escape("\(root)metrics/\(metricID).html")
-            text += "<tr><th scope=\"row\"><a href=\"\(href)\">\(HTML.escape(metric(metricID)?.name ?? metricID))</a></th>"
+            text +=
+                "<tr><th scope=\"row\"><a href=\"\(href)\">\(HTML.escape(metric(metricID)?.name ?? metricID))</a></th>"
             for cell in cells[row] { text += "<td class=\"num\">\(HTML.escape(cell))</td>" }
             text += "</tr>\n"
         }

@@ -7,7 +7,8 @@ extension SiteRenderer {
                     let metricSeries = series[metric.id] ?? MetricSeries(metric: metric, lines: [], dates: [])
                     return [
                         "name": metric.name, "href": "metrics/\(metric.id).html", "kind": metric.kind.rawValue,
-                        "svgHTML": lineChart(metricSeries, root: root, id: "trend-\(metric.id)", width: 480, height: 260),
+                        "svgHTML": lineChart(
+                            metricSeries, root: root, id: "trend-\(metric.id)", width: 480, height: 260),
                         "tableHTML": dataTable(metricSeries, root: root, limit: 8),
                         "lag": metric.lag.map { $0.amount == 0 ? "" : "lags \($0)" } ?? "",
                     ]

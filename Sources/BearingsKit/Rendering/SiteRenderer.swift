@@ -55,7 +55,8 @@ struct SiteRenderer: Sendable {
         self.dataDirectory = dataDirectory.hasSuffix("/") ? String(dataDirectory.dropLast()) : dataDirectory
         dataFolderName = URL(fileURLWithPath: self.dataDirectory).standardizedFileURL.lastPathComponent
         self.templates = templates
-        let edit = dataSet.project.editURL
+        let edit =
+            dataSet.project.editURL
             ?? dataSet.project.repository.map { ($0.hasSuffix("/") ? String($0.dropLast()) : $0) + "/edit/main/" }
         editBase = edit.flatMap {
             guard Self.isWebURL($0) else { return nil }
@@ -63,7 +64,8 @@ struct SiteRenderer: Sendable {
         }
         dataAsOf = dataSet.newestDate
         buildTime = sourceDateEpoch
-        referenceDate = sourceDateEpoch.map { Day(ordinal: Int((Double($0) / 86400).rounded(.down))) }
+        referenceDate =
+            sourceDateEpoch.map { Day(ordinal: Int((Double($0) / 86400).rounded(.down))) }
             ?? dataSet.newestDate ?? Day(ordinal: 0)
         self.baseURL = baseURL.map { $0.hasSuffix("/") ? $0 : $0 + "/" }
         projectOrder = dataSet.projectIDs
@@ -75,10 +77,13 @@ struct SiteRenderer: Sendable {
         }
         snapshotPaths = paths
         decisionsByID = Dictionary(dataSet.decisions.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        supersededBy = Dictionary(grouping: dataSet.decisions.filter { $0.supersededBy != nil }, by: { $0.supersededBy ?? "" })
+        supersededBy = Dictionary(
+            grouping: dataSet.decisions.filter { $0.supersededBy != nil }, by: { $0.supersededBy ?? "" })
         var links: [String: [Decision]] = [:]
         for decision in dataSet.decisions {
-            for target in Set(decision.statusLinks.map(\.target)).sorted() { links[target, default: []].append(decision) }
+            for target in Set(decision.statusLinks.map(\.target)).sorted() {
+                links[target, default: []].append(decision)
+            }
         }
         linkedFrom = links
         principleTitles = Dictionary(
@@ -140,7 +145,8 @@ struct SiteRenderer: Sendable {
             decisionCharted = charted
             decisionTables = Once {
                 series.value.filter { !$0.value.lines.isEmpty }.mapValues {
-                    SiteRenderer.dataTable($0, root: "../", limit: 12, projects: charted.value[$0.metric.id], names: names)
+                    SiteRenderer.dataTable(
+                        $0, root: "../", limit: 12, projects: charted.value[$0.metric.id], names: names)
                 }
             }
         }
@@ -299,14 +305,17 @@ struct SiteRenderer: Sendable {
 
     /// The first day of a metric's "not settled yet" window.
     func unsettledFrom(_ metricSeries: MetricSeries) -> Int? {
-        guard let lag = metricSeries.metric.lag, lag.amount > 0, let newest = metricSeries.newestDate else { return nil }
+        guard let lag = metricSeries.metric.lag, lag.amount > 0, let newest = metricSeries.newestDate else {
+            return nil
+        }
         return lag.before(newest).ordinal
     }
 
     /// A line chart of a metric, every project, decisions marked; `from` cuts off earlier points.
-    func lineChart(_ metricSeries: MetricSeries, root: String, id: String, width: Int = 720, height: Int = 320,
-        only: String? = nil, from: Int? = nil, projects: [String]? = nil) -> HTML
-    {
+    func lineChart(
+        _ metricSeries: MetricSeries, root: String, id: String, width: Int = 720, height: Int = 320,
+        only: String? = nil, from: Int? = nil, projects: [String]? = nil
+    ) -> HTML {
         let metric = metricSeries.metric
         var lines = chartLines[metric.id] ?? []
         if let projects {
@@ -319,7 +328,8 @@ struct SiteRenderer: Sendable {
                 var copy = line
                 copy.points = line.points.filter { $0.day >= from }
                 if copy.points.count > Self.drawnPointsAroundADate {
-                    copy.points = Thinning.largestTriangleThreeBuckets(copy.points, threshold: Self.drawnPointsAroundADate)
+                    copy.points = Thinning.largestTriangleThreeBuckets(
+                        copy.points, threshold: Self.drawnPointsAroundADate)
                 }
                 return copy
             }.filter { !$0.points.isEmpty }
@@ -350,7 +360,8 @@ struct SiteRenderer: Sendable {
         let range = (points.first?.day).flatMap { low in points.last.map { low...$0.day } }
         let spec = ShareChartSpec(
             title: "\(dataSet.project.name)'s share of \(metricSeries.metric.name)",
-            description: "\(dataSet.project.name)'s value divided by the sum over all projects measured on each date, from \(shares.first?.date.description ?? "") to \(shares.last?.date.description ?? "").",
+            description:
+                "\(dataSet.project.name)'s value divided by the sum over all projects measured on each date, from \(shares.first?.date.description ?? "") to \(shares.last?.date.description ?? "").",
             lines: [line], markers: markers(root: root, metric: metricSeries.metric.id, range: range),
             denominatorChanges: changes.map(\.ordinal), unsettledFromDay: unsettledFrom(metricSeries), width: 720,
             height: 260, idPrefix: id)
@@ -381,9 +392,11 @@ struct SiteRenderer: Sendable {
         let dates = metricSeries.dates
         let shown = dates.count > limit ? Array(dates.suffix(limit)) : dates
         let caption = "\(metric.name)\(metric.unit.map { " (\($0))" } ?? "")"
-        var out: HTML = "<details class=\"data-table\">\n<summary>Data table</summary>\n<div class=\"table-scroll\">\n<table>\n<caption>\(caption)"
+        var out: HTML =
+            "<details class=\"data-table\">\n<summary>Data table</summary>\n<div class=\"table-scroll\">\n<table>\n<caption>\(caption)"
         if dates.count > limit {
-            out = "\(out) — the newest \(shown.count) of \(dates.count) dates; every point is in <a href=\"\(root)data/series.csv\">series.csv</a>"
+            out =
+                "\(out) — the newest \(shown.count) of \(dates.count) dates; every point is in <a href=\"\(root)data/series.csv\">series.csv</a>"
         }
         var text = out.rawValue + "</caption>\n<thead><tr><th scope=\"col\">Date</th>"
         for line in lines {
@@ -464,7 +477,9 @@ struct SiteRenderer: Sendable {
     /// (space, quotes, `<`, `>`, non-ASCII…) percent-encoded, so the link is a valid URL; else nil.
     func safeURL(_ text: String) -> String? {
         let lower = text.lowercased()
-        guard lower.hasPrefix("https://") || lower.hasPrefix("http://") || lower.hasPrefix("mailto:") else { return nil }
+        guard lower.hasPrefix("https://") || lower.hasPrefix("http://") || lower.hasPrefix("mailto:") else {
+            return nil
+        }
         return text.addingPercentEncoding(withAllowedCharacters: Self.urlCharacters)
     }
 
@@ -477,7 +492,8 @@ struct SiteRenderer: Sendable {
         let (crossovers, ties) = Analysis.crossovers(metricSeries, project: dataSet.project.id)
         var sentences = crossovers.map { crossover -> String in
             let us = dataSet.project.name, them = projectName(crossover.competitor)
-            return crossover.weLead ? "\(us) passed \(them) on \(crossover.date)." : "\(them) passed \(us) on \(crossover.date)."
+            return crossover.weLead
+                ? "\(us) passed \(them) on \(crossover.date)." : "\(them) passed \(us) on \(crossover.date)."
         }
         if !ties.isEmpty {
             let list = ties.map { "\(projectName($0.1)) on \($0.0)" }.joined(separator: ", ")

@@ -30,7 +30,8 @@ public struct TemplateSet: Sendable {
             for name in names where !name.split(separator: "/").contains(where: { $0.hasPrefix(".") }) {
                 let url = base.appendingPathComponent(name)
                 var isDirectory: ObjCBool = false
-                guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue
+                guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory),
+                    !isDirectory.boolValue
                 else { continue }
                 guard let data = FileManager.default.contents(atPath: url.path),
                     let text = String(data: data, encoding: .utf8)
@@ -45,7 +46,8 @@ public struct TemplateSet: Sendable {
                 do {
                     try library.register(text, named: String(name.dropLast(".mustache".count)))
                 } catch {
-                    throw LoadError(path: directory.map { DataLoader.join($0, name) } ?? "templates/\(name)", reason: "\(error)")
+                    throw LoadError(
+                        path: directory.map { DataLoader.join($0, name) } ?? "templates/\(name)", reason: "\(error)")
                 }
             } else if name.hasPrefix("assets/") {
                 assets[name] = text

@@ -35,7 +35,9 @@ public final class LazySite: @unchecked Sendable {
     /// Renders every file into `staging` (in parallel, or one by one on the calling thread),
     /// without keeping them; stops early, leaving the staging folder to be discarded, when
     /// `cancelled` turns true.
-    public func write(into staging: SiteWriter.Staging, parallel: Bool = true, cancelled: @escaping @Sendable () -> Bool) {
+    public func write(
+        into staging: SiteWriter.Staging, parallel: Bool = true, cancelled: @escaping @Sendable () -> Bool
+    ) {
         let paths = self.paths
         let one: @Sendable (Int) -> Void = { [self] index in
             if cancelled() { return }

@@ -42,7 +42,8 @@ public enum SiteWriter {
             let contents = (try? fileManager.contentsOfDirectory(atPath: output)) ?? []
             if !contents.isEmpty, !contents.contains(marker) {
                 return refuse(
-                    "is not empty and was not made by Bearings (no \(marker) file); choose another --output or empty it")
+                    "is not empty and was not made by Bearings (no \(marker) file); choose another --output or empty it"
+                )
             }
         }
         return nil
@@ -65,7 +66,8 @@ public enum SiteWriter {
         do {
             try fileManager.createDirectory(atPath: parent, withIntermediateDirectories: true)
         } catch {
-            throw WriteError(path: parent, reason: "cannot create the folder: \(error.localizedDescription)", refused: false)
+            throw WriteError(
+                path: parent, reason: "cannot create the folder: \(error.localizedDescription)", refused: false)
         }
         removeLeftovers(parent: parent, name: name)
         let stagingPath = "\(parent)/.\(name).bearings-tmp-\(getpid())"
@@ -161,7 +163,8 @@ public enum SiteWriter {
             for component in relative.split(separator: "/") {
                 directory += "/" + component
                 if mkdir(directory, 0o755) != 0, errno != EEXIST {
-                    throw WriteError(path: directory, reason: "cannot create the folder: \(errorText())", refused: false)
+                    throw WriteError(
+                        path: directory, reason: "cannot create the folder: \(errorText())", refused: false)
                 }
             }
             created.insert(relative)
@@ -172,7 +175,8 @@ public enum SiteWriter {
     static func exchange(_ first: String, _ second: String) -> Bool {
         #if os(Linux)
         // renameat2 is in glibc since 2.28 but Glibc's module does not declare it (_GNU_SOURCE).
-        typealias RenameAt2 = @convention(c) (Int32, UnsafePointer<CChar>?, Int32, UnsafePointer<CChar>?, UInt32) -> Int32
+        typealias RenameAt2 =
+            @convention(c) (Int32, UnsafePointer<CChar>?, Int32, UnsafePointer<CChar>?, UInt32) -> Int32
         guard let symbol = dlsym(nil, "renameat2") else { return false }
         let renameExchange: UInt32 = 2  // RENAME_EXCHANGE, <linux/fs.h>
         return unsafeBitCast(symbol, to: RenameAt2.self)(AT_FDCWD, first, AT_FDCWD, second, renameExchange) == 0

@@ -16,7 +16,9 @@ struct Build: AsyncParsableCommand {
 
     @OptionGroup var site: SiteOptions
 
-    @Option(name: .customLong("base-url"), help: ArgumentHelp("The site's absolute URL, for the feed and sitemap.", valueName: "url"))
+    @Option(
+        name: .customLong("base-url"),
+        help: ArgumentHelp("The site's absolute URL, for the feed and sitemap.", valueName: "url"))
     var baseURL: String?
 
     @Flag(name: .long, help: "Print nothing but problems.")

@@ -5,7 +5,8 @@ import BearingsKit
 struct Check: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Check the data folder and report every problem in one run.",
-        discussion: "Writes nothing. Exit status 0 when the data is fine, 1 when it has errors, 3 when it cannot be read.")
+        discussion:
+            "Writes nothing. Exit status 0 when the data is fine, 1 when it has errors, 3 when it cannot be read.")
 
     @OptionGroup var options: DataOptions
 

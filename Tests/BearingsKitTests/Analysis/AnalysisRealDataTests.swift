@@ -30,15 +30,17 @@ struct AnalysisRealDataTests {
     func change(_ metric: String, _ project: String) -> String? {
         guard let line = Self.series[metric]?.line(project), let change = Analysis.change(line) else { return nil }
         let yearAgo = change.yearAgo.map { "\($0.date) \(Int($0.value))" } ?? "none"
-        return "\(change.latest.date) \(Int(change.latest.value)) previous \(change.previous.map { String(Int($0.value)) } ?? "none") year-ago \(yearAgo)"
+        return
+            "\(change.latest.date) \(Int(change.latest.value)) previous \(change.previous.map { String(Int($0.value)) } ?? "none") year-ago \(yearAgo)"
     }
 
     @Test func neuripsShareOfPapersPerYear() {
         // NeurIPS 2015 counted no paper for either framework: the total is 0, so no share that year.
-        #expect(shares("papers-neurips") == [
-            "2016-12-01 0.000000", "2017-12-01 0.123711", "2018-12-01 0.368159", "2019-12-01 0.636364",
-            "2020-12-01 0.768473",
-        ])
+        #expect(
+            shares("papers-neurips") == [
+                "2016-12-01 0.000000", "2017-12-01 0.123711", "2018-12-01 0.368159", "2019-12-01 0.636364",
+                "2020-12-01 0.768473",
+            ])
     }
 
     @Test func pytorchPassedTensorFlowAtNeurIPSIn2019() {
@@ -47,12 +49,15 @@ struct AnalysisRealDataTests {
 
     @Test func theICLR2019TieIsNotAPass() {
         // ICLR 2019 counted 86 papers for each: the pass is at ICLR 2020.
-        #expect(shares("papers-iclr") == [
-            "2018-05-01 0.227642", "2019-05-01 0.500000", "2020-05-01 0.640152", "2021-05-01 0.776978",
-            "2022-05-01 0.839877",
-        ])
+        #expect(
+            shares("papers-iclr") == [
+                "2018-05-01 0.227642", "2019-05-01 0.500000", "2020-05-01 0.640152", "2021-05-01 0.776978",
+                "2022-05-01 0.839877",
+            ])
         #expect(crossovers("papers-iclr") == ["2020-05-01 tensorflow we pass"])
-        let ties = Self.series["papers-iclr"].map { Analysis.crossovers($0, project: "pytorch").ties.map { "\($0.0) \($0.1)" } }
+        let ties = Self.series["papers-iclr"].map {
+            Analysis.crossovers($0, project: "pytorch").ties.map { "\($0.0) \($0.1)" }
+        }
         #expect(ties == ["2019-05-01 tensorflow"])
     }
 
@@ -62,14 +67,15 @@ struct AnalysisRealDataTests {
     }
 
     @Test func developersPushingShareEveryQuarter() {
-        #expect(shares("github-pushers") == [
-            "2020-01-01 0.403746", "2020-04-01 0.465040", "2020-07-01 0.472735", "2020-10-01 0.516533",
-            "2021-01-01 0.536629", "2021-04-01 0.549808", "2021-07-01 0.605444", "2021-10-01 0.657295",
-            "2022-01-01 0.632568", "2022-04-01 0.650230", "2022-07-01 0.669617", "2022-10-01 0.679200",
-            "2023-01-01 0.671806", "2023-04-01 0.660631", "2023-07-01 0.636741", "2023-10-01 0.668888",
-            "2024-01-01 0.642375", "2024-04-01 0.639606", "2024-07-01 0.637010", "2024-10-01 0.640575",
-            "2025-01-01 0.639293", "2025-04-01 0.616899", "2025-07-01 0.642781",
-        ])
+        #expect(
+            shares("github-pushers") == [
+                "2020-01-01 0.403746", "2020-04-01 0.465040", "2020-07-01 0.472735", "2020-10-01 0.516533",
+                "2021-01-01 0.536629", "2021-04-01 0.549808", "2021-07-01 0.605444", "2021-10-01 0.657295",
+                "2022-01-01 0.632568", "2022-04-01 0.650230", "2022-07-01 0.669617", "2022-10-01 0.679200",
+                "2023-01-01 0.671806", "2023-04-01 0.660631", "2023-07-01 0.636741", "2023-10-01 0.668888",
+                "2024-01-01 0.642375", "2024-04-01 0.639606", "2024-07-01 0.637010", "2024-10-01 0.640575",
+                "2025-01-01 0.639293", "2025-04-01 0.616899", "2025-07-01 0.642781",
+            ])
     }
 
     @Test func developersPushingCrossoversAndChanges() {

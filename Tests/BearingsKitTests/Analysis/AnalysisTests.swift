@@ -12,7 +12,8 @@ struct AnalysisTests {
     ) -> DataSet {
         let location = SourceLocation(path: "t.md")
         let project = Project(name: "Us", id: "us", competitors: [.init(id: "them", name: "Them")], location: location)
-        let metric = Metric(id: "m", name: "M", kind: kind, unit: unit, lag: lag, higherIsBetter: higherIsBetter, location: location)
+        let metric = Metric(
+            id: "m", name: "M", kind: kind, unit: unit, lag: lag, higherIsBetter: higherIsBetter, location: location)
         let observations = points.map {
             Observation(date: day($0.0), metric: "m", project: $0.1, value: $0.2, text: "", location: location)
         }
@@ -33,7 +34,8 @@ struct AnalysisTests {
             ("2020-06-01", "us", 3), ("2020-06-01", "them", 2),
         ])
         let (crossovers, ties) = Analysis.crossovers(Self.series(data), project: "us")
-        #expect(crossovers.map { "\($0.date) \($0.weLead)" } == ["2020-02-01 true", "2020-04-01 false", "2020-06-01 true"])
+        #expect(
+            crossovers.map { "\($0.date) \($0.weLead)" } == ["2020-02-01 true", "2020-04-01 false", "2020-06-01 true"])
         #expect(ties.map { "\($0.0)" } == ["2020-03-01"])
     }
 
@@ -51,9 +53,10 @@ struct AnalysisTests {
             ("2020-03-01", "us", 2),
         ])
         let shares = Analysis.share(Self.series(data), of: "us")
-        #expect(shares.map { "\($0.date) \($0.share) \($0.projectsMeasured)" } == [
-            "2020-01-01 0.25 [\"us\", \"them\"]", "2020-03-01 1.0 [\"us\"]",
-        ])
+        #expect(
+            shares.map { "\($0.date) \($0.share) \($0.projectsMeasured)" } == [
+                "2020-01-01 0.25 [\"us\", \"them\"]", "2020-03-01 1.0 [\"us\"]",
+            ])
         #expect(Analysis.denominatorChanges(shares).map(\.description) == ["2020-03-01"])
     }
 
@@ -71,7 +74,8 @@ struct AnalysisTests {
         let line = try #require(Self.series(data).line("us"))
         let change = try #require(Analysis.change(line))
         #expect(change.previous?.value == 30)
-        #expect(change.yearAgo?.date.description == "2019-06-01")  // 2020-06-01 − 366 days; 2019-06-02 would be too late
+        // 2020-06-01 − 366 days; 2019-06-02 would be too late.
+        #expect(change.yearAgo?.date.description == "2019-06-01")
         #expect(change.overYear == 20)
         #expect(change.overYearRelative == 1.0)
         #expect(change.sincePreviousRelative == 10.0 / 30.0)
@@ -92,13 +96,18 @@ struct AnalysisTests {
         #expect(review.watched.first?.shareNow == 0.5)
         #expect(review.watched.first?.shareChange == 0.25)
         let settled = Self.dataSet(points, lag: Lag(amount: 3, unit: .month))
-        #expect(Analysis.review(decision, project: "us", series: Analysis.series(settled))?.watched.map(\.tooEarly) == [false])
+        #expect(
+            Analysis.review(decision, project: "us", series: Analysis.series(settled))?.watched.map(\.tooEarly) == [
+                false
+            ])
     }
 
     @Test func dueForReviewListsStandingBetsWhoseReviewDateHasCome() {
         let location = SourceLocation(path: "d.md")
         func decision(_ id: String, _ status: Decision.Status, _ review: String) -> Decision {
-            Decision(id: id, title: id, status: status, date: Self.day("2019-01-01"), review: Self.day(review), location: location)
+            Decision(
+                id: id, title: id, status: status, date: Self.day("2019-01-01"), review: Self.day(review),
+                location: location)
         }
         let decisions = [
             decision("b", .accepted, "2020-06-01"), decision("a", .proposed, "2020-01-01"),

@@ -57,7 +57,8 @@ struct CrashSafetyTests {
             if process.isRunning { kill(process.processIdentifier, SIGKILL) }
             let milliseconds = (DispatchTime.now().uptimeNanoseconds - started) / 1_000_000
             process.waitUntilExit()
-            let how = process.terminationReason == .uncaughtSignal ? "killed after \(milliseconds) ms" : "finished first"
+            let how =
+                process.terminationReason == .uncaughtSignal ? "killed after \(milliseconds) ms" : "finished first"
             afterKills.append((moment, filesUnder(output), "\(moment): \(how)"))
         }
 
@@ -69,7 +70,9 @@ struct CrashSafetyTests {
             let isWhole = files == previous || files == new
             #expect(isWhole, "killed \(moment): the output folder is neither site (\(files.count) files)")
             // One line per kill in the test log: the moments reached and which site survived.
-            print("crash safety: \(report); output: \(files == previous ? "previous site" : files == new ? "new site" : "BROKEN")")
+            print(
+                "crash safety: \(report); output: \(files == previous ? "previous site" : files == new ? "new site" : "BROKEN")"
+            )
         }
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: output.deletingLastPathComponent().path)
         #expect(leftovers == ["site"])
@@ -114,17 +117,21 @@ struct CrashSafetyTests {
                 usleep(1_000)
             }
         }
-        let pid = try #require(traced, "strace never saw the build rename: \((try? String(contentsOf: log, encoding: .utf8)) ?? "")")
+        let pid = try #require(
+            traced, "strace never saw the build rename: \((try? String(contentsOf: log, encoding: .utf8)) ?? "")")
         kill(pid, SIGKILL)
         strace.waitUntilExit()
-        let swapped = try String(contentsOf: log, encoding: .utf8).split(separator: "\n").filter { $0.contains("DELAYED") }
+        let swapped = try String(contentsOf: log, encoding: .utf8).split(separator: "\n").filter {
+            $0.contains("DELAYED")
+        }
         print("crash safety: killed during \(swapped.first.map(String.init) ?? "?")")
 
         let files = filesUnder(output)
         #expect(try Self.run(bearings, data: minimal, output: output, in: folder) == 0)
         let new = filesUnder(output)
         #expect(files == previous || files == new, "the output folder is neither site (\(files.count) files)")
-        #expect(try FileManager.default.contentsOfDirectory(atPath: output.deletingLastPathComponent().path) == ["site"])
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: output.deletingLastPathComponent().path) == ["site"])
     }
 
     /// Waits (bounded) until `moment` or until the build ends by itself.
@@ -208,7 +215,8 @@ enum GeneratedData {
         }
         try file(
             "project.md",
-            "---\nname: Crash Test \(edition)\nid: p\ncompetitors:\n  c1: Competitor One\n  c2: Competitor Two\n---\nGenerated.\n")
+            "---\nname: Crash Test \(edition)\nid: p\ncompetitors:\n  c1: Competitor One\n  c2: Competitor Two\n---\nGenerated.\n"
+        )
         for metric in ["m1", "m2"] {
             try file("metrics/\(metric).md", "---\nname: Metric \(metric)\nkind: usage\nunit: users\n---\nGenerated.\n")
         }

@@ -74,7 +74,8 @@ struct SourceTextTests {
     @Test(arguments: lineCuts)
     func linesCutWhereSplittingOnLineFeedsDid(_ example: Example<String, [String]>) {
         #expect(example.input.lines.map(String.init) == example.expected)
-        #expect(example.input.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) == example.expected)
+        #expect(
+            example.input.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) == example.expected)
         #expect(example.input.dropFirst(0).lines.map(String.init) == example.expected)
     }
 }

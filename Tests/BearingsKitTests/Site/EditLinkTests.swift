@@ -32,7 +32,9 @@ struct EditLinkTests {
         let text = try String(contentsOf: project, encoding: .utf8)
             .replacingOccurrences(
                 of: "repository: https://example.org/git/widget\n",
-                with: "repository: https://example.org/git/widget\nedit_url: https://gitlab.example.org/w/-/edit/trunk/report\n")
+                with:
+                    "repository: https://example.org/git/widget\nedit_url: https://gitlab.example.org/w/-/edit/trunk/report\n"
+            )
         try text.write(to: project, atomically: true, encoding: .utf8)
         try FileManager.default.moveItem(
             at: data.appendingPathComponent("snapshots/2020-07.md"),
@@ -41,7 +43,10 @@ struct EditLinkTests {
         let index = try #require(plan.text("index.html"))
         #expect(Self.editLinks(index) == ["https://gitlab.example.org/w/-/edit/trunk/report/data/project.md"])
         let snapshot = try #require(plan.text("snapshots/2020-07-01.html"))
-        #expect(Self.editLinks(snapshot) == ["https://gitlab.example.org/w/-/edit/trunk/report/data/snapshots/July%202020%20%232.md"])
+        #expect(
+            Self.editLinks(snapshot) == [
+                "https://gitlab.example.org/w/-/edit/trunk/report/data/snapshots/July%202020%20%232.md"
+            ])
     }
 
     @Test func decisionsFromAFolderGivenByARelativePathLinkToItsFiles() throws {
@@ -50,7 +55,8 @@ struct EditLinkTests {
         let first = try #require(
             try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix(".md") }.sorted().first)
         let options = BuildOptions(
-            load: LoadOptions(dataDirectory: siteFixtures.appendingPathComponent("small/data").path, decisionsDirectory: folder))
+            load: LoadOptions(
+                dataDirectory: siteFixtures.appendingPathComponent("small/data").path, decisionsDirectory: folder))
         let plan = try #require(try SiteBuilder.plan(options).plan)
         let page = try #require(plan.text("decisions/\(first.dropLast(3)).html"))
         #expect(Self.editLinks(page) == [Self.base + folder + "/" + first])
@@ -59,7 +65,8 @@ struct EditLinkTests {
     @Test func decisionsFromAnAbsoluteFolderGetNoLink() throws {
         let folder = siteFixtures.deletingLastPathComponent().appendingPathComponent("adr/madr").path
         let options = BuildOptions(
-            load: LoadOptions(dataDirectory: siteFixtures.appendingPathComponent("small/data").path, decisionsDirectory: folder))
+            load: LoadOptions(
+                dataDirectory: siteFixtures.appendingPathComponent("small/data").path, decisionsDirectory: folder))
         let plan = try #require(try SiteBuilder.plan(options).plan)
         let decisions = plan.paths.filter { $0.hasPrefix("decisions/") }
         #expect(!decisions.isEmpty)

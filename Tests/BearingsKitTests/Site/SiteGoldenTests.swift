@@ -46,7 +46,8 @@ struct SiteGoldenTests {
             try? FileManager.default.removeItem(at: expectedFolder)
             for path in plan.paths {
                 let url = expectedFolder.appendingPathComponent(path)
-                try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try FileManager.default.createDirectory(
+                    at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
                 try Data(plan.files[path] ?? []).write(to: url)
             }
             Issue.record("recorded \(fixture)/expected, rerun without RECORD_SNAPSHOTS")
@@ -62,9 +63,11 @@ struct SiteGoldenTests {
             let got = Data(plan.files[path] ?? [])
             if got != want {
                 Issue.record(
-                    Comment(rawValue: lineDiff(
-                        expected: String(decoding: want, as: UTF8.self), actual: String(decoding: got, as: UTF8.self),
-                        name: "\(fixture)/expected/\(path)")))
+                    Comment(
+                        rawValue: lineDiff(
+                            expected: String(decoding: want, as: UTF8.self),
+                            actual: String(decoding: got, as: UTF8.self),
+                            name: "\(fixture)/expected/\(path)")))
             }
         }
     }
@@ -105,7 +108,8 @@ struct SiteSafetyTests {
     /// Markup that would run script: a script element, an event-handler attribute, a javascript: URL
     /// in an attribute.
     static let executable = [
-        #"<script"#, #"<[a-z][^>]*\son[a-z]+\s*="#, #"(href|src|action|formaction|xlink:href)\s*=\s*["']?\s*javascript:"#,
+        #"<script"#, #"<[a-z][^>]*\son[a-z]+\s*="#,
+        #"(href|src|action|formaction|xlink:href)\s*=\s*["']?\s*javascript:"#,
     ]
 
     @Test func fixtureWithScriptEverywhereProducesNoExecutableMarkup() throws {
@@ -126,9 +130,14 @@ struct SiteSafetyTests {
     }
 
     @Test func theSafetyCheckFindsExecutableMarkupWhenThereIsSome() {
-        let samples: [String] = ["<SCRIPT>x</SCRIPT>", "<img src=x onerror=alert(1)>", "<a href=\"javascript:alert(1)\">"]
+        let samples: [String] = [
+            "<SCRIPT>x</SCRIPT>", "<img src=x onerror=alert(1)>", "<a href=\"javascript:alert(1)\">",
+        ]
         for sample in samples {
-            #expect(Self.executable.contains { (pattern: String) in sample.range(of: pattern, options: [.regularExpression, .caseInsensitive]) != nil })
+            #expect(
+                Self.executable.contains { (pattern: String) in
+                    sample.range(of: pattern, options: [.regularExpression, .caseInsensitive]) != nil
+                })
         }
     }
 

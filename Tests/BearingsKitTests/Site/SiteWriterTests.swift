@@ -38,7 +38,10 @@ struct SiteWriterTests {
         try Data("---\nname: Broken\nheadline: nope\n---\n".utf8).write(to: broken.appendingPathComponent("project.md"))
         let result = try build(data: broken.path, output: output.path)
         #expect(result.paths == nil)
-        #expect(result.diagnostics.map(\.description) == ["\(broken.path)/project.md:3:11: error: unknown metric 'nope' as headline"])
+        #expect(
+            result.diagnostics.map(\.description) == [
+                "\(broken.path)/project.md:3:11: error: unknown metric 'nope' as headline"
+            ])
         #expect(filesUnder(output) == before)
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == ["broken", "site"])
     }
@@ -61,10 +64,14 @@ struct SiteWriterTests {
         try Data().write(to: leftover.appendingPathComponent(SiteWriter.marker))
         let foreign = folder.appendingPathComponent(".site.bearings-tmp-11111")
         try FileManager.default.createDirectory(at: foreign, withIntermediateDirectories: true)
-        _ = try build(data: siteFixtures.appendingPathComponent("minimal/data").path,
-                      output: folder.appendingPathComponent("site").path)
+        _ = try build(
+            data: siteFixtures.appendingPathComponent("minimal/data").path,
+            output: folder.appendingPathComponent("site").path)
         // Only a folder carrying the marker is Bearings's to delete.
-        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == [".site.bearings-tmp-11111", "site"])
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == [
+                ".site.bearings-tmp-11111", "site",
+            ])
     }
 
     struct Refusal: CustomTestStringConvertible, Sendable {
@@ -75,15 +82,26 @@ struct SiteWriterTests {
     }
 
     static let refusals: [Refusal] = [
-        Refusal(name: "the data folder itself", output: { data, _ in data.path }, reason: "the output folder is the data folder"),
-        Refusal(name: "a folder that contains the data folder", output: { _, root in root.path },
-                reason: "the output folder contains the data folder"),
-        Refusal(name: "the current folder", output: { _, _ in FileManager.default.currentDirectoryPath },
-                reason: "refusing to replace the current folder; name a folder inside it, e.g. --output site"),
-        Refusal(name: "the root folder", output: { _, _ in "/" }, reason: "refusing to write the site over the root folder"),
-        Refusal(name: "the home folder", output: { _, _ in NSHomeDirectory() }, reason: "refusing to replace the home folder"),
-        Refusal(name: "a non-empty folder Bearings did not make", output: { _, root in root.appendingPathComponent("notes").path },
-                reason: "is not empty and was not made by Bearings (no .bearings-site file); choose another --output or empty it"),
+        Refusal(
+            name: "the data folder itself", output: { data, _ in data.path },
+            reason: "the output folder is the data folder"),
+        Refusal(
+            name: "a folder that contains the data folder", output: { _, root in root.path },
+            reason: "the output folder contains the data folder"),
+        Refusal(
+            name: "the current folder", output: { _, _ in FileManager.default.currentDirectoryPath },
+            reason: "refusing to replace the current folder; name a folder inside it, e.g. --output site"),
+        Refusal(
+            name: "the root folder", output: { _, _ in "/" }, reason: "refusing to write the site over the root folder"),
+        Refusal(
+            name: "the home folder", output: { _, _ in NSHomeDirectory() },
+            reason: "refusing to replace the home folder"),
+        Refusal(
+            name: "a non-empty folder Bearings did not make",
+            output: { _, root in root.appendingPathComponent("notes").path },
+            reason:
+                "is not empty and was not made by Bearings (no .bearings-site file); choose another --output or empty it"
+        ),
     ]
 
     @Test(arguments: refusals)

@@ -1,7 +1,7 @@
 import Foundation
 
 #if canImport(Glibc)
-    import Glibc
+import Glibc
 #endif
 
 /// A minimal HTTP/1.1 client over a raw socket to 127.0.0.1. URLSession would clean up the very paths
@@ -137,9 +137,9 @@ private final class Connection: @unchecked Sendable {
 
     init(port: UInt16) throws {
         #if canImport(Glibc)
-            descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         #else
-            descriptor = socket(AF_INET, SOCK_STREAM, 0)
+        descriptor = socket(AF_INET, SOCK_STREAM, 0)
         #endif
         guard descriptor >= 0 else { throw LoopbackClient.Failure(description: "socket() failed") }
         var address = sockaddr_in()
