@@ -266,13 +266,6 @@ final class Slots<Value>: @unchecked Sendable {
         lock.unlock()
     }
 
-    /// Adds a value at the end (for slots used as a growing list).
-    func append(_ value: Value) {
-        lock.lock()
-        values.append(value)
-        lock.unlock()
-    }
-
     var all: [Value] {
         lock.lock()
         defer { lock.unlock() }

@@ -161,10 +161,13 @@ struct SiteRenderer: Sendable {
 
     /// Renders the whole site into memory (for `serve` and tests).
     func render() -> SitePlan {
-        let collected = Slots<(String, [UInt8])?>(count: 0, empty: nil)
-        render { path, text in collected.append((path, Array(text.utf8))) }
+        let work = jobs().jobs
+        let rendered = Slots<[UInt8]>(count: work.count, empty: [])
+        DispatchQueue.concurrentPerform(iterations: work.count) { index in
+            rendered.set(index, Array(work[index].1().utf8))
+        }
         var plan = SitePlan()
-        for case let (path, bytes)? in collected.all { plan.add(path, bytes: bytes) }
+        for (index, bytes) in rendered.all.enumerated() { plan.add(work[index].0, bytes: bytes) }
         return plan
     }
 
