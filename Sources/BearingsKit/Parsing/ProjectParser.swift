@@ -69,11 +69,9 @@ public enum ProjectParser {
         let url = fields.string("url")
         let repository = fields.string("repository")
         let editURL = fields.string("edit_url")
-        // Either makes a link on every page made from one file; anything but http(s) makes none.
-        let badEditKey =
-            editURL.map { SiteRenderer.isWebURL($0) ? nil : "edit_url" }
-            ?? repository.flatMap { SiteRenderer.isWebURL($0) ? nil : "repository" }
-        if let key = badEditKey {
+        // Edit links are made from `edit_url`, else from `repository`; anything but http(s) makes none.
+        let key = editURL != nil ? "edit_url" : "repository"
+        if let value = editURL ?? repository, !SiteRenderer.isWebURL(value) {
             fields.diagnostics.append(
                 .warning(
                     frontMatter.valueLocation(key), "'\(key)' is not an http(s) URL, so pages get no edit links",

@@ -479,10 +479,7 @@ struct SiteRenderer: Sendable {
     /// `text` when it is an http(s) or mailto URL, with every character a URL may not hold as it is
     /// (space, quotes, `<`, `>`, non-ASCII…) percent-encoded, so the link is a valid URL; else nil.
     func safeURL(_ text: String) -> String? {
-        let lower = text.lowercased()
-        guard lower.hasPrefix("https://") || lower.hasPrefix("http://") || lower.hasPrefix("mailto:") else {
-            return nil
-        }
+        guard Self.isWebURL(text) || text.lowercased().hasPrefix("mailto:") else { return nil }
         return text.addingPercentEncoding(withAllowedCharacters: Self.urlCharacters)
     }
 
