@@ -472,9 +472,9 @@ struct SiteRenderer: Sendable {
         return base + path.joined(separator: "/")
     }
 
-    /// RFC 3986's unreserved characters and sub-delimiters, which a path segment may hold as they are.
-    static let pathPartCharacters = CharacterSet(
-        charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~!$&'()*+,;=:@")
+    /// What a path segment may hold as it is: a URL's characters but the delimiters of path, query
+    /// and fragment, and '%' (a file named `50%.md` is `50%25.md`).
+    static let pathPartCharacters = urlCharacters.subtracting(CharacterSet(charactersIn: "/?#[]%"))
 
     /// `text` when it is an http(s) or mailto URL, with every character a URL may not hold as it is
     /// (space, quotes, `<`, `>`, non-ASCII…) percent-encoded, so the link is a valid URL; else nil.
