@@ -24,10 +24,16 @@ public struct PrinciplesFile: Sendable, Equatable {
     public var introduction: MarkdownDocument
     /// The principles in file order.
     public var principles: [Principle]
+    /// Where the file is (line 1); nil when there is no principles.md.
+    public var location: SourceLocation?
 
     /// Creates the file's model.
-    public init(introduction: MarkdownDocument = MarkdownDocument(), principles: [Principle] = []) {
+    public init(
+        introduction: MarkdownDocument = MarkdownDocument(), principles: [Principle] = [],
+        location: SourceLocation? = nil
+    ) {
         self.introduction = introduction
         self.principles = principles
+        self.location = location
     }
 }

@@ -7,7 +7,7 @@ public enum PrinciplesParser {
         var diagnostics: [Diagnostic] = []
         let frontMatter = FrontMatter(source, diagnostics: &diagnostics)
         let document = Markdown.parse(frontMatter.body, options: options)
-        var file = PrinciplesFile()
+        var file = PrinciplesFile(location: SourceLocation(path: source.path))
         var current: (heading: MarkdownNode, blocks: [MarkdownBlock])?
         var introduction: [MarkdownBlock] = []
         var firstByID: [String: SourceLocation] = [:]

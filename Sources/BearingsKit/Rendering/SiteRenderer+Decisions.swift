@@ -136,8 +136,8 @@ extension SiteRenderer {
                 decisionLink($0, root: root)
             },
         ]
-        // principles.md, found through its first principle (the file is optional).
-        let source = dataSet.principles.principles.first?.location
-        return page("principles", title: "Principles", root: root, section: "principles.html", source: source, context)
+        return page(
+            "principles", title: "Principles", root: root, section: "principles.html",
+            source: dataSet.principles.location, context)
     }
 }

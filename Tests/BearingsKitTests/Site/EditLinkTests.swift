@@ -49,6 +49,26 @@ struct EditLinkTests {
             ])
     }
 
+    @Test func principlesWithOnlyAnIntroductionLinkToTheirFileAndNoFileNoLink() throws {
+        let data = try copyOfSmall()
+        let principles = data.appendingPathComponent("principles.md")
+        try "# Principles\n\nStill being written.\n".write(to: principles, atomically: true, encoding: .utf8)
+        // The decisions name principles that are gone now.
+        for name in ["0001-users-first", "0002-plugins", "0003-docs"] {
+            let file = data.appendingPathComponent("decisions/\(name).md")
+            let lines = try String(contentsOf: file, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
+            try lines.filter { !$0.hasPrefix("principles:") }.joined(separator: "\n")
+                .write(to: file, atomically: true, encoding: .utf8)
+        }
+        let options = BuildOptions(load: LoadOptions(dataDirectory: data.path))
+        let plan = try #require(try SiteBuilder.plan(options).plan)
+        #expect(Self.editLinks(plan.text("principles.html") ?? "") == [Self.base + "data/principles.md"])
+
+        try FileManager.default.removeItem(at: principles)
+        let without = try #require(try SiteBuilder.plan(options).plan)
+        #expect(Self.editLinks(without.text("principles.html") ?? "-") == [])
+    }
+
     @Test func decisionsFromAFolderGivenByARelativePathLinkToItsFiles() throws {
         // `swift test` runs in the package's folder, as a CI build runs at the repository's root.
         let folder = "Tests/BearingsKitTests/Fixtures/adr/madr"
