@@ -56,7 +56,8 @@ struct EditLinkTests {
         // The decisions name principles that are gone now.
         for name in ["0001-users-first", "0002-plugins", "0003-docs"] {
             let file = data.appendingPathComponent("decisions/\(name).md")
-            let lines = try String(contentsOf: file, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
+            let lines = try String(contentsOf: file, encoding: .utf8).split(
+                separator: "\n", omittingEmptySubsequences: false)
             try lines.filter { !$0.hasPrefix("principles:") }.joined(separator: "\n")
                 .write(to: file, atomically: true, encoding: .utf8)
         }
