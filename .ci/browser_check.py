@@ -1,6 +1,7 @@
 """Loads every page of built Bearings sites in headless Chromium and fails on what a reader would hit.
 
-For each `.html` file of each site folder, from `file://`, in the light and the dark colour scheme:
+For each `.html` file of each site folder, from `file://`, in the light and the dark colour scheme at
+1280 px, and in the light one at 390 px (a phone):
 
 - no console errors: every SEVERE entry of the browser log fails the page;
 - no script from the data runs: before any page script, `alert`, `confirm` and `prompt` are replaced
@@ -8,7 +9,11 @@ For each `.html` file of each site folder, from `file://`, in the light and the 
   the data's payloads call them. Then every `<a>` whose target is a `javascript:` URL is clicked
   (there should be none: their presence fails too) and the flag must still be undefined;
 - axe-core finds no `serious` or `critical` violation. Every violation is printed, with its rule
-  id, impact, page and the selector of each element; minor and moderate ones do not fail.
+  id, impact, page and the selector of each element; minor and moderate ones do not fail;
+- nothing runs off the right edge, at 1280 px or at 390 px: neither the page nor any element
+  scrolls sideways, except the charts (`figure.chart`, drawn for 540 px and more), the data tables
+  folded away in `details.data-table`, a snapshot's metric × project table (`table.matrix`) and code
+  blocks (`pre`). The summary tables (`table.stack`) must fit.
 
 Usage: browser_check.py SITE_DIR [SITE_DIR ...]
        browser_check.py --axe-script    prints the bundled axe-core 4.x script's path and version
@@ -46,7 +51,29 @@ return Array.from(document.querySelectorAll('a[href], area[href]'))
 """
 
 FAILING_IMPACTS = {"serious", "critical"}
-SCHEMES = ["light", "dark"]
+# (colour scheme, emulated viewport width or None for the window's 1280 px)
+PASSES = [("light", None), ("dark", None), ("light", 390)]
+
+# What scrolls sideways, besides the charts, the folded data tables, snapshot tables and code blocks.
+SIDEWAYS = """
+const found = [];
+const root = document.documentElement;
+if (root.scrollWidth > root.clientWidth + 1) {
+  found.push(`the page is ${root.scrollWidth} px wide in a ${root.clientWidth} px viewport`);
+}
+for (const element of document.body.querySelectorAll('*')) {
+  const style = getComputedStyle(element);
+  if (!['auto', 'scroll', 'hidden'].includes(style.overflowX)) continue;
+  if (element.scrollWidth <= element.clientWidth + 1) continue;
+  if (element.matches('figure.chart, pre') || element.closest('details.data-table, thead')) continue;
+  if (element.querySelector(':scope > table.matrix')) continue;
+  const label = element.querySelector('caption, h2, h3');
+  found.push(`${element.tagName.toLowerCase()}.${element.className} scrolls sideways ` +
+    `(${element.scrollWidth} px in ${element.clientWidth} px)` +
+    (label ? `: ${label.textContent.trim().slice(0, 60)}` : ''));
+}
+return found;
+"""
 
 
 def bundled_axe():
@@ -88,11 +115,16 @@ def start_browser():
     return driver
 
 
-def check_page(driver, axe_source, page, scheme):
-    """The problems found on one page in one colour scheme, as printable lines."""
+def check_page(driver, axe_source, page, scheme, width=None):
+    """The problems found on one page in one colour scheme and width, as printable lines."""
     problems = []
     driver.execute_cdp_cmd(
         "Emulation.setEmulatedMedia", {"features": [{"name": "prefers-color-scheme", "value": scheme}]})
+    if width:
+        driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                               {"width": width, "height": 844, "deviceScaleFactor": 1, "mobile": False})
+    else:
+        driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
     driver.get_log("browser")  # drains the previous page's entries: only this load's count
     driver.get(page.as_uri())
     clicked = driver.execute_script(JAVASCRIPT_LINKS)
@@ -103,6 +135,7 @@ def check_page(driver, axe_source, page, scheme):
         problems.append("a script from the data ran (alert, confirm or prompt was called)")
     if driver.current_url != page.as_uri():
         driver.get(page.as_uri())
+    problems += driver.execute_script(SIDEWAYS)
     for entry in driver.get_log("browser"):
         if entry.get("level") == "SEVERE":
             problems.append(f"console error: {entry.get('message')}")
@@ -125,7 +158,8 @@ def check_page(driver, axe_source, page, scheme):
         impact = violation.get("impact") or "unknown"
         for node in violation.get("nodes", []):
             target = " ".join(str(t) for t in node.get("target", []))
-            line = f"axe {violation['id']} ({impact}) on {page} [{scheme}]: {target} — {violation.get('help', '')}"
+            where = f"{scheme}, {width} px" if width else scheme
+            line = f"axe {violation['id']} ({impact}) on {page} [{where}]: {target} — {violation.get('help', '')}"
             violations.append(line)
             if impact in FAILING_IMPACTS:
                 problems.append(line)
@@ -180,14 +214,15 @@ def main(argv):
     try:
         for page in pages:
             page_problems = []
-            for scheme in SCHEMES:
-                problems, violations, incomplete = check_page(driver, axe_source, page, scheme)
+            for scheme, width in PASSES:
+                problems, violations, incomplete = check_page(driver, axe_source, page, scheme, width)
                 violation_count += len(violations)
                 for rule, count in incomplete.items():
                     needs_review[rule] = needs_review.get(rule, 0) + count
                 for line in violations:
                     print(line)
-                page_problems += [f"[{scheme}] {p}" for p in problems if not p.startswith("axe ")]
+                where = f"{scheme}, {width} px" if width else scheme
+                page_problems += [f"[{where}] {p}" for p in problems if not p.startswith("axe ")]
                 page_problems += [p for p in problems if p.startswith("axe ")]
             if page_problems:
                 failed += 1

@@ -47,7 +47,7 @@ extension SiteRenderer {
             guard let row = rowOf[observation.metric], let col = column[observation.project] else { continue }
             cells[row][col] = observation.text
         }
-        var text = "<div class=\"table-scroll\">\n<table>\n<caption>Measurements</caption>\n"
+        var text = "<div class=\"table-scroll\">\n<table class=\"matrix\">\n<caption>Measurements</caption>\n"
         text += "<thead><tr><th scope=\"col\">Metric</th>"
         for project in snapshot.projects {
             text += "<th scope=\"col\" class=\"num\">\(HTML.escape(projectName(project)))</th>"
