@@ -169,6 +169,41 @@ struct CheckCommandTests {
         #expect(run.standardError == Self.warning.replacingOccurrences(of: "%@", with: "error"))
     }
 
+    /// The cases of Fixtures/invalid that hold no error: `bom-and-crlf` is valid, `misplaced-file`
+    /// gives only a warning (which `--strict` makes an error, above).
+    static let invalidCasesWithoutErrors = ["bom-and-crlf", "misplaced-file"]
+
+    /// Every case of Fixtures/invalid through the real command: `check` prints exactly its
+    /// expected.txt and exits with 1, and `build` prints the same, exits with 1 and writes nothing.
+    @Test(arguments: InvalidFixturesTests.cases)
+    func checkAndBuildExitWithOneOnEveryInvalidCaseAndPrintItsDiagnostics(_ name: String) throws {
+        let expected = try Fixtures.text("invalid/\(name)/expected.txt")
+        let status: Int32 = Self.invalidCasesWithoutErrors.contains(name) ? 0 : 1
+        let check = try bearings("check", "--data", "invalid/\(name)")
+        #expect(check.status == status)
+        #expect(check.standardError == expected)
+        #expect(check.standardOutput == "")
+        guard status == 1 else { return }
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "bearings-invalid-\(getpid())-\(name)"
+        ).path
+        defer { try? FileManager.default.removeItem(atPath: output) }
+        let build = try bearings("build", "--data", "invalid/\(name)", "--output", output, "--quiet")
+        #expect(build.status == 1)
+        #expect(build.standardError == expected)
+        #expect(!FileManager.default.fileExists(atPath: output))
+        let leftovers = try FileManager.default.contentsOfDirectory(
+            atPath: FileManager.default.temporaryDirectory.path
+        ).filter { $0.hasPrefix(".bearings-invalid-\(getpid())-\(name).") }
+        #expect(leftovers == [])
+    }
+
+    @Test func exitsWithOneOnAllButTwoOfTheInvalidCases() {
+        let failing = InvalidFixturesTests.cases.filter { !Self.invalidCasesWithoutErrors.contains($0) }
+        #expect(failing.count == 71)
+        #expect(Self.invalidCasesWithoutErrors.allSatisfy(InvalidFixturesTests.cases.contains))
+    }
+
     @Test func exitsWithThreeWhenTheDataFolderDoesNotExist() throws {
         let run = try bearings("check", "--data", "no-such-folder")
         #expect(run.status == 3)
