@@ -115,6 +115,11 @@ def start_browser():
     return driver
 
 
+def pass_name(scheme, width):
+    """How a pass is named in the report: `light`, `dark`, `light, 390 px`."""
+    return f"{scheme}, {width} px" if width else scheme
+
+
 def check_page(driver, axe_source, page, scheme, width=None):
     """The problems found on one page in one colour scheme and width, as printable lines."""
     problems = []
@@ -158,8 +163,7 @@ def check_page(driver, axe_source, page, scheme, width=None):
         impact = violation.get("impact") or "unknown"
         for node in violation.get("nodes", []):
             target = " ".join(str(t) for t in node.get("target", []))
-            where = f"{scheme}, {width} px" if width else scheme
-            line = f"axe {violation['id']} ({impact}) on {page} [{where}]: {target} — {violation.get('help', '')}"
+            line = f"axe {violation['id']} ({impact}) on {page} [{pass_name(scheme, width)}]: {target} — {violation.get('help', '')}"
             violations.append(line)
             if impact in FAILING_IMPACTS:
                 problems.append(line)
@@ -221,8 +225,7 @@ def main(argv):
                     needs_review[rule] = needs_review.get(rule, 0) + count
                 for line in violations:
                     print(line)
-                where = f"{scheme}, {width} px" if width else scheme
-                page_problems += [f"[{where}] {p}" for p in problems if not p.startswith("axe ")]
+                page_problems += [f"[{pass_name(scheme, width)}] {p}" for p in problems if not p.startswith("axe ")]
                 page_problems += [p for p in problems if p.startswith("axe ")]
             if page_problems:
                 failed += 1
