@@ -4,16 +4,36 @@ import CSV
 public enum SeriesParser {
     static let requiredColumns = ["date", "metric", "project", "value"]
 
+    /// What one series file holds: its values, and the notes of its optional `note` column.
+    public struct File: Sendable, Equatable {
+        /// Every value, in file order.
+        public var observations: [Observation] = []
+        /// Every non-empty note, as an event of its metric about its project, in file order.
+        public var notes: [(metric: String, event: MetricEvent)] = []
+
+        public static func == (lhs: File, rhs: File) -> Bool {
+            lhs.observations == rhs.observations && lhs.notes.map(\.metric) == rhs.notes.map(\.metric)
+                && lhs.notes.map(\.event) == rhs.notes.map(\.event)
+        }
+    }
+
     /// Parses a series file into observations; with `knownMetrics`, a row naming another metric is
     /// reported at its metric field (once per metric) and dropped.
     public static func parse(_ source: SourceText, knownMetrics: Set<String>? = nil) -> ([Observation], [Diagnostic]) {
+        let (file, diagnostics) = parseFile(source, knownMetrics: knownMetrics)
+        return (file.observations, diagnostics)
+    }
+
+    /// Parses a series file into its values and notes (see `parse(_:knownMetrics:)`).
+    public static func parseFile(_ source: SourceText, knownMetrics: Set<String>? = nil) -> (File, [Diagnostic]) {
+        var notes: [(metric: String, event: MetricEvent)] = []
         var diagnostics: [Diagnostic] = []
         let path = source.path
         let reader: CSVReader
         do {
             reader = try CSVReader(string: source.text, hasHeaderRow: false)
         } catch {
-            return ([], [.error(SourceLocation(path: path), "the CSV file cannot be read: \(error)")])
+            return (File(), [.error(SourceLocation(path: path), "the CSV file cannot be read: \(error)")])
         }
         let lines = source.text.lines
         var line = 1
@@ -51,7 +71,7 @@ public enum SeriesParser {
                         .error(
                             location(0), "the CSV file has no header row",
                             hint: "the first line must name the columns: date,metric,project,value"))
-                    return ([], diagnostics)
+                    return (File(), diagnostics)
                 }
                 if !missing.isEmpty {
                     diagnostics.append(
@@ -59,7 +79,7 @@ public enum SeriesParser {
                             location(0),
                             "the header has no \(missing.map { "'\($0)'" }.joined(separator: ", ")) column\(missing.count == 1 ? "" : "s")",
                             hint: "the first line must name the columns: date,metric,project,value"))
-                    return ([], diagnostics)
+                    return (File(), diagnostics)
                 }
                 header = found
                 continue
@@ -79,6 +99,8 @@ public enum SeriesParser {
             let metric = row[metricIndex].trimmingSpaces
             let project = row[projectIndex].trimmingSpaces
             let valueText = row[valueIndex].trimmingSpaces
+            let noteIndex = columnIndex["note"]
+            let note = noteIndex.flatMap { $0 < row.count ? row[$0].trimmingSpaces : nil } ?? ""
             var rowIsValid = true
             let day = Day(iso: dateText)
             if day == nil {
@@ -112,6 +134,10 @@ public enum SeriesParser {
                         project.isEmpty ? "the project is empty" : "'\(project)' is not a project id",
                         hint: "use the project's id from project.md"))
             }
+            if rowIsValid, let day, let noteIndex, !note.isEmpty {
+                notes.append(
+                    (metric, MetricEvent(date: day, text: note, project: project, location: location(noteIndex))))
+            }
             switch ValueParser.parse(valueText) {
             case .missing: continue
             case .invalid(let message):
@@ -131,7 +157,7 @@ public enum SeriesParser {
                     SourceLocation(path: path), "the CSV file has no header row",
                     hint: "the first line must name the columns: date,metric,project,value"))
         }
-        return (observations, diagnostics)
+        return (File(observations: observations, notes: notes), diagnostics)
     }
 
     /// Where a quoted field that is still open at the end of the file starts (RFC 4180: a quote opens
