@@ -14,10 +14,12 @@ public struct BetReview: Sendable, Equatable {
         public var shareNow: Double?
         /// Whether there is no settled value after the decision date yet.
         public var tooEarly: Bool
+        /// Whether a break lies between `then` and `now`: their shares are not compared.
+        public var acrossBreak: Bool = false
 
-        /// shareNow − shareThen.
+        /// shareNow − shareThen; nil when either is unknown or a break lies between them.
         public var shareChange: Double? {
-            guard let shareThen, let shareNow else { return nil }
+            guard let shareThen, let shareNow, !acrossBreak else { return nil }
             return shareNow - shareThen
         }
     }
@@ -56,8 +58,13 @@ extension Analysis {
             let tooEarly =
                 now.map { $0.date <= date || !isSettled($0.date, lag: metricSeries.metric.lag, reference: reference) }
                 ?? true
+            let acrossBreak =
+                then.flatMap { then in
+                    now.map { metricSeries.segment(then.date) != metricSeries.segment($0.date) }
+                } ?? false
             return BetReview.Watched(
-                metric: id, then: then, now: now, shareThen: shareThen, shareNow: shareNow, tooEarly: tooEarly)
+                metric: id, then: then, now: now, shareThen: shareThen, shareNow: shareNow, tooEarly: tooEarly,
+                acrossBreak: acrossBreak)
         }
         return BetReview(decision: decision.id, watched: watched)
     }

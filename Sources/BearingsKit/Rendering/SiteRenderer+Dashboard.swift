@@ -51,9 +51,9 @@ extension SiteRenderer {
             context)
     }
 
-    /// A line's points thinned for a 120-pixel sparkline.
-    func sparklinePoints(_ line: MetricSeries.Line) -> [ChartPoint] {
-        let points = line.points.map { ChartPoint(day: $0.date.ordinal, value: $0.value) }
+    /// A line's points thinned for a 120-pixel sparkline, with its gaps.
+    func sparklinePoints(_ line: MetricSeries.Line, in metricSeries: MetricSeries) -> [ChartPoint] {
+        let points = Self.chartPoints(line, in: metricSeries)
         return points.count > 60 ? Thinning.largestTriangleThreeBuckets(points, threshold: 60) : points
     }
 
@@ -106,7 +106,8 @@ extension SiteRenderer {
                         latest: latest.date, metricSeries),
                     "sparkHTML": HTML(
                         svg: Sparkline.svg(
-                            points: sparklinePoints(line), label: "\(projectName(line.project)): \(metric.name)")),
+                            points: sparklinePoints(line, in: metricSeries),
+                            label: "\(projectName(line.project)): \(metric.name)")),
                 ]
             }
             return [

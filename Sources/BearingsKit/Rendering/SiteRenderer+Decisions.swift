@@ -76,9 +76,11 @@ extension SiteRenderer {
                     "nowDate": watched.now.map { metricSeries.label($0.date) } ?? "",
                     "shareThen": shareCell(watched.shareThen, watched.then),
                     "shareNow": shareCell(watched.shareNow, watched.now),
-                    "shareChange": watched.then != nil && watched.now != nil && sharesApply
-                        && (watched.shareThen == nil || watched.shareNow == nil)
-                        ? "unknown" : points(watched.shareChange),
+                    "shareChange": watched.acrossBreak
+                        ? "not compared across a break"
+                        : watched.then != nil && watched.now != nil && sharesApply
+                            && (watched.shareThen == nil || watched.shareNow == nil)
+                            ? "unknown" : points(watched.shareChange),
                     "hasShare": watched.shareThen != nil || watched.shareNow != nil,
                     "tooEarly": watched.tooEarly,
                     "lag": metric.lag?.description ?? "0",
