@@ -20,7 +20,7 @@ extension SiteRenderer {
                 chart["denominatorNote"] =
                     changes.isEmpty
                     ? ""
-                    : "The set of projects measured changes on \(changes.map(\.description).joined(separator: ", ")): the share's denominator changes there."
+                    : "A project joins the category on \(changes.map { headline.label($0) }.joined(separator: ", ")): the share's denominator changes there."
             } else {
                 chart["svgHTML"] = lineChart(headline, root: root, id: "headline")
             }

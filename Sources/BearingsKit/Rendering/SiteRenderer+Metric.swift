@@ -30,7 +30,7 @@ extension SiteRenderer {
                     "svgHTML": svg,
                     "denominatorNote": changes.isEmpty
                         ? ""
-                        : "The set of projects measured changes on \(changes.map(\.description).joined(separator: ", ")): the share's denominator changes there.",
+                        : "A project joins the category on \(changes.map { metricSeries.label($0) }.joined(separator: ", ")): the share's denominator changes there.",
                     "rows": shares.reversed().prefix(40).map { point -> [String: Any] in
                         [
                             "date": point.date.description, "dateLabel": metricSeries.label(point.date),
