@@ -30,7 +30,12 @@ public struct MetricSeries: Sendable, Equatable {
         self.dates = dates
         cadence = metric.cadence ?? Cadence.inferred(from: lines.map { $0.points.map(\.date) })
         breaks = metric.events.filter(\.isBreak).map(\.date)
+        datedByMonth = !dates.isEmpty && dates.allSatisfy { $0.day == 1 }
     }
+
+    /// Whether every date is the first of a month: an irregular metric's dates are then shown as
+    /// months ("Nov 2019"), the precision they were written with.
+    public var datedByMonth: Bool
 
     /// One project's points.
     public struct Line: Sendable, Equatable {
@@ -74,8 +79,11 @@ public struct MetricSeries: Sendable, Equatable {
     /// The first day of a period number.
     public func start(ofPeriod period: Int) -> Day { cadence?.start(ofPeriod: period) ?? Day(ordinal: period) }
 
-    /// A date as the metric's cadence shows it: "2019", "2019 Q4", "Nov 2019", or the ISO date.
-    public func label(_ day: Day) -> String { cadence?.label(day) ?? day.description }
+    /// A date as the metric's cadence shows it: "2019", "2019 Q4", "Nov 2019", or the ISO date
+    /// (the month, for an irregular metric dated on firsts of months).
+    public func label(_ day: Day) -> String {
+        cadence?.label(day) ?? (datedByMonth ? Cadence.month.label(day) : day.description)
+    }
 
     /// A line's newest point in period number `period`, when it lies in `segment`.
     public func point(_ line: Line, inPeriod period: Int, segment: Int) -> SeriesPoint? {

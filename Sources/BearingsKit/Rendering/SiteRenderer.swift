@@ -570,6 +570,7 @@ extension SiteRenderer {
     /// "on 2019-05-01", "in Nov 2019", "in 2019 Q4", "in 2019": a date at its metric's cadence.
     func dateWords(_ day: Day, _ metricSeries: MetricSeries) -> String {
         switch metricSeries.cadence {
+        case nil where metricSeries.datedByMonth: return "in \(metricSeries.label(day))"
         case nil, .day?, .week?: return "on \(day)"
         default: return "in \(metricSeries.label(day))"
         }
