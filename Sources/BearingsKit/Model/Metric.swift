@@ -30,6 +30,8 @@ public struct Metric: Sendable, Equatable {
     public var description: MarkdownDocument
     /// Where the file is.
     public var location: SourceLocation
+    /// How `bearings collect` measures it; nil when it is measured by hand.
+    public var collect: CollectSpec?
 
     /// Whether values are percentages.
     public var isPercentage: Bool { unit == "%" }
@@ -38,7 +40,7 @@ public struct Metric: Sendable, Equatable {
     public init(
         id: String, name: String, kind: Kind, unit: String? = nil, lag: Lag? = nil, higherIsBetter: Bool = true,
         scale: Scale = .linear, source: String? = nil, description: MarkdownDocument = MarkdownDocument(),
-        location: SourceLocation
+        location: SourceLocation, collect: CollectSpec? = nil
     ) {
         self.id = id
         self.name = name
@@ -50,6 +52,7 @@ public struct Metric: Sendable, Equatable {
         self.source = source
         self.description = description
         self.location = location
+        self.collect = collect
     }
 }
 
