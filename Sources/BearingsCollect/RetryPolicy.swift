@@ -37,7 +37,7 @@ public struct RetryPolicy: Sendable {
             guard wait <= maxWait else {
                 return .fail(
                     CollectFailure(
-                        "GitHub's rate limit is used up until \(until), \(Self.seconds(wait)) away, longer than --max-wait \(Self.seconds(maxWait))"
+                        "GitHub's rate limit is used up until \(until), later than --max-wait \(Self.seconds(maxWait)) from now"
                     ))
             }
             guard attempt < tries else {
