@@ -48,6 +48,7 @@ public enum MetricParser {
         let scale = fields.choice("scale", Metric.Scale.self) ?? .linear
         let sourceURL = fields.string("source")
         let cadence = fields.choice("cadence", Cadence.self)
+        let collect = CollectBlockParser.parse(frontMatter, diagnostics: &fields.diagnostics)
         diagnostics += fields.diagnostics
         let events = Self.events(frontMatter, diagnostics: &diagnostics)
         guard let name, let kind else { return (nil, diagnostics) }
@@ -56,7 +57,7 @@ public enum MetricParser {
         let metric = Metric(
             id: id, name: name, kind: kind, unit: unit, lag: lag, higherIsBetter: higherIsBetter, scale: scale,
             source: sourceURL, cadence: cadence, events: events, description: MarkdownDocument(blocks: blocks),
-            location: location)
+            location: location, collect: collect)
         return (metric, diagnostics)
     }
 }
