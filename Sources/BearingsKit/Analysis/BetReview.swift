@@ -74,12 +74,20 @@ extension Analysis {
         decision.status != .superseded && decision.status != .rejected && decision.status != .deprecated
     }
 
-    /// Decisions whose review date is on or before `reference`, still standing, oldest review first.
+    /// The day a decision became due for review: the earliest of its review date and its
+    /// expectations' `by` dates that is on or before `reference`; nil when none has come yet.
+    public static func dueDate(_ decision: Decision, reference: Day) -> Day? {
+        ([decision.review] + decision.expectations.map(\.by)).compactMap { $0 }.filter { $0 <= reference }.min()
+    }
+
+    /// Decisions still standing whose review date, or the `by` date of one of their expectations,
+    /// is on or before `reference`; the earliest due first.
     public static func dueForReview(_ decisions: [Decision], reference: Day) -> [Decision] {
-        decisions.filter { decision in
-            guard let review = decision.review, review <= reference else { return false }
-            return stands(decision)
-        }.sorted { ($0.review ?? reference, $0.id) < ($1.review ?? reference, $1.id) }
+        let due: [(day: Day, decision: Decision)] = decisions.compactMap { decision in
+            guard stands(decision), let day = dueDate(decision, reference: reference) else { return nil }
+            return (day, decision)
+        }
+        return due.sorted { ($0.day, $0.decision.id) < ($1.day, $1.decision.id) }.map(\.decision)
     }
 
     /// What links principles and decisions, and where the links are missing or stale.

@@ -163,6 +163,7 @@ enum Validator {
             let left = $0.date?.ordinal ?? Int.max, right = $1.date?.ordinal ?? Int.max
             return (left, $0.id) < (right, $1.id)
         }
+        diagnostics += expectationDiagnostics(dataSet)
         return diagnostics
     }
 

@@ -69,6 +69,8 @@ public struct Decision: Sendable, Equatable {
     public var location: SourceLocation
     /// Where each metadata field was given, for cross-reference diagnostics.
     public var fieldLocations: [String: SourceLocation]
+    /// What would show that the bet worked (`expect:`).
+    public var expectations: [Expectation] = []
 
     /// Creates a decision.
     public init(

@@ -138,7 +138,8 @@ public enum DecisionParser {
                 }
             }
         }
-        let decision = Decision(
+        let expectations = ExpectationParser.parse(frontMatter, diagnostics: &diagnostics)
+        var decision = Decision(
             id: id, number: leadingNumber(id) ?? titleNumber, title: title, status: status, statusText: statusText,
             date: date, kind: fields.choice("kind", Decision.Kind.self), principles: unique(principles.map(\.0)),
             watch: unique(watch.map(\.0)), review: fields.day("review"), supersededBy: supersededBy,
@@ -149,6 +150,7 @@ public enum DecisionParser {
             dialect: hasFrontMatterStatus || hasFrontMatterDate
                 || (frontMatter.isPresent && body.status == nil && body.date == nil) ? .frontMatter : body.dialect,
             location: fileStart, fieldLocations: fieldLocations)
+        decision.expectations = expectations
         return (decision, diagnostics + fields.diagnostics)
     }
 

@@ -33,9 +33,12 @@ extension SiteRenderer {
         let due = Analysis.dueForReview(dataSet.decisions, reference: referenceDate)
         context["due"] = due.map { decision -> [String: Any] in
             var link = decisionLink(decision, root: root)
-            link["review"] = decision.review?.description ?? ""
+            let when = Analysis.dueDate(decision, reference: referenceDate)
+            link["review"] =
+                decision.review.flatMap { $0 == when ? "review \($0)" : nil } ?? when.map { "by \($0)" } ?? ""
             return link
         }
+        context["score"] = betScore(root: root)
         context["referenceDate"] = referenceDate.description
         let dated = dataSet.decisions.compactMap { decision in decision.date.map { (date: $0, decision: decision) } }
         let newest = dated.sorted { ($0.date, $0.decision.id) > ($1.date, $1.decision.id) }.prefix(5)
@@ -136,5 +139,19 @@ extension SiteRenderer {
         return [
             "value": "unknown", "base": "\(metricSeries.label(metricSeries.start(ofPeriod: basePeriod))) not measured",
         ]
+    }
+
+    /// The bets' score: how many bets are met, missed, too early, without data, withdrawn, each
+    /// linking to its list on the decisions page; empty when no decision has expectations.
+    func betScore(root: String) -> [[String: Any]] {
+        let verdicts = dataSet.decisions.compactMap(betVerdict)
+        return ExpectationVerdict.Verdict.allCases.compactMap { verdict in
+            let count = verdicts.filter { $0 == verdict }.count
+            guard count > 0 else { return nil }
+            return [
+                "count": count, "words": verdict.words, "verdict": verdict.rawValue,
+                "href": "\(root)decisions.html#bets-\(verdict.rawValue)",
+            ]
+        }
     }
 }

@@ -24,6 +24,18 @@ extension SiteRenderer {
                     "\(snapshot.observations.count) values for \(snapshot.metrics.count) metrics. \(snapshot.notes.summary ?? "")",
                 kind: "snapshot")
         }
+        // A bet whose verdict is final (met or missed), dated at the last of its judging dates.
+        for decision in dataSet.decisions {
+            guard let verdicts = betVerdicts[decision.id], let verdict = Analysis.betVerdict(verdicts),
+                verdict == .met || verdict == .missed, let date = verdicts.compactMap(\.by).max()
+            else { continue }
+            entries.append(
+                Entry(
+                    date: date, title: "Bet \(verdict.words): \(decisionLabel(decision)) \(decision.title)",
+                    path: "decisions/\(decision.id).html#bet-title",
+                    summary: verdicts.map { "\($0.expectation.metric) \($0.expectation.summary): \($0.verdict.words)" }
+                        .joined(separator: "; ") + ".", kind: "bet"))
+        }
         entries.sort { ($0.date, $0.path) > ($1.date, $1.path) }
         let idBase = baseURL ?? "urn:bearings:\(dataSet.project.id):"
         func xml(_ text: String) -> String { HTML.escape(text) }
@@ -248,8 +260,20 @@ extension SiteRenderer {
             }
         }
         let due = Analysis.dueForReview(dataSet.decisions, reference: referenceDate).map { JSONText.string($0.id) }
+        let bets: [JSONText] = dataSet.decisions.flatMap { decision in
+            (betVerdicts[decision.id] ?? []).map { verdict in
+                .line(
+                    .object([
+                        ("by", .optional(verdict.by?.description)), ("condition", .string(verdict.expectation.summary)),
+                        ("decision", .string(decision.id)), ("metric", .string(verdict.expectation.metric)),
+                        ("value", verdict.value.map(JSONText.number) ?? .null),
+                        ("verdict", .string(verdict.verdict.rawValue)),
+                    ]))
+            }
+        }
         return .object([
-            ("crossovers", .array(crossoversJSON)), ("due", .line(.array(due))), ("shares", .object(sharesJSON)),
+            ("bets", .array(bets)), ("crossovers", .array(crossoversJSON)), ("due", .line(.array(due))),
+            ("shares", .object(sharesJSON)),
         ])
     }
 }

@@ -27,6 +27,16 @@ extension SiteRenderer {
                 ]
             },
             "count": dataSet.decisions.count,
+            "countWords": dataSet.decisions.count == 1 ? "1 decision" : "\(dataSet.decisions.count) decisions",
+            "bets": ExpectationVerdict.Verdict.allCases.compactMap { verdict -> [String: Any]? in
+                let decisions = dataSet.decisions.reversed().filter { betVerdict($0) == verdict }
+                guard !decisions.isEmpty else { return nil }
+                return [
+                    "verdict": verdict.rawValue,
+                    "words": verdict.words.prefix(1).uppercased() + verdict.words.dropFirst(),
+                    "decisions": decisions.map { decisionLink($0, root: root) },
+                ]
+            },
         ]
         return page("decisions", title: "Decisions", root: root, section: "decisions.html", context)
     }
@@ -56,8 +66,13 @@ extension SiteRenderer {
         // A decision that was superseded is followed only up to its successor's date.
         let successorDate = decision.status == .superseded ? decision.supersededBy.flatMap(self.decision)?.date : nil
         context["reviewUntil"] = successorDate?.description ?? ""
+        let verdicts = betVerdicts[decision.id] ?? []
+        if !verdicts.isEmpty { context["bet"] = betContext(decision, verdicts, root: root) }
+        // The evidence: the watched metrics, and those of the expectations.
+        var evidence = decision
+        evidence.watch = DecisionParser.unique(decision.watch + decision.expectations.map(\.metric))
         if let review = Analysis.review(
-            decision, project: dataSet.project.id, series: series, shares: shares, reference: referenceDate,
+            evidence, project: dataSet.project.id, series: series, shares: shares, reference: referenceDate,
             until: successorDate)
         {
             context["watched"] = review.watched.compactMap { watched -> [String: Any]? in
@@ -88,9 +103,15 @@ extension SiteRenderer {
                 if !metricSeries.lines.isEmpty {
                     // Charted around the decision: from two years before it to the newest data.
                     let from = decision.date.map { $0.addingMonths(-24).ordinal }
+                    // Each expectation on the metric marks its date.
+                    let byDates = verdicts.filter { $0.expectation.metric == metric.id }.compactMap { verdict in
+                        verdict.by.map {
+                            ChartEvent(day: $0.ordinal, text: "by \($0): \(verdict.expectation.summary)")
+                        }
+                    }
                     entry["svgHTML"] = lineChart(
                         metricSeries, root: root, id: "watch-\(metric.id)", only: decision.id, from: from,
-                        projects: decisionCharted[metric.id])
+                        projects: decisionCharted[metric.id], extraEvents: byDates)
                     entry["tableHTML"] = decisionTables[metric.id] ?? ""
                 }
                 return entry
@@ -155,5 +176,77 @@ extension SiteRenderer {
         return page(
             "principles", title: "Principles", root: root, section: "principles.html",
             source: dataSet.principles.location, context)
+    }
+
+    /// The bet of a decision page: its verdict, and each expectation in words with its verdict,
+    /// the number it was judged on, that number's date and the file it comes from.
+    func betContext(_ decision: Decision, _ verdicts: [ExpectationVerdict], root: String) -> [String: Any] {
+        let us = dataSet.project.name
+        let overall = Analysis.betVerdict(verdicts) ?? .noData
+        return [
+            "verdict": overall.rawValue, "words": overall.words,
+            "expectations": verdicts.map { verdict -> [String: Any] in
+                let expectation = verdict.expectation
+                let metricSeries = series[expectation.metric]
+                let metric = metricSeries?.metric
+                let name = metric?.name ?? expectation.metric
+                let unit = metric?.unit
+                let by = verdict.by.map { "by \(longDate($0))" } ?? "with no date to judge it at"
+                let text: String
+                switch expectation.condition {
+                case .share(let comparison, let target):
+                    text = "\(us)'s share of \(name) \(comparison.words) \(trimmedPercent(target * 100)) \(by)"
+                case .value(let comparison, let target):
+                    text = "\(name): \(us) \(comparison.words) \(ValueFormat.full(target, unit: unit)) \(by)"
+                case .rank(let comparison, let target):
+                    text = "\(us)'s rank in \(name) \(comparison.words) \(target) (1 is first) \(by)"
+                case .passes(let other):
+                    text = "\(us) ahead of \(projectName(other)) in \(name) \(by)"
+                case .change(let comparison, let target):
+                    text =
+                        "\(name): \(us)'s change since the decision \(comparison.words) \(target >= 0 ? "+" : "−")\(trimmedPercent(abs(target) * 100)) \(by)"
+                }
+                var judged = ""
+                if let point = verdict.judged, let metricSeries, let value = verdict.value {
+                    let when = metricSeries.label(point.date)
+                    switch expectation.condition {
+                    case .share: judged = "\(shareText(value)) in \(when)"
+                    case .value: judged = "\(ValueFormat.full(value, unit: unit)) in \(when)"
+                    case .rank: judged = "rank \(Int(value)) in \(when)"
+                    case .passes(let other):
+                        judged =
+                            "\(ValueFormat.full(point.value, unit: unit)) against \(projectName(other))'s \(verdict.other.map { ValueFormat.full($0.value, unit: unit) } ?? "–") in \(when)"
+                    case .change:
+                        judged =
+                            "\(percent(value)), from \(verdict.base.map { ValueFormat.full($0.value, unit: unit) } ?? "–") (\(verdict.base.map { metricSeries.label($0.date) } ?? "–")) to \(ValueFormat.full(point.value, unit: unit)) (\(when))"
+                    }
+                }
+                return [
+                    "text": text, "verdict": verdict.verdict.rawValue, "verdictWords": verdict.verdict.words,
+                    "judged": judged, "reason": reasonText(verdict),
+                    "source": verdict.judged.map { "\(sourcePath($0.location)):\($0.location.line)" } ?? "",
+                ]
+            },
+        ]
+    }
+
+    /// Why a verdict is not met or missed, as a sentence: "No value in Apr 2020.", "The share is
+    /// unknown in Oct 2020: Gizmo not measured."
+    func reasonText(_ verdict: ExpectationVerdict) -> String {
+        guard var text = verdict.reason else { return "" }
+        if !verdict.unmeasured.isEmpty {
+            text += ": \(verdict.unmeasured.map(projectName).joined(separator: ", ")) not measured"
+        }
+        return text.prefix(1).uppercased() + text.dropFirst() + "."
+    }
+
+    /// "31 Dec 2019".
+    func longDate(_ day: Day) -> String {
+        "\(day.day) \(DayFormat.monthAbbreviations[day.month - 1]) \(day.year)"
+    }
+
+    /// 50 as "50%", 49.5 as "49.5%".
+    func trimmedPercent(_ value: Double) -> String {
+        value == value.rounded() ? "\(Int(value))%" : String(format: "%.1f%%", value)
     }
 }

@@ -40,6 +40,8 @@ struct SiteRenderer: Sendable {
     /// What every decision page shows of a metric, the same on each: the projects charted and the data table.
     var decisionCharted: [String: [String]] { derived.decisionCharted.value }
     var decisionTables: [String: HTML] { derived.decisionTables.value }
+    /// Each decision's expectations judged, by decision id; decisions without any are absent.
+    var betVerdicts: [String: [ExpectationVerdict]] { derived.betVerdicts.value }
     /// Display names of the projects, by id.
     let projectNames: [String: String]
     /// Metrics by id.
@@ -103,7 +105,9 @@ struct SiteRenderer: Sendable {
         let names = Dictionary(projectOrder.map { ($0, dataSet.projectName($0)) }, uniquingKeysWith: { a, _ in a })
         projectNames = names
         metricsByID = Dictionary(dataSet.metrics.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        derived = Derived(dataSet: dataSet, projectOrder: projectOrder, names: names)
+        derived = Derived(
+            dataSet: dataSet, projectOrder: projectOrder, names: names, reference: referenceDate,
+            decisionsByID: decisionsByID)
     }
 
     /// The values drawn from the measurements, each computed once, on first use, by whichever page
@@ -114,8 +118,12 @@ struct SiteRenderer: Sendable {
         let shares: Once<[String: [Analysis.SharePoint]]>
         let decisionCharted: Once<[String: [String]]>
         let decisionTables: Once<[String: HTML]>
+        let betVerdicts: Once<[String: [ExpectationVerdict]]>
 
-        init(dataSet: DataSet, projectOrder order: [String], names: [String: String]) {
+        init(
+            dataSet: DataSet, projectOrder order: [String], names: [String: String], reference: Day,
+            decisionsByID: [String: Decision]
+        ) {
             let projectID = dataSet.project.id
             let series = Once { Analysis.series(dataSet) }
             self.series = series
@@ -132,10 +140,20 @@ struct SiteRenderer: Sendable {
                     }
                 }
             }
-            shares = Once {
+            let shares = Once {
                 series.value.filter { Analysis.shareApplies($0.value.metric) }.mapValues {
                     Analysis.share($0, of: projectID)
                 }
+            }
+            self.shares = shares
+            betVerdicts = Once {
+                var result: [String: [ExpectationVerdict]] = [:]
+                for decision in dataSet.decisions where !decision.expectations.isEmpty {
+                    result[decision.id] = Analysis.verdicts(
+                        decision, project: projectID, series: series.value, shares: shares.value,
+                        reference: reference, successorDate: decision.supersededBy.flatMap { decisionsByID[$0]?.date })
+                }
+                return result
             }
             let charted = Once {
                 series.value.filter { !$0.value.lines.isEmpty }.mapValues {
@@ -289,11 +307,20 @@ struct SiteRenderer: Sendable {
     }
 
     func decisionLink(_ decision: Decision, root: String) -> [String: Any] {
-        [
+        var link: [String: Any] = [
             "href": "\(root)decisions/\(decision.id).html", "title": decision.title, "label": decisionLabel(decision),
             "date": decision.date?.description ?? "undated", "status": decision.status?.rawValue ?? "unknown",
             "statusText": decision.statusText ?? "no status", "kind": decision.kind?.rawValue ?? "",
         ]
+        if let verdict = betVerdict(decision) {
+            link["bet"] = ["verdict": verdict.rawValue, "words": "bet \(verdict.words)"]
+        }
+        return link
+    }
+
+    /// A decision's bet verdict from its expectations; nil when it has none.
+    func betVerdict(_ decision: Decision) -> ExpectationVerdict.Verdict? {
+        betVerdicts[decision.id].flatMap(Analysis.betVerdict)
     }
 
     func decision(_ id: String) -> Decision? { decisionsByID[id] }
@@ -346,7 +373,7 @@ struct SiteRenderer: Sendable {
     /// A line chart of a metric, every project, decisions marked; `from` cuts off earlier points.
     func lineChart(
         _ metricSeries: MetricSeries, root: String, id: String, width: Int = 720, height: Int = 320,
-        only: String? = nil, from: Int? = nil, projects: [String]? = nil
+        only: String? = nil, from: Int? = nil, projects: [String]? = nil, extraEvents: [ChartEvent] = []
     ) -> HTML {
         let metric = metricSeries.metric
         var lines = chartLines[metric.id] ?? []
@@ -371,7 +398,8 @@ struct SiteRenderer: Sendable {
         let spec = LineChartSpec(
             title: metric.name, description: chartDescription(metricSeries), lines: lines,
             markers: markers(root: root, metric: metric.id, range: range, only: only),
-            events: chartEvents(metricSeries, range: range), unit: metric.unit,
+            events: chartEvents(metricSeries, range: range) + extraEvents.filter { range?.contains($0.day) ?? false },
+            unit: metric.unit,
             scale: metric.scale == .log ? .log : .linear, unsettledFromDay: unsettledFrom(metricSeries),
             width: width, height: height, idPrefix: id)
         return HTML(svg: LineChart.svg(spec))

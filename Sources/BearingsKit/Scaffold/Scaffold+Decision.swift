@@ -40,7 +40,8 @@ extension Scaffold {
     ]
 
     /// A new decision record: front matter with `status: proposed`, `date`, a review a year later, empty
-    /// `kind`, `principles` and `watch`; the title; the MADR sections as headings.
+    /// `kind`, `principles` and `watch`, a commented-out `expect:` to fill in; the title; the MADR
+    /// sections as headings.
     public static func decisionText(title: String, date: Day) -> String {
         let oneLine = title.split(whereSeparator: \.isNewline).joined(separator: " ").trimmingSpaces
         var lines = [
@@ -51,6 +52,10 @@ extension Scaffold {
             "principles: []   # ids of the principles this serves (principles.md)",
             "watch: []        # ids of the metrics that will show whether it worked (metrics/)",
             "review: \(date.addingMonths(12))",
+            "# expect:        # what would show that the bet worked, judged at 'by' (default: the review date)",
+            "#   - metric: papers-neurips   # a metric id",
+            "#     share: \">= 50%\"         # or value: \">= 10k\", rank: \"<= 2\", passes: tensorflow, change: \">= +20%\"",
+            "#     by: \(date.addingMonths(12))",
             "---",
             "# \(oneLine)",
         ]

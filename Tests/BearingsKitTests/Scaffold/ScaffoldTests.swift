@@ -62,6 +62,10 @@ struct ScaffoldTests {
                 principles: []   # ids of the principles this serves (principles.md)
                 watch: []        # ids of the metrics that will show whether it worked (metrics/)
                 review: 2025-02-28
+                # expect:        # what would show that the bet worked, judged at 'by' (default: the review date)
+                #   - metric: papers-neurips   # a metric id
+                #     share: ">= 50%"         # or value: ">= 10k", rank: "<= 2", passes: tensorflow, change: ">= +20%"
+                #     by: 2025-02-28
                 ---
                 # Use X for Y
 

@@ -51,7 +51,7 @@ struct TruthSiteTests {
             ])
     }
 
-    @Test func theNewestCrossoverIsNotSettledAndOnlyTheStandingBetIsDue() throws {
+    @Test func theNewestCrossoverIsNotSettledAndOnlyStandingBetsAreDue() throws {
         let analysis = try analysis()
         let crossovers = try #require(analysis["crossovers"] as? [[String: Any]])
         #expect(crossovers.count == 1)
@@ -59,8 +59,9 @@ struct TruthSiteTests {
         #expect(crossovers.first?["passer"] as? String == "widget")
         #expect(crossovers.first?["passed"] as? String == "gadget")
         #expect(crossovers.first?["settled"] as? Bool == false)  // 2020-12-01 + 6 months is after 2020-12-01
-        // 0002's review date has passed, but it was superseded.
-        #expect(analysis["due"] as? [String] == ["0001-measure-downloads"])
+        // 0002's review date has passed, but it was superseded; 0003 has no review date, but its
+        // expectation's date (2020-09-30) has passed.
+        #expect(analysis["due"] as? [String] == ["0001-measure-downloads", "0003-drop-the-mirror"])
     }
 
     @Test func latestValuesSayWhatIsStaleUnknownOrAcrossTheBreak() throws {
@@ -94,5 +95,53 @@ struct TruthSiteTests {
         // Widget's line: Jan–Mar, May–Jun, Jul–Dec: three runs, so three "M" moves in its path.
         let widget = try #require(page.firstMatch(of: #/<path class="series s0 d0 emph" fill="none" d="([^"]*)"/>/#))
         #expect(widget.1.filter { $0 == "M" }.count == 3)
+    }
+
+    @Test func everyExpectationHasTheVerdictWorkedOutByHand() throws {
+        let bets = try #require(try analysis()["bets"] as? [[String: Any]])
+        let lines = bets.map { bet in
+            let value = (bet["value"] as? Double).map { String(format: "%.6f", $0) } ?? "null"
+            return
+                "\(bet["decision"] as? String ?? "") \(bet["metric"] as? String ?? "") \(bet["condition"] as? String ?? "") by \(bet["by"] as? String ?? "") \(value) \(bet["verdict"] as? String ?? "")"
+        }
+        #expect(
+            lines == [
+                // March: 120 / (120 + 200 + 50).
+                "0001-measure-downloads downloads share >= 30% by 2020-03-31 0.324324 met",
+                // 2019: Widget 60, Gadget 70.
+                "0001-measure-downloads papers passes gadget by 2019-12-31 60.000000 missed",
+                // 2020-12-31 is after the newest data, 2020-12-01.
+                "0001-measure-downloads papers rank <= 1 by 2020-12-31 null too-early",
+                // Widget has no April value.
+                "0001-measure-downloads downloads value >= 100 by 2020-04-30 null no-data",
+                // From 110 (February, the decision's month) to 150 (June): +36.4%.
+                "0001-measure-downloads downloads change >= +20% by 2020-06-30 0.363636 met",
+                // October's share is unknown: Gizmo not measured.
+                "0001-measure-downloads downloads share >= 30% by 2020-10-31 null no-data",
+                // Superseded on 2020-06-15, before 2020-12-31.
+                "0002-ship-a-mirror downloads share >= 40% by 2020-12-31 null withdrawn",
+                // September: 60.
+                "0003-drop-the-mirror downloads value >= 60 by 2020-09-30 60.000000 met",
+            ])
+    }
+
+    @Test func theDecisionPageLeadsWithTheBetAndTheDashboardKeepsTheScore() throws {
+        let page = try #require(Self.plan?.text("decisions/0001-measure-downloads.html"))
+        #expect(
+            page.contains("<h2 id=\"bet-title\">The bet: <span class=\"verdict verdict-missed\">missed</span></h2>"))
+        #expect(page.contains("Widget ahead of Gadget in Papers that use it by 31 Dec 2019"))
+        #expect(page.contains("Judged on 60 papers against Gadget&#39;s 70 papers in 2019"))
+        #expect(page.contains("The share is unknown in Oct 2020: Gizmo not measured."))
+        let bet = try #require(page.range(of: "id=\"bet-title\""))
+        let evidence = try #require(page.range(of: "id=\"since-title\""))
+        #expect(bet.lowerBound < evidence.lowerBound)
+        let dashboard = try #require(Self.plan?.text("index.html"))
+        #expect(
+            dashboard.contains(
+                "<p class=\"score\">Bets: <a class=\"verdict verdict-met\" href=\"decisions.html#bets-met\">1 met</a> <a class=\"verdict verdict-missed\" href=\"decisions.html#bets-missed\">1 missed</a> <a class=\"verdict verdict-withdrawn\" href=\"decisions.html#bets-withdrawn\">1 withdrawn</a> </p>"
+            ))
+        let feed = try #require(Self.plan?.text("feed.xml"))
+        #expect(feed.contains("<title>Bet missed: 0001 Measure downloads and papers</title>"))
+        #expect(feed.contains("<title>Bet met: 0003 Drop the mirror</title>"))
     }
 }
