@@ -232,29 +232,10 @@ enum Validator {
 
     /// "did you mean 'x'?" when a known id is close; otherwise the known ids.
     static func hintFor(_ id: String, among known: Set<String>, kind: String) -> String {
+        if let suggestion = Suggestion.didYouMean(id, among: known) { return suggestion }
         let sorted = known.sorted()
-        if let best = sorted.min(by: { distance(id, $0) < distance(id, $1) }),
-            distance(id, best) <= max(2, id.count / 3)
-        {
-            return "did you mean '\(best)'?"
-        }
         if sorted.isEmpty { return "no \(kind) is defined" }
         let shown = sorted.prefix(8).map { "'\($0)'" }.joined(separator: ", ")
         return "known \(kind)s: \(shown)\(sorted.count > 8 ? ", …" : "")"
-    }
-
-    /// Levenshtein distance.
-    static func distance(_ a: String, _ b: String) -> Int {
-        let a = Array(a.unicodeScalars), b = Array(b.unicodeScalars)
-        if a.isEmpty || b.isEmpty { return max(a.count, b.count) }
-        var previous = Array(0...b.count)
-        for i in 1...a.count {
-            var current = [i] + Array(repeating: 0, count: b.count)
-            for j in 1...b.count {
-                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-            }
-            previous = current
-        }
-        return previous[b.count]
     }
 }
