@@ -2,6 +2,11 @@ import Yams
 
 /// Reads project.md.
 public enum ProjectParser {
+    /// The front matter keys of project.md, in the order the reference lists them.
+    static let keys = [
+        "name", "id", "tagline", "url", "repository", "edit_url", "base_url", "headline", "competitors", "unsafe_html",
+    ]
+
     /// Parses project.md; nil when it is too broken to use.
     public static func parse(_ source: SourceText) -> (Project?, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
@@ -83,6 +88,7 @@ public enum ProjectParser {
         let baseURL = fields.string("base_url")
         let headline = fields.string("headline")
         diagnostics += fields.diagnostics
+        diagnostics += frontMatter.unknownKeys(known: keys, file: "project.md")
         guard let name else { return (nil, diagnostics) }
         let projectID = id ?? Slug.make(name)
         if let duplicate = competitors.first(where: { $0.id == projectID }) {

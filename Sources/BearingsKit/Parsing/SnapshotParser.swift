@@ -1,5 +1,8 @@
 /// Reads snapshots/<any>.md: a date and a measurement table.
 public enum SnapshotParser {
+    /// The front matter keys of a snapshot.
+    static let keys = ["date", "source", "title"]
+
     /// Parses a snapshot; `id` is the file name without `.md`.
     public static func parse(_ source: SourceText, id: String, options: MarkdownOptions = MarkdownOptions())
         -> (Snapshot?, [Diagnostic])
@@ -19,6 +22,7 @@ public enum SnapshotParser {
         let date = fields.day("date", required: true)
         let sourceURL = fields.string("source")
         diagnostics += fields.diagnostics
+        diagnostics += frontMatter.unknownKeys(known: keys, file: "a snapshot")
         var blocks = Markdown.parse(frontMatter.body, options: options).blocks
         var title: String?
         if let index = blocks.firstIndex(where: { $0.node.kind == .heading(level: 1) }) {
