@@ -111,13 +111,16 @@ public enum DataLoader {
         diagnostics += snapshotProblems
 
         let metricIDs = Set(metrics.map(\.id))
-        let (seriesObservations, seriesProblems) = parseAll(
+        let (seriesFiles, seriesProblems) = parseAll(
             files(in: join(data, "series"), ending: ".csv"), cache: cache,
             settings: "series \(metricIDs.sorted().joined(separator: ","))"
         ) { source, _ in
-            SeriesParser.parse(source, knownMetrics: metricIDs)
+            let (file, found) = SeriesParser.read(source, knownMetrics: metricIDs)
+            return ([file], found)
         }
         diagnostics += seriesProblems
+        let seriesObservations =
+            seriesFiles.count == 1 ? seriesFiles[0].observations : seriesFiles.flatMap(\.observations)
 
         diagnostics += misplacedFiles(in: data, decisionsFolder: options.decisionsDirectory == nil)
 
@@ -127,7 +130,8 @@ public enum DataLoader {
         var dataSet = DataSet(
             project: project, principles: principles, metrics: metrics.sorted { $0.id < $1.id },
             decisions: decisions, snapshots: snapshots, observations: [])
-        diagnostics += Validator.validate(&dataSet, seriesObservations: seriesObservations)
+        diagnostics += Validator.validate(
+            &dataSet, seriesObservations: seriesObservations, seriesProjects: seriesFiles.flatMap(\.projects))
         let sorted = diagnostics.sorted()
         let hasErrors = sorted.contains { $0.severity == .error }
         return LoadResult(dataSet: hasErrors ? nil : dataSet, diagnostics: sorted)

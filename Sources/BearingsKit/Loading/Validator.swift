@@ -1,7 +1,10 @@
 /// Cross-reference checks over everything loaded, and the final ordering of the data set.
 enum Validator {
     /// Checks references, duplicates and conflicts; fills `dataSet.observations`; sorts everything.
-    static func validate(_ dataSet: inout DataSet, seriesObservations: [Observation]) -> [Diagnostic] {
+    /// `seriesProjects` are where the series files name each project (`SeriesParser.File.projects`).
+    static func validate(
+        _ dataSet: inout DataSet, seriesObservations: [Observation], seriesProjects: [ProjectReference] = []
+    ) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         let metricIDs = Set(dataSet.metrics.map(\.id))
         let principleIDs = Set(dataSet.principles.principles.map(\.id))
@@ -123,6 +126,15 @@ enum Validator {
                 observations.append(observation)
             }
         }
+
+        // Column headers and series rows must name declared projects (SPEC §1, project.md).
+        var projectReferences = seriesProjects
+        for snapshot in dataSet.snapshots {
+            for (id, location) in zip(snapshot.projects, snapshot.projectLocations) {
+                projectReferences.append(ProjectReference(id: id, location: location))
+            }
+        }
+        diagnostics += undeclaredProjects(projectReferences, project: project)
 
         // Series values: known metrics, and no conflict with another value for the same point.
         var reportedUnknown = Set<String>()

@@ -40,9 +40,11 @@ public enum ProjectParser {
         }
         var competitors: [Project.Competitor] = []
         var competitorLocations: [String: SourceLocation] = [:]
+        var declaresCompetitors = false
         if let node = frontMatter.fields["competitors"] {
             switch node {
             case .mapping(let mapping):
+                declaresCompetitors = true
                 for (key, value) in mapping {
                     guard let competitorID = key.string?.trimmingSpaces, let display = value.string?.trimmingSpaces
                     else {
@@ -61,7 +63,7 @@ public enum ProjectParser {
                     competitors.append(.init(id: competitorID, name: display.isEmpty ? competitorID : display))
                 }
             case .scalar(let scalar) where ["", "~", "null"].contains(scalar.string):
-                break
+                declaresCompetitors = true  // "competitors:" with none under it: there are none
             default:
                 fields.diagnostics.append(
                     .error(
@@ -102,7 +104,8 @@ public enum ProjectParser {
         let project = Project(
             name: name, id: projectID, tagline: tagline, url: url, repository: repository, editURL: editURL,
             baseURL: baseURL,
-            headline: headline, competitors: competitors, unsafeHTML: unsafeHTML,
+            headline: headline, competitors: competitors, declaresCompetitors: declaresCompetitors,
+            unsafeHTML: unsafeHTML,
             introduction: Markdown.parse(frontMatter.body, options: MarkdownOptions(unsafeHTML: unsafeHTML)),
             location: location, keyLocations: keyLocations)
         return (project, diagnostics)

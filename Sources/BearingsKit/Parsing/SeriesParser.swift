@@ -4,21 +4,39 @@ import CSV
 public enum SeriesParser {
     static let requiredColumns = ["date", "metric", "project", "value"]
 
+    /// What one series file holds.
+    public struct File: Sendable {
+        /// Every valid value.
+        public var observations: [Observation] = []
+        /// The first `project` field naming each project id, in file order: one place per id and
+        /// file to say that it is not declared (every row repeating it would say nothing new).
+        public var projects: [ProjectReference] = []
+    }
+
     /// Parses a series file into observations; with `knownMetrics`, a row naming another metric is
     /// reported at its metric field (once per metric) and dropped.
     public static func parse(_ source: SourceText, knownMetrics: Set<String>? = nil) -> ([Observation], [Diagnostic]) {
+        let (file, diagnostics) = read(source, knownMetrics: knownMetrics)
+        return (file.observations, diagnostics)
+    }
+
+    /// `parse(_:knownMetrics:)`, also giving where each project id is first named.
+    public static func read(_ source: SourceText, knownMetrics: Set<String>? = nil) -> (File, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         let path = source.path
         let reader: CSVReader
         do {
             reader = try CSVReader(string: source.text, hasHeaderRow: false)
         } catch {
-            return ([], [.error(SourceLocation(path: path), "the CSV file cannot be read: \(error)")])
+            return (File(), [.error(SourceLocation(path: path), "the CSV file cannot be read: \(error)")])
         }
         let lines = source.text.lines
         var line = 1
         var header: [String: Int]?
         var observations: [Observation] = []
+        var projects: [ProjectReference] = []
+        var namedProjects = Set<String>()
+        var lastProject = ""
         var reportedMetrics = Set<String>()
         if let (quoteLine, quoteColumn) = unclosedQuote(source.text) {
             // The CSV reader would silently take the rest of the file as that one field.
@@ -51,7 +69,7 @@ public enum SeriesParser {
                         .error(
                             location(0), "the CSV file has no header row",
                             hint: "the first line must name the columns: date,metric,project,value"))
-                    return ([], diagnostics)
+                    return (File(), diagnostics)
                 }
                 if !missing.isEmpty {
                     diagnostics.append(
@@ -59,7 +77,7 @@ public enum SeriesParser {
                             location(0),
                             "the header has no \(missing.map { "'\($0)'" }.joined(separator: ", ")) column\(missing.count == 1 ? "" : "s")",
                             hint: "the first line must name the columns: date,metric,project,value"))
-                    return ([], diagnostics)
+                    return (File(), diagnostics)
                 }
                 header = found
                 continue
@@ -111,6 +129,12 @@ public enum SeriesParser {
                         location(projectIndex),
                         project.isEmpty ? "the project is empty" : "'\(project)' is not a project id",
                         hint: "use the project's id from project.md"))
+            } else if project != lastProject {
+                // Rows run in blocks of one project as a rule: most need no lookup at all.
+                lastProject = project
+                if namedProjects.insert(project).inserted {
+                    projects.append(ProjectReference(id: project, location: location(projectIndex)))
+                }
             }
             switch ValueParser.parse(valueText) {
             case .missing: continue
@@ -131,7 +155,7 @@ public enum SeriesParser {
                     SourceLocation(path: path), "the CSV file has no header row",
                     hint: "the first line must name the columns: date,metric,project,value"))
         }
-        return (observations, diagnostics)
+        return (File(observations: observations, projects: projects), diagnostics)
     }
 
     /// Where a quoted field that is still open at the end of the file starts (RFC 4180: a quote opens

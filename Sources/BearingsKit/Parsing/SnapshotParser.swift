@@ -60,6 +60,7 @@ public enum SnapshotParser {
         guard let header = table.children.first else { return }
         let headerColumns = cellColumns(line(header.line, lines))
         var projects: [String?] = []
+        var projectLocations: [SourceLocation] = []
         var firstColumn: [String: Int] = [:]
         for (index, cell) in header.children.enumerated().dropFirst() {
             let text = cell.plainText.trimmingSpaces
@@ -84,9 +85,11 @@ public enum SnapshotParser {
             } else {
                 firstColumn[text] = index
                 projects.append(text)
+                projectLocations.append(location)
             }
         }
         snapshot.projects = projects.compactMap { $0 }
+        snapshot.projectLocations = projectLocations
         var seenMetrics: [String: Int] = [:]
         for row in table.children.dropFirst() {
             let rawLine = line(row.line, lines)

@@ -12,7 +12,7 @@ struct InvalidFixturesTests {
     }()
 
     @Test func hasACaseForEveryKindOfProblem() {
-        #expect(Self.cases.count == 74)
+        #expect(Self.cases.count == 77)
     }
 
     @Test(arguments: cases)
