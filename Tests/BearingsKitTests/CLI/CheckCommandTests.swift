@@ -172,7 +172,8 @@ struct CheckCommandTests {
     /// The cases of Fixtures/invalid that hold no error: `bom-and-crlf` is valid, the others give only
     /// warnings (which `--strict` makes errors).
     static let invalidCasesWithoutErrors = [
-        "bom-and-crlf", "misplaced-file", "misspelt-front-matter-key", "undeclared-competitors",
+        "bom-and-crlf", "misplaced-file", "misplaced-thousands-separator", "misspelt-front-matter-key",
+        "undeclared-competitors", "value-jumps-hundredfold",
     ]
 
     /// Every case of Fixtures/invalid through the real command: `check` prints exactly its
