@@ -12,12 +12,13 @@ extension Validator {
     ///   ends of a series, or for a value already taken for a misplaced separator.
     static func suspiciousValues(_ observations: [Observation]) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
+        // One pass; each pair of neighbours is compared once (there can be 900,000 values).
+        var continuesSeries = false
         for index in observations.indices {
             let value = observations[index]
-            let previous = index > 0 ? observations[index - 1] : nil
-            let next = index + 1 < observations.count ? observations[index + 1] : nil
-            let before = previous.flatMap { isSameSeries($0, value) ? $0 : nil }
-            let after = next.flatMap { isSameSeries($0, value) ? $0 : nil }
+            let before = continuesSeries ? observations[index - 1] : nil
+            continuesSeries = index + 1 < observations.count && isSameSeries(value, observations[index + 1])
+            let after = continuesSeries ? observations[index + 1] : nil
             guard before != nil || after != nil else { continue }
             if looksLikeMisplacedSeparator(value.text),
                 [before, after].allSatisfy({ $0.map { isWholeThousands($0.value) } ?? true })
