@@ -10,45 +10,75 @@ public enum Analysis {
     public struct SharePoint: Sendable, Equatable {
         /// The date.
         public var date: Day
-        /// The project's value ÷ the sum over all projects measured that day.
-        public var share: Double
-        /// The projects measured that day (the denominator), in project order.
+        /// The project's value ÷ the sum over every project in the category that period; nil when
+        /// it is unknown: the project or another member was not measured, or the sum is not positive.
+        public var share: Double?
+        /// The members of the category at that date (the denominator), in project order: every
+        /// project measured on or before it since the last break.
         public var projectsMeasured: [String]
+        /// The members with no value in that period, which make the share unknown.
+        public var notMeasured: [String]
     }
 
-    /// A project's share of the total per date; dates where it was not measured or the total is 0 are left out.
+    /// A project's share of the total at every date any project was measured. A project belongs to
+    /// the category from its first value on (since the last break); where any member has no value
+    /// in the date's period, the share is unknown (nil), never computed over the members left.
     public static func share(_ series: MetricSeries, of project: String) -> [SharePoint] {
-        guard let line = series.line(project) else { return [] }
         var result: [SharePoint] = []
-        for point in line.points {
-            var total = 0.0
-            var measured: [String] = []
-            for other in series.lines {
-                if let value = other.value(on: point.date) {
-                    total += value
-                    measured.append(other.project)
-                }
+        result.reserveCapacity(series.dates.count)
+        var lastPeriod: Int?
+        for date in series.dates {
+            let period = series.period(date), segment = series.segment(date)
+            // Within one period the values taken are the same, so the share is too.
+            if period == lastPeriod, var previous = result.last, series.segment(previous.date) == segment {
+                previous.date = date
+                result.append(previous)
+                continue
             }
-            guard total > 0, point.value >= 0 else { continue }
-            result.append(SharePoint(date: point.date, share: point.value / total, projectsMeasured: measured))
+            lastPeriod = period
+            let end = series.start(ofPeriod: period + 1).addingDays(-1)
+            var total = 0.0, ours: Double?, members: [String] = [], missing: [String] = []
+            for line in series.lines {
+                guard let index = line.points.lastIndex(onOrBefore: end, date: \.date),
+                    series.segment(line.points[index].date) == segment
+                else { continue }
+                members.append(line.project)
+                let point = line.points[index]
+                guard series.period(point.date) == period else {
+                    missing.append(line.project)
+                    continue
+                }
+                total += point.value
+                if line.project == project { ours = point.value }
+            }
+            var share: Double?
+            if missing.isEmpty, let ours, ours >= 0, total > 0 { share = ours / total }
+            result.append(SharePoint(date: date, share: share, projectsMeasured: members, notMeasured: missing))
         }
         return result
     }
 
-    /// Dates at which the set of projects in the denominator differs from the previous date's.
+    /// Dates at which a project joins the category (the share's denominator grows), after the first date.
     public static func denominatorChanges(_ points: [SharePoint]) -> [Day] {
         zip(points, points.dropFirst()).compactMap { previous, current in
             previous.projectsMeasured == current.projectsMeasured ? nil : current.date
         }
     }
 
+    /// Whether a value dated `day` is settled: its date plus the metric's lag is on or before the
+    /// reference date. The one rule for shading, crossovers and bet reviews.
+    public static func isSettled(_ day: Day, lag: Lag?, reference: Day) -> Bool {
+        (lag?.after(day) ?? day) <= reference
+    }
+
     /// The latest value and its changes.
     public struct Change: Sendable, Equatable {
         /// The newest point.
         public var latest: SeriesPoint
-        /// The point before it, if any.
+        /// The value one period before the latest (the previous point when the metric is irregular), if measured.
         public var previous: SeriesPoint?
-        /// The newest point at least 365 days before the latest, if any.
+        /// The value in the same period a year before the latest (irregular: the newest at least
+        /// 365 days before it), if measured.
         public var yearAgo: SeriesPoint?
 
         /// latest − previous.
@@ -66,13 +96,21 @@ public enum Analysis {
         }
     }
 
-    /// Latest value, change since the previous point and over a year, for one line.
-    public static func change(_ line: MetricSeries.Line) -> Change? {
+    /// Latest value, change since one period back and over a year, for one line of `series`; a
+    /// base in a missing period or across a break is nil.
+    public static func change(_ line: MetricSeries.Line, in series: MetricSeries) -> Change? {
         guard let latest = line.points.last else { return nil }
-        let previous = line.points.count > 1 ? line.points[line.points.count - 2] : nil
-        let cutoff = latest.date.ordinal - 365
-        let yearAgo = line.points.last(where: { $0.date.ordinal <= cutoff })
-        return Change(latest: latest, previous: previous, yearAgo: yearAgo)
+        let segment = series.segment(latest.date)
+        guard let cadence = series.cadence else {
+            let earlier = line.points.dropLast().filter { series.segment($0.date) == segment }
+            let cutoff = latest.date.ordinal - 365
+            return Change(
+                latest: latest, previous: earlier.last, yearAgo: earlier.last(where: { $0.date.ordinal <= cutoff }))
+        }
+        let period = cadence.period(latest.date)
+        return Change(
+            latest: latest, previous: series.point(line, inPeriod: period - 1, segment: segment),
+            yearAgo: series.point(line, inPeriod: period - cadence.periodsPerYear, segment: segment))
     }
 
     /// A date at which the order of two projects changed.
@@ -85,8 +123,9 @@ public enum Analysis {
         public var weLead: Bool
     }
 
-    /// Every date at which the order of this project and a competitor changed, back-and-forth included.
-    /// "Passing" follows the metric's `higher_is_better`; a tie is not a pass and keeps the old order.
+    /// Every date at which the order of this project and a competitor changed, back-and-forth included,
+    /// comparing values of the same period; a break starts afresh. "Passing" follows the metric's
+    /// `higher_is_better`; a tie is not a pass and keeps the old order.
     public static func crossovers(_ series: MetricSeries, project: String) -> (
         crossovers: [Crossover], ties: [(Day, String)]
     ) {
@@ -95,9 +134,15 @@ public enum Analysis {
         var ties: [(Day, String)] = []
         let better: Double = series.metric.higherIsBetter ? 1 : -1
         for other in series.lines where other.project != project {
-            var lastSign = 0
+            var lastSign = 0, lastSegment = 0
             for point in ours.points {
-                guard let theirs = other.value(on: point.date) else { continue }
+                let segment = series.segment(point.date)
+                if segment != lastSegment {
+                    lastSign = 0
+                    lastSegment = segment
+                }
+                guard let theirs = series.point(other, inPeriod: series.period(point.date), segment: segment)?.value
+                else { continue }
                 let difference = (point.value - theirs) * better
                 let sign = difference > 0 ? 1 : (difference < 0 ? -1 : 0)
                 if sign == 0 {

@@ -12,12 +12,14 @@ public struct BetReview: Sendable, Equatable {
         public var shareThen: Double?
         /// This project's share at `now`'s date.
         public var shareNow: Double?
-        /// Whether the newest data is still inside the decision date + the metric's lag.
+        /// Whether there is no settled value after the decision date yet.
         public var tooEarly: Bool
+        /// Whether a break lies between `then` and `now`: their shares are not compared.
+        public var acrossBreak: Bool = false
 
-        /// shareNow − shareThen.
+        /// shareNow − shareThen; nil when either is unknown or a break lies between them.
         public var shareChange: Double? {
-            guard let shareThen, let shareNow else { return nil }
+            guard let shareThen, let shareNow, !acrossBreak else { return nil }
             return shareNow - shareThen
         }
     }
@@ -29,39 +31,54 @@ public struct BetReview: Sendable, Equatable {
 }
 
 extension Analysis {
-    /// The review of one decision's bets; nil when it has no date or watches nothing.
+    /// The review of one decision's bets; nil when it has no date or watches nothing. "Now" is the
+    /// newest value on or before `until` (the day a superseding decision was taken), and the
+    /// verdict is "too early" until such a value after the decision date is settled on `reference`.
     public static func review(
         _ decision: Decision, project: String, series: [String: MetricSeries],
-        shares precomputed: [String: [SharePoint]]? = nil
+        shares precomputed: [String: [SharePoint]]? = nil, reference: Day, until: Day? = nil
     ) -> BetReview? {
         guard let date = decision.date, !decision.watch.isEmpty else { return nil }
         let watched = decision.watch.compactMap { id -> BetReview.Watched? in
             guard let metricSeries = series[id] else { return nil }
             let line = metricSeries.line(project)
             let then = line?.last(onOrBefore: date)
-            let now = line?.points.last
+            let now = until.map { line?.last(onOrBefore: $0) } ?? line?.points.last
             var shareThen: Double?, shareNow: Double?
             if shareApplies(metricSeries.metric) {
                 let shares = precomputed?[id] ?? share(metricSeries, of: project)
-                if let then {
-                    shareThen = shares.lastIndex(onOrBefore: then.date, date: \.date).map { shares[$0].share }
+                func shareOn(_ day: Day) -> Double? {
+                    guard let index = shares.lastIndex(onOrBefore: day, date: \.date), shares[index].date == day
+                    else { return nil }
+                    return shares[index].share
                 }
-                if let now { shareNow = shares.lastIndex(onOrBefore: now.date, date: \.date).map { shares[$0].share } }
+                shareThen = then.flatMap { shareOn($0.date) }
+                shareNow = now.flatMap { shareOn($0.date) }
             }
-            let settledFrom = metricSeries.metric.lag?.after(date) ?? date
-            let newest = metricSeries.newestDate
-            let tooEarly = newest.map { $0 <= settledFrom } ?? true
+            let tooEarly =
+                now.map { $0.date <= date || !isSettled($0.date, lag: metricSeries.metric.lag, reference: reference) }
+                ?? true
+            let acrossBreak =
+                then.flatMap { then in
+                    now.map { metricSeries.segment(then.date) != metricSeries.segment($0.date) }
+                } ?? false
             return BetReview.Watched(
-                metric: id, then: then, now: now, shareThen: shareThen, shareNow: shareNow, tooEarly: tooEarly)
+                metric: id, then: then, now: now, shareThen: shareThen, shareNow: shareNow, tooEarly: tooEarly,
+                acrossBreak: acrossBreak)
         }
         return BetReview(decision: decision.id, watched: watched)
+    }
+
+    /// Whether a decision still stands: superseded, rejected and deprecated ones are never due.
+    public static func stands(_ decision: Decision) -> Bool {
+        decision.status != .superseded && decision.status != .rejected && decision.status != .deprecated
     }
 
     /// Decisions whose review date is on or before `reference`, still standing, oldest review first.
     public static func dueForReview(_ decisions: [Decision], reference: Day) -> [Decision] {
         decisions.filter { decision in
             guard let review = decision.review, review <= reference else { return false }
-            return decision.status != .superseded && decision.status != .rejected && decision.status != .deprecated
+            return stands(decision)
         }.sorted { ($0.review ?? reference, $0.id) < ($1.review ?? reference, $1.id) }
     }
 

@@ -16,6 +16,26 @@ public struct MetricSeries: Sendable, Equatable {
     public var lines: [Line]
     /// Every date at which any project was measured, ascending.
     public var dates: [Day]
+    /// The metric's cadence: declared, or inferred from its dates; nil when it is measured
+    /// irregularly, so that no period can be missing.
+    public var cadence: Cadence?
+    /// The days of the metric's `break: true` events, ascending: the series is split at each, and
+    /// nothing is compared across one.
+    public var breaks: [Day]
+
+    /// Creates a series; the cadence is the metric's own or, without one, inferred from the lines.
+    public init(metric: Metric, lines: [Line], dates: [Day]) {
+        self.metric = metric
+        self.lines = lines
+        self.dates = dates
+        cadence = metric.cadence ?? Cadence.inferred(from: lines.map { $0.points.map(\.date) })
+        breaks = metric.events.filter(\.isBreak).map(\.date)
+        datedByMonth = !dates.isEmpty && dates.allSatisfy { $0.day == 1 }
+    }
+
+    /// Whether every date is the first of a month: an irregular metric's dates are then shown as
+    /// months ("Nov 2019"), the precision they were written with.
+    public var datedByMonth: Bool
 
     /// One project's points.
     public struct Line: Sendable, Equatable {
@@ -46,6 +66,51 @@ public struct MetricSeries: Sendable, Equatable {
 
     /// The newest date with a value.
     public var newestDate: Day? { dates.last }
+
+    /// Which part of the series a day falls in: the number of breaks on or before it.
+    public func segment(_ day: Day) -> Int {
+        breaks.lastIndex(onOrBefore: day, date: { $0 }).map { $0 + 1 } ?? 0
+    }
+
+    /// The number of the period holding `day` at the metric's cadence; the day itself when the
+    /// metric is irregular.
+    public func period(_ day: Day) -> Int { cadence?.period(day) ?? day.ordinal }
+
+    /// The first day of a period number.
+    public func start(ofPeriod period: Int) -> Day { cadence?.start(ofPeriod: period) ?? Day(ordinal: period) }
+
+    /// A date as the metric's cadence shows it: "2019", "2019 Q4", "Nov 2019", or the ISO date
+    /// (the month, for an irregular metric dated on firsts of months).
+    public func label(_ day: Day) -> String {
+        cadence?.label(day) ?? (datedByMonth ? Cadence.month.label(day) : day.description)
+    }
+
+    /// A line's newest point in period number `period`, when it lies in `segment`.
+    public func point(_ line: Line, inPeriod period: Int, segment: Int) -> SeriesPoint? {
+        let end = start(ofPeriod: period + 1).addingDays(-1)
+        guard let index = line.points.lastIndex(onOrBefore: end, date: \.date) else { return nil }
+        let point = line.points[index]
+        guard self.period(point.date) == period, self.segment(point.date) == segment else { return nil }
+        return point
+    }
+
+    /// Whether two days fall in different periods with none between them, in one segment.
+    func isNext(_ earlier: Day, _ later: Day) -> Bool {
+        period(later) - period(earlier) <= 1 && segment(earlier) == segment(later)
+    }
+
+    /// The periods a line misses between its first and last value (their first days); none when
+    /// the metric is irregular.
+    public func gaps(_ line: Line) -> [Day] {
+        guard cadence != nil else { return [] }
+        var result: [Day] = []
+        for (earlier, later) in zip(line.points, line.points.dropFirst()) {
+            let from = period(earlier.date), to = period(later.date)
+            guard to - from > 1 else { continue }
+            for missing in (from + 1)..<to { result.append(start(ofPeriod: missing)) }
+        }
+        return result
+    }
 }
 
 extension Analysis {

@@ -14,6 +14,7 @@ struct ChartCanvas {
         var description: String
         var lines: [ChartLine]
         var markers: [ChartMarker]
+        var events: [ChartEvent] = []
         var unit: String?
         var scale: ChartScale
         var unsettledFromDay: Int?
@@ -181,6 +182,17 @@ struct ChartCanvas {
             )
         }
 
+        // Events: a rule across the plot and the text along its top, each text on the first row
+        // where it meets no other.
+        let events = input.events.filter { dayRange?.contains($0.day) ?? false }.sorted { $0.day < $1.day }
+        if !events.isEmpty {
+            notes.append(
+                events.map {
+                    "\(DayFormat.isoDate($0.day)): \($0.text)\($0.isBreak ? " (the series is split here)" : "")."
+                }.joined(separator: " "))
+        }
+        let placedEvents = placeEvents(events, x: x, plotLeft: plotLeft, plotRight: plotRight)
+
         // The document.
         let hasLinks = !placedMarkers.isEmpty
         let description = ([input.description] + notes).filter { !$0.isEmpty }.joined(separator: " ")
@@ -261,6 +273,18 @@ struct ChartCanvas {
                 "<line class=\"denominator\" x1=\"\(ruleX)\" y1=\"\(plotTop)\" x2=\"\(ruleX)\" y2=\"\(plotBottom)\"/>")
         }
 
+        for placed in placedEvents {
+            let eventClass: SVG = placed.event.isBreak ? "event break" : "event"
+            out.append(
+                "<line class=\"\(eventClass)\" x1=\"\(placed.x)\" y1=\"\(plotTop)\" x2=\"\(placed.x)\" y2=\"\(plotBottom)\"/>"
+            )
+            let baseline = plotTop + smallFontSize + 1 + Double(placed.row) * annotationRowHeight
+            let anchor: SVG = placed.anchorsAtEnd ? " text-anchor=\"end\"" : ""
+            let textX = placed.anchorsAtEnd ? placed.x - 3 : placed.x + 3
+            out.append(
+                "<text class=\"event-label\" x=\"\(textX)\" y=\"\(baseline)\"\(anchor)>\(placed.label)</text>")
+        }
+
         if values.isEmpty {
             out.append(
                 "<text class=\"no-data\" x=\"\((plotLeft + plotRight) / 2)\" y=\"\((plotTop + plotBottom) / 2)\" text-anchor=\"middle\">No data</text>"
@@ -285,5 +309,42 @@ struct ChartCanvas {
         }
         out.append("</svg>")
         return out.map(\.markup).joined(separator: "\n") + "\n"
+    }
+
+    /// An event with its rule's x, the row of its text inside the plot, and the text as drawn.
+    struct PlacedEvent {
+        var event: ChartEvent
+        var x: Double
+        var row: Int
+        var label: String
+        var anchorsAtEnd: Bool
+    }
+
+    /// Places event texts along the top of the plot, left to right, each on the first of three
+    /// rows where it overlaps no earlier text; a text is cut to fit beside its rule.
+    static func placeEvents(
+        _ events: [ChartEvent], x: (Int) -> Double, plotLeft: Double, plotRight: Double
+    ) -> [PlacedEvent] {
+        var rowEnds: [[ClosedRange<Double>]] = [[], [], []]
+        var placed: [PlacedEvent] = []
+        for event in events {
+            let ruleX = x(event.day)
+            let room = max(plotRight - ruleX - 3, ruleX - plotLeft - 3)
+            let anchorsAtEnd = plotRight - ruleX - 3 < min(room, 160)
+            var label = TextWidth.truncated(event.text, to: 40)
+            while label.count > 4, TextWidth.estimate(label, fontSize: smallFontSize) > room {
+                label = TextWidth.truncated(label, to: label.count - 1)
+            }
+            let width = TextWidth.estimate(label, fontSize: smallFontSize)
+            let span = anchorsAtEnd ? (ruleX - 5 - width)...(ruleX) : ruleX...(ruleX + 5 + width)
+            let row =
+                rowEnds.indices.first { index in
+                    !rowEnds[index].contains { $0.overlaps(span) }
+                } ?? 0
+            rowEnds[row].append(span)
+            placed.append(
+                PlacedEvent(event: event, x: ruleX, row: row, label: label, anchorsAtEnd: anchorsAtEnd))
+        }
+        return placed
     }
 }

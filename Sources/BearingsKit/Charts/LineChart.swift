@@ -8,6 +8,7 @@ public enum LineChart {
                 description: spec.description,
                 lines: spec.lines,
                 markers: spec.markers,
+                events: spec.events,
                 unit: spec.unit,
                 scale: spec.scale,
                 unsettledFromDay: spec.unsettledFromDay,

@@ -8,6 +8,8 @@ public struct LineChartSpec: Sendable, Equatable {
     public var lines: [ChartLine]
     /// Decisions to mark; those outside the range of days of the lines are not drawn.
     public var markers: [ChartMarker]
+    /// Events to draw with their text; those outside the range of days of the lines are not drawn.
+    public var events: [ChartEvent]
     /// The unit shown on the value axis; "%" means values are percentages (49.7 is 49.7%).
     public var unit: String?
     /// Linear or logarithmic value axis.
@@ -27,6 +29,7 @@ public struct LineChartSpec: Sendable, Equatable {
         description: String,
         lines: [ChartLine],
         markers: [ChartMarker] = [],
+        events: [ChartEvent] = [],
         unit: String? = nil,
         scale: ChartScale = .linear,
         unsettledFromDay: Int? = nil,
@@ -38,6 +41,7 @@ public struct LineChartSpec: Sendable, Equatable {
         self.description = description
         self.lines = lines
         self.markers = markers
+        self.events = events
         self.unit = unit
         self.scale = scale
         self.unsettledFromDay = unsettledFromDay

@@ -13,6 +13,7 @@ public enum ShareChart {
                 description: spec.description,
                 lines: percentages,
                 markers: spec.markers,
+                events: spec.events,
                 unit: "%",
                 scale: .linear,
                 unsettledFromDay: spec.unsettledFromDay,

@@ -8,6 +8,8 @@ public struct ShareChartSpec: Sendable, Equatable {
     public var lines: [ChartLine]
     /// Decisions to mark; those outside the range of days of the lines are not drawn.
     public var markers: [ChartMarker]
+    /// Events to draw with their text; those outside the range of days of the lines are not drawn.
+    public var events: [ChartEvent]
     /// Days on which the set of projects measured changed, so shares before and after differ in kind.
     public var denominatorChanges: [Int]
     /// Shades from this day to the end of the range as "not settled yet"; nil for no shading.
@@ -25,6 +27,7 @@ public struct ShareChartSpec: Sendable, Equatable {
         description: String,
         lines: [ChartLine],
         markers: [ChartMarker] = [],
+        events: [ChartEvent] = [],
         denominatorChanges: [Int] = [],
         unsettledFromDay: Int? = nil,
         width: Int = 720,
@@ -35,6 +38,7 @@ public struct ShareChartSpec: Sendable, Equatable {
         self.description = description
         self.lines = lines
         self.markers = markers
+        self.events = events
         self.denominatorChanges = denominatorChanges
         self.unsettledFromDay = unsettledFromDay
         self.width = width

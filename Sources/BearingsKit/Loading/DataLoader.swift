@@ -78,7 +78,7 @@ public enum DataLoader {
             diagnostics += found
         }
 
-        let (metrics, metricProblems) = parseAll(
+        var (metrics, metricProblems) = parseAll(
             files(in: join(data, "metrics"), ending: ".md"), cache: cache, settings: "metric \(markdown)"
         ) { source, path in
             let (metric, found) = MetricParser.parse(source, id: baseName(path), options: markdown)
@@ -115,12 +115,20 @@ public enum DataLoader {
             files(in: join(data, "series"), ending: ".csv"), cache: cache,
             settings: "series \(metricIDs.sorted().joined(separator: ","))"
         ) { source, _ in
-            let (file, found) = SeriesParser.read(source, knownMetrics: metricIDs)
+            let (file, found) = SeriesParser.parseFile(source, knownMetrics: metricIDs)
             return ([file], found)
         }
         diagnostics += seriesProblems
         let seriesObservations =
             seriesFiles.count == 1 ? seriesFiles[0].observations : seriesFiles.flatMap(\.observations)
+        // A series file's notes become events of their metrics, after the metric file's own.
+        let notes = Dictionary(grouping: seriesFiles.flatMap(\.notes), by: { $0.metric })
+        for index in metrics.indices {
+            guard let found = notes[metrics[index].id] else { continue }
+            metrics[index].events = (metrics[index].events + found.map(\.event)).enumerated().sorted {
+                ($0.element.date, $0.offset) < ($1.element.date, $1.offset)
+            }.map(\.element)
+        }
 
         diagnostics += misplacedFiles(in: data, decisionsFolder: options.decisionsDirectory == nil)
 

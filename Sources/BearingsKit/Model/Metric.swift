@@ -26,6 +26,10 @@ public struct Metric: Sendable, Equatable {
     public var scale: Scale
     /// Where the numbers come from.
     public var source: String?
+    /// The cadence declared in the file; nil to infer it from the dates (`MetricSeries.cadence`).
+    public var cadence: Cadence?
+    /// Things that change what the numbers mean, in date order.
+    public var events: [MetricEvent]
     /// How it is measured, its caveats.
     public var description: MarkdownDocument
     /// Where the file is.
@@ -37,8 +41,8 @@ public struct Metric: Sendable, Equatable {
     /// Creates a metric.
     public init(
         id: String, name: String, kind: Kind, unit: String? = nil, lag: Lag? = nil, higherIsBetter: Bool = true,
-        scale: Scale = .linear, source: String? = nil, description: MarkdownDocument = MarkdownDocument(),
-        location: SourceLocation
+        scale: Scale = .linear, source: String? = nil, cadence: Cadence? = nil, events: [MetricEvent] = [],
+        description: MarkdownDocument = MarkdownDocument(), location: SourceLocation
     ) {
         self.id = id
         self.name = name
@@ -48,7 +52,33 @@ public struct Metric: Sendable, Equatable {
         self.higherIsBetter = higherIsBetter
         self.scale = scale
         self.source = source
+        self.cadence = cadence
+        self.events = events
         self.description = description
+        self.location = location
+    }
+}
+
+/// Something that changes what a metric's numbers mean: a counting change, an outage, a note on
+/// one value (a series CSV's `note` column).
+public struct MetricEvent: Sendable, Equatable {
+    /// The day it happened.
+    public var date: Day
+    /// What happened, as plain text.
+    public var text: String
+    /// Whether the series is split here: nothing is compared across it.
+    public var isBreak: Bool
+    /// The project a note is about; nil for the whole metric.
+    public var project: String?
+    /// Where it is written.
+    public var location: SourceLocation
+
+    /// Creates an event.
+    public init(date: Day, text: String, isBreak: Bool = false, project: String? = nil, location: SourceLocation) {
+        self.date = date
+        self.text = text
+        self.isBreak = isBreak
+        self.project = project
         self.location = location
     }
 }

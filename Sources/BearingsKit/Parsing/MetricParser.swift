@@ -52,14 +52,17 @@ public enum MetricParser {
         let higherIsBetter = fields.bool("higher_is_better") ?? true
         let scale = fields.choice("scale", Metric.Scale.self) ?? .linear
         let sourceURL = fields.string("source")
+        let cadence = fields.choice("cadence", Cadence.self)
         diagnostics += fields.diagnostics
+        let events = Self.events(frontMatter, diagnostics: &diagnostics)
         diagnostics += frontMatter.unknownKeys(known: keys, file: "a metric")
         guard let name, let kind else { return (nil, diagnostics) }
         var blocks = Markdown.parse(frontMatter.body, options: options).blocks
         if blocks.first?.node.kind == .heading(level: 1) { blocks.removeFirst() }
         let metric = Metric(
             id: id, name: name, kind: kind, unit: unit, lag: lag, higherIsBetter: higherIsBetter, scale: scale,
-            source: sourceURL, description: MarkdownDocument(blocks: blocks), location: location)
+            source: sourceURL, cadence: cadence, events: events, description: MarkdownDocument(blocks: blocks),
+            location: location)
         return (metric, diagnostics)
     }
 }

@@ -4,24 +4,33 @@ import CSV
 public enum SeriesParser {
     static let requiredColumns = ["date", "metric", "project", "value"]
 
-    /// What one series file holds.
-    public struct File: Sendable {
-        /// Every valid value.
+    /// What one series file holds: its values, the notes of its optional `note` column, and where
+    /// it names each project.
+    public struct File: Sendable, Equatable {
+        /// Every value, in file order.
         public var observations: [Observation] = []
+        /// Every non-empty note, as an event of its metric about its project, in file order.
+        public var notes: [(metric: String, event: MetricEvent)] = []
         /// The first `project` field naming each project id, in file order: one place per id and
         /// file to say that it is not declared (every row repeating it would say nothing new).
         public var projects: [ProjectReference] = []
+
+        public static func == (lhs: File, rhs: File) -> Bool {
+            lhs.observations == rhs.observations && lhs.notes.map(\.metric) == rhs.notes.map(\.metric)
+                && lhs.notes.map(\.event) == rhs.notes.map(\.event) && lhs.projects == rhs.projects
+        }
     }
 
     /// Parses a series file into observations; with `knownMetrics`, a row naming another metric is
     /// reported at its metric field (once per metric) and dropped.
     public static func parse(_ source: SourceText, knownMetrics: Set<String>? = nil) -> ([Observation], [Diagnostic]) {
-        let (file, diagnostics) = read(source, knownMetrics: knownMetrics)
+        let (file, diagnostics) = parseFile(source, knownMetrics: knownMetrics)
         return (file.observations, diagnostics)
     }
 
-    /// `parse(_:knownMetrics:)`, also giving where each project id is first named.
-    public static func read(_ source: SourceText, knownMetrics: Set<String>? = nil) -> (File, [Diagnostic]) {
+    /// Parses a series file into its values and notes (see `parse(_:knownMetrics:)`).
+    public static func parseFile(_ source: SourceText, knownMetrics: Set<String>? = nil) -> (File, [Diagnostic]) {
+        var notes: [(metric: String, event: MetricEvent)] = []
         var diagnostics: [Diagnostic] = []
         let path = source.path
         let reader: CSVReader
@@ -97,6 +106,8 @@ public enum SeriesParser {
             let metric = row[metricIndex].trimmingSpaces
             let project = row[projectIndex].trimmingSpaces
             let valueText = row[valueIndex].trimmingSpaces
+            let noteIndex = columnIndex["note"]
+            let note = noteIndex.flatMap { $0 < row.count ? row[$0].trimmingSpaces : nil } ?? ""
             var rowIsValid = true
             let day = Day(iso: dateText)
             if day == nil {
@@ -136,6 +147,10 @@ public enum SeriesParser {
                     projects.append(ProjectReference(id: project, location: location(projectIndex)))
                 }
             }
+            if rowIsValid, let day, let noteIndex, !note.isEmpty {
+                notes.append(
+                    (metric, MetricEvent(date: day, text: note, project: project, location: location(noteIndex))))
+            }
             switch ValueParser.parse(valueText) {
             case .missing: continue
             case .invalid(let message):
@@ -155,7 +170,7 @@ public enum SeriesParser {
                     SourceLocation(path: path), "the CSV file has no header row",
                     hint: "the first line must name the columns: date,metric,project,value"))
         }
-        return (File(observations: observations, projects: projects), diagnostics)
+        return (File(observations: observations, notes: notes, projects: projects), diagnostics)
     }
 
     /// Where a quoted field that is still open at the end of the file starts (RFC 4180: a quote opens

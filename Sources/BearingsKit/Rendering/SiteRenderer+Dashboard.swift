@@ -20,7 +20,7 @@ extension SiteRenderer {
                 chart["denominatorNote"] =
                     changes.isEmpty
                     ? ""
-                    : "The set of projects measured changes on \(changes.map(\.description).joined(separator: ", ")): the share's denominator changes there."
+                    : "A project joins the category on \(changes.map { headline.label($0) }.joined(separator: ", ")): the share's denominator changes there."
             } else {
                 chart["svgHTML"] = lineChart(headline, root: root, id: "headline")
             }
@@ -51,9 +51,9 @@ extension SiteRenderer {
             context)
     }
 
-    /// A line's points thinned for a 120-pixel sparkline.
-    func sparklinePoints(_ line: MetricSeries.Line) -> [ChartPoint] {
-        let points = line.points.map { ChartPoint(day: $0.date.ordinal, value: $0.value) }
+    /// A line's points thinned for a 120-pixel sparkline, with its gaps.
+    func sparklinePoints(_ line: MetricSeries.Line, in metricSeries: MetricSeries) -> [ChartPoint] {
+        let points = Self.chartPoints(line, in: metricSeries)
         return points.count > 60 ? Thinning.largestTriangleThreeBuckets(points, threshold: 60) : points
     }
 
@@ -68,10 +68,10 @@ extension SiteRenderer {
                     (
                         crossover.date, metric.id,
                         [
-                            "date": crossover.date.description, "metric": metric.name,
-                            "href": "\(root)metrics/\(metric.id).html",
+                            "date": crossover.date.description, "dateLabel": metricSeries.label(crossover.date),
+                            "metric": metric.name, "href": "\(root)metrics/\(metric.id).html",
                             "text": crossover.weLead ? "\(us) passed \(them)" : "\(them) passed \(us)",
-                            "weLead": crossover.weLead,
+                            "weLead": crossover.weLead, "unsettled": !isSettled(crossover.date, metric),
                         ]
                     ))
             }
@@ -79,27 +79,62 @@ extension SiteRenderer {
         return rows.sorted { ($0.0, $0.1) < ($1.0, $1.1) }.map(\.2)
     }
 
-    /// Latest value, change since the previous point and over a year, per metric and project.
+    /// Latest value, change since one period back and over a year, per metric and project. A value
+    /// older than the metric's newest period says since when it has not been measured; a change
+    /// whose base was not measured says so; a yearly metric shows one change, not the same twice.
     func latestTable(kind: Metric.Kind, root: String) -> [[String: Any]] {
         dataSet.metrics.filter { $0.kind == kind }.compactMap { metric -> [String: Any]? in
             guard let metricSeries = series[metric.id], !metricSeries.lines.isEmpty else { return nil }
+            let newestPeriod = metricSeries.newestDate.map(metricSeries.period)
+            let yearly = metricSeries.cadence == .year
             let rows = metricSeries.lines.compactMap { line -> [String: Any]? in
-                guard let change = Analysis.change(line) else { return nil }
+                guard let change = Analysis.change(line, in: metricSeries) else { return nil }
+                let latest = change.latest
+                let stale = newestPeriod.map { metricSeries.period(latest.date) < $0 } ?? false
+                let hasEarlier = line.points.count > 1
                 return [
                     "project": projectName(line.project), "isUs": line.project == dataSet.project.id,
-                    "latest": ValueFormat.full(change.latest.value, unit: metric.unit),
-                    "date": change.latest.date.description,
-                    "sincePrevious": percent(change.sincePreviousRelative),
-                    "overYear": percent(change.overYearRelative),
+                    "latest": ValueFormat.full(latest.value, unit: metric.unit),
+                    "date": latest.date.description, "dateLabel": metricSeries.label(latest.date),
+                    "stale": stale,
+                    "sincePrevious": changeCell(
+                        change.sincePreviousRelative, base: change.previous, hasEarlier: hasEarlier,
+                        basePeriod: metricSeries.period(latest.date) - 1, latest: latest.date, metricSeries),
+                    "overYear": changeCell(
+                        change.overYearRelative, base: change.yearAgo, hasEarlier: hasEarlier,
+                        basePeriod: metricSeries.period(latest.date) - (metricSeries.cadence?.periodsPerYear ?? 0),
+                        latest: latest.date, metricSeries),
                     "sparkHTML": HTML(
                         svg: Sparkline.svg(
-                            points: sparklinePoints(line), label: "\(projectName(line.project)): \(metric.name)")),
+                            points: sparklinePoints(line, in: metricSeries),
+                            label: "\(projectName(line.project)): \(metric.name)")),
                 ]
             }
             return [
                 "name": metric.name, "href": "\(root)metrics/\(metric.id).html", "rows": rows,
-                "lag": metric.lag.map { $0.amount == 0 ? "" : "lags \($0)" } ?? "",
+                "lag": metric.lag.map { $0.amount == 0 ? "" : "lags \($0)" } ?? "", "hasPrevious": !yearly,
             ]
         }
+    }
+
+    /// A change and what it is measured from: "+12.3%" with "since Nov 2018"; "unknown" with why
+    /// when the base period was not measured; "–" when there is nothing earlier at all.
+    func changeCell(
+        _ relative: Double?, base: SeriesPoint?, hasEarlier: Bool, basePeriod: Int, latest: Day,
+        _ metricSeries: MetricSeries
+    ) -> [String: Any] {
+        if let base {
+            return ["value": percent(relative), "base": "since \(metricSeries.label(base.date))"]
+        }
+        guard hasEarlier, metricSeries.cadence != nil else { return ["value": "–", "base": ""] }
+        let baseDay = metricSeries.start(ofPeriod: basePeriod)
+        if metricSeries.segment(baseDay) != metricSeries.segment(latest),
+            let split = metricSeries.breaks.last(where: { $0 <= latest })
+        {
+            return ["value": "–", "base": "not compared across the break of \(metricSeries.label(split))"]
+        }
+        return [
+            "value": "unknown", "base": "\(metricSeries.label(metricSeries.start(ofPeriod: basePeriod))) not measured",
+        ]
     }
 }

@@ -132,6 +132,18 @@ extension SiteRenderer {
             .object([
                 ("higherIsBetter", .bool($0.higherIsBetter)), ("id", .string($0.id)),
                 ("kind", .string($0.kind.rawValue)),
+                ("cadence", .optional(series[$0.id]?.cadence?.rawValue)),
+                (
+                    "events",
+                    .array(
+                        ($0.events).map { event in
+                            .line(
+                                .object([
+                                    ("break", .bool(event.isBreak)), ("date", .string(event.date.description)),
+                                    ("project", .optional(event.project)), ("text", .string(event.text)),
+                                ]))
+                        })
+                ),
                 ("lag", .optional($0.lag?.description)), ("name", .string($0.name)),
                 ("scale", .string($0.scale.rawValue)),
                 ("source", .optional($0.source)), ("unit", .optional($0.unit)),
@@ -191,11 +203,53 @@ extension SiteRenderer {
                 ]))
         }
         let document: JSONText = .object([
+            ("analysis", analysisJSON()),
             ("dataAsOf", .optional(dataAsOf?.description)), ("decisions", .array(decisions)),
             ("metrics", .array(metrics)),
             ("observations", .array(rowsJSON)), ("principles", .array(principles)), ("project", projectJSON),
             ("referenceDate", .string(referenceDate.description)), ("snapshots", .array(snapshots)),
         ])
         return document.document
+    }
+
+    /// The computed numbers, so anyone can check them (SPEC §4): this project's share of each
+    /// metric that has a share chart, one entry per date (null where unknown); every crossover
+    /// with whether it is settled; the decisions due for review.
+    func analysisJSON() -> JSONText {
+        let project = dataSet.project.id
+        var sharesJSON: [(String, JSONText)] = []
+        var crossoversJSON: [JSONText] = []
+        for metric in dataSet.metrics {
+            guard let metricSeries = series[metric.id], !metricSeries.lines.isEmpty else { continue }
+            if let points = shares[metric.id], metricSeries.lines.count > 1 {
+                sharesJSON.append(
+                    (
+                        metric.id,
+                        .array(
+                            points.map {
+                                .line(
+                                    .object([
+                                        ("date", .string($0.date.description)),
+                                        ("share", $0.share.map(JSONText.number) ?? .null),
+                                    ]))
+                            })
+                    ))
+            }
+            for crossover in Analysis.crossovers(metricSeries, project: project).crossovers {
+                let (passer, passed) =
+                    crossover.weLead ? (project, crossover.competitor) : (crossover.competitor, project)
+                crossoversJSON.append(
+                    .line(
+                        .object([
+                            ("date", .string(crossover.date.description)), ("metric", .string(metric.id)),
+                            ("passed", .string(passed)), ("passer", .string(passer)),
+                            ("settled", .bool(isSettled(crossover.date, metric))),
+                        ])))
+            }
+        }
+        let due = Analysis.dueForReview(dataSet.decisions, reference: referenceDate).map { JSONText.string($0.id) }
+        return .object([
+            ("crossovers", .array(crossoversJSON)), ("due", .line(.array(due))), ("shares", .object(sharesJSON)),
+        ])
     }
 }

@@ -36,7 +36,7 @@ extension SiteRenderer {
         var context = decisionLink(decision, root: root)
         context["bodyHTML"] = decisionBody(decision)
         context["review"] = decision.review?.description ?? ""
-        context["reviewDue"] = decision.review.map { $0 <= referenceDate } ?? false
+        context["reviewDue"] = Analysis.stands(decision) && (decision.review.map { $0 <= referenceDate } ?? false)
         context["principles"] = decision.principles.map { id in
             ["title": principleTitles[id] ?? id, "href": "\(root)principles.html#\(id)"]
         }
@@ -53,18 +53,34 @@ extension SiteRenderer {
         context["citedBy"] = (linkedFrom[decision.id] ?? []).map { decisionLink($0, root: root) }
         context["deciders"] = decision.deciders.joined(separator: ", ")
         context["tags"] = decision.tags.map { ["tag": $0] }
-        if let review = Analysis.review(decision, project: dataSet.project.id, series: series, shares: shares) {
+        // A decision that was superseded is followed only up to its successor's date.
+        let successorDate = decision.status == .superseded ? decision.supersededBy.flatMap(self.decision)?.date : nil
+        context["reviewUntil"] = successorDate?.description ?? ""
+        if let review = Analysis.review(
+            decision, project: dataSet.project.id, series: series, shares: shares, reference: referenceDate,
+            until: successorDate)
+        {
             context["watched"] = review.watched.compactMap { watched -> [String: Any]? in
                 guard let metricSeries = series[watched.metric] else { return nil }
                 let metric = metricSeries.metric
+                let sharesApply = self.shares[metric.id] != nil && metricSeries.lines.count > 1
+                func shareCell(_ share: Double?, _ point: SeriesPoint?) -> String {
+                    guard sharesApply, point != nil else { return "–" }
+                    return share.map { shareText($0) } ?? "unknown"
+                }
                 var entry: [String: Any] = [
                     "name": metric.name, "href": "\(root)metrics/\(metric.id).html",
                     "then": watched.then.map { ValueFormat.full($0.value, unit: metric.unit) } ?? "not measured",
-                    "thenDate": watched.then?.date.description ?? "",
+                    "thenDate": watched.then.map { metricSeries.label($0.date) } ?? "",
                     "now": watched.now.map { ValueFormat.full($0.value, unit: metric.unit) } ?? "not measured",
-                    "nowDate": watched.now?.date.description ?? "",
-                    "shareThen": shareText(watched.shareThen), "shareNow": shareText(watched.shareNow),
-                    "shareChange": points(watched.shareChange),
+                    "nowDate": watched.now.map { metricSeries.label($0.date) } ?? "",
+                    "shareThen": shareCell(watched.shareThen, watched.then),
+                    "shareNow": shareCell(watched.shareNow, watched.now),
+                    "shareChange": watched.acrossBreak
+                        ? "not compared across a break"
+                        : watched.then != nil && watched.now != nil && sharesApply
+                            && (watched.shareThen == nil || watched.shareNow == nil)
+                            ? "unknown" : points(watched.shareChange),
                     "hasShare": watched.shareThen != nil || watched.shareNow != nil,
                     "tooEarly": watched.tooEarly,
                     "lag": metric.lag?.description ?? "0",

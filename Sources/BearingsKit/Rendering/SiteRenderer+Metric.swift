@@ -9,6 +9,16 @@ extension SiteRenderer {
             "source": metric.source ?? "",
             "descriptionHTML": HTML(cmark: metric.description),
             "hasData": !metricSeries.lines.isEmpty,
+            "cadence": metricSeries.cadence.map {
+                metric.cadence == nil ? "\($0.rawValue) (inferred from the dates)" : $0.rawValue
+            } ?? (metricSeries.dates.count > 1 ? "irregular" : ""),
+            "events": metric.events.map { event -> [String: Any] in
+                [
+                    "date": event.date.description, "dateLabel": metricSeries.label(event.date),
+                    "text": event.project.map { "\(projectName($0)): \(event.text)" } ?? event.text,
+                    "isBreak": event.isBreak,
+                ]
+            },
             "crossovers": crossoverSentences(metricSeries).map { ["text": $0] },
         ]
         if !metricSeries.lines.isEmpty {
@@ -20,11 +30,15 @@ extension SiteRenderer {
                     "svgHTML": svg,
                     "denominatorNote": changes.isEmpty
                         ? ""
-                        : "The set of projects measured changes on \(changes.map(\.description).joined(separator: ", ")): the share's denominator changes there.",
+                        : "A project joins the category on \(changes.map { metricSeries.label($0) }.joined(separator: ", ")): the share's denominator changes there.",
                     "rows": shares.reversed().prefix(40).map { point -> [String: Any] in
                         [
-                            "date": point.date.description, "share": shareText(point.share),
-                            "projects": point.projectsMeasured.map(projectName).joined(separator: ", "),
+                            "date": point.date.description, "dateLabel": metricSeries.label(point.date),
+                            "share": point.share.map { shareText($0) } ?? "unknown",
+                            "projects": point.projectsMeasured.filter { !point.notMeasured.contains($0) }.map(
+                                projectName
+                            ).joined(separator: ", "),
+                            "notMeasured": point.notMeasured.map(projectName).joined(separator: ", "),
                         ]
                     },
                 ]

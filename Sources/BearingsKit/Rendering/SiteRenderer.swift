@@ -122,7 +122,7 @@ struct SiteRenderer: Sendable {
             chartLines = Once {
                 series.value.mapValues { metricSeries in
                     metricSeries.lines.map { line in
-                        let points = line.points.map { ChartPoint(day: $0.date.ordinal, value: $0.value) }
+                        let points = SiteRenderer.chartPoints(line, in: metricSeries)
                         return ChartLine(
                             label: names[line.project] ?? line.project,
                             points: points.count > SiteRenderer.drawnPoints
@@ -150,6 +150,22 @@ struct SiteRenderer: Sendable {
                 }
             }
         }
+    }
+
+    /// A line's points for drawing, with a gap (a point without a value) wherever a period is
+    /// missing or a break splits the series: a line is never drawn across either.
+    static func chartPoints(_ line: MetricSeries.Line, in series: MetricSeries) -> [ChartPoint] {
+        var points: [ChartPoint] = []
+        points.reserveCapacity(line.points.count)
+        var previous: SeriesPoint?
+        for point in line.points {
+            if let previous, !series.isNext(previous.date, point.date) {
+                points.append(ChartPoint(day: min(previous.date.ordinal + 1, point.date.ordinal), value: nil))
+            }
+            points.append(ChartPoint(day: point.date.ordinal, value: point.value))
+            previous = point
+        }
+        return points
     }
 
     /// The most points a line keeps for drawing: about one per horizontal pixel of a chart.
@@ -306,12 +322,25 @@ struct SiteRenderer: Sendable {
         }
     }
 
-    /// The first day of a metric's "not settled yet" window.
+    /// The first day of a metric's "not settled yet" window: values dated after the reference date
+    /// less the lag are not settled (`Analysis.isSettled`), whatever the series' own last date.
     func unsettledFrom(_ metricSeries: MetricSeries) -> Int? {
-        guard let lag = metricSeries.metric.lag, lag.amount > 0, let newest = metricSeries.newestDate else {
-            return nil
+        guard let lag = metricSeries.metric.lag, lag.amount > 0 else { return nil }
+        return lag.before(referenceDate).ordinal + 1
+    }
+
+    /// Whether a value of a metric dated `day` is settled on the reference date.
+    func isSettled(_ day: Day, _ metric: Metric) -> Bool {
+        Analysis.isSettled(day, lag: metric.lag, reference: referenceDate)
+    }
+
+    /// The metric's events inside `range` (all when nil), for its charts.
+    func chartEvents(_ metricSeries: MetricSeries, range: ClosedRange<Int>?) -> [ChartEvent] {
+        metricSeries.metric.events.compactMap { event in
+            guard range.map({ $0.contains(event.date.ordinal) }) ?? true else { return nil }
+            let text = event.project.map { "\(projectName($0)): \(event.text)" } ?? event.text
+            return ChartEvent(day: event.date.ordinal, text: text, isBreak: event.isBreak)
         }
-        return lag.before(newest).ordinal
     }
 
     /// A line chart of a metric, every project, decisions marked; `from` cuts off earlier points.
@@ -341,7 +370,8 @@ struct SiteRenderer: Sendable {
         let range = days.min().flatMap { low in days.max().map { low...$0 } }
         let spec = LineChartSpec(
             title: metric.name, description: chartDescription(metricSeries), lines: lines,
-            markers: markers(root: root, metric: metric.id, range: range, only: only), unit: metric.unit,
+            markers: markers(root: root, metric: metric.id, range: range, only: only),
+            events: chartEvents(metricSeries, range: range), unit: metric.unit,
             scale: metric.scale == .log ? .log : .linear, unsettledFromDay: unsettledFrom(metricSeries),
             width: width, height: height, idPrefix: id)
         return HTML(svg: LineChart.svg(spec))
@@ -353,7 +383,16 @@ struct SiteRenderer: Sendable {
             return nil
         }
         let changes = Analysis.denominatorChanges(shares)
-        var points = shares.map { ChartPoint(day: $0.date.ordinal, value: $0.share) }
+        var points: [ChartPoint] = []
+        points.reserveCapacity(shares.count)
+        for (index, point) in shares.enumerated() {
+            // A break splits the share line too.
+            if index > 0, metricSeries.segment(shares[index - 1].date) != metricSeries.segment(point.date) {
+                points.append(ChartPoint(day: point.date.ordinal, value: nil))
+            }
+            points.append(ChartPoint(day: point.date.ordinal, value: point.share))
+        }
+        let unknown = shares.filter { $0.share == nil }.count
         if points.count > Self.drawnPoints {
             points = Thinning.largestTriangleThreeBuckets(points, threshold: Self.drawnPoints)
         }
@@ -364,8 +403,12 @@ struct SiteRenderer: Sendable {
         let spec = ShareChartSpec(
             title: "\(dataSet.project.name)'s share of \(metricSeries.metric.name)",
             description:
-                "\(dataSet.project.name)'s value divided by the sum over all projects measured on each date, from \(shares.first?.date.description ?? "") to \(shares.last?.date.description ?? "").",
+                "\(dataSet.project.name)'s value divided by the sum over all projects measured on each date, from \(shares.first.map { metricSeries.label($0.date) } ?? "") to \(shares.last.map { metricSeries.label($0.date) } ?? "")."
+                + (unknown == 0
+                    ? ""
+                    : " The share is unknown on \(unknown) date\(unknown == 1 ? "" : "s"), where a project in the category was not measured; the line has gaps there."),
             lines: [line], markers: markers(root: root, metric: metricSeries.metric.id, range: range),
+            events: chartEvents(metricSeries, range: range),
             denominatorChanges: changes.map(\.ordinal), unsettledFromDay: unsettledFrom(metricSeries), width: 720,
             height: 260, idPrefix: id)
         return (HTML(svg: ShareChart.svg(spec)), changes)
@@ -377,7 +420,12 @@ struct SiteRenderer: Sendable {
             return "\(metric.name): no data yet."
         }
         let projects = metricSeries.lines.map { projectName($0.project) }.joined(separator: ", ")
-        return "\(metric.name) for \(projects), \(first) to \(last), \(metricSeries.dates.count) dates."
+        let gaps = metricSeries.lines.reduce(0) { $0 + metricSeries.gaps($1).count }
+        return
+            "\(metric.name) for \(projects), \(metricSeries.label(first)) to \(metricSeries.label(last)), \(metricSeries.dates.count) dates."
+            + (gaps == 0
+                ? ""
+                : " \(gaps) \(metricSeries.cadence.map(\.rawValue) ?? "period")\(gaps == 1 ? " was" : "s were") not measured; the lines have gaps there.")
     }
 
     /// The data table after a metric's chart: dates down, projects across; long series show their
@@ -407,9 +455,21 @@ struct SiteRenderer: Sendable {
         }
         text += "</tr></thead>\n<tbody>\n"
         for date in shown.reversed() {
-            text += "<tr><th scope=\"row\">\(date)</th>"
+            text +=
+                "<tr><th scope=\"row\"><time datetime=\"\(date)\">\(HTML.escape(metricSeries.label(date)))</time></th>"
             for line in lines {
-                let value = line.value(on: date).map { ValueFormat.full($0, unit: metric.unit) } ?? "–"
+                let value: String
+                if let measured = line.value(on: date) {
+                    value = ValueFormat.full(measured, unit: metric.unit)
+                } else if let first = line.points.first?.date, first < date,
+                    metricSeries.point(line, inPeriod: metricSeries.period(date), segment: metricSeries.segment(date))
+                        == nil
+                {
+                    // Measured before, not in this period: a gap, or no longer measured.
+                    value = "not measured"
+                } else {
+                    value = "–"
+                }
                 text += "<td class=\"num\">\(HTML.escape(value))</td>"
             }
             text += "</tr>\n"
@@ -487,19 +547,33 @@ struct SiteRenderer: Sendable {
     static let urlCharacters = CharacterSet(
         charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~:/?#[]@!$&'()*+,;=%")
 
-    /// Words for crossovers: "PyTorch passed TensorFlow on 2019-05-01."
+    /// Words for crossovers: "PyTorch passed TensorFlow in Nov 2019.", with "(not settled yet)"
+    /// when that value may still change.
     func crossoverSentences(_ metricSeries: MetricSeries) -> [String] {
         let (crossovers, ties) = Analysis.crossovers(metricSeries, project: dataSet.project.id)
         var sentences = crossovers.map { crossover -> String in
             let us = dataSet.project.name, them = projectName(crossover.competitor)
+            let when = dateWords(crossover.date, metricSeries)
+            let settled = isSettled(crossover.date, metricSeries.metric) ? "" : " (not settled yet)"
             return crossover.weLead
-                ? "\(us) passed \(them) on \(crossover.date)." : "\(them) passed \(us) on \(crossover.date)."
+                ? "\(us) passed \(them) \(when)\(settled)." : "\(them) passed \(us) \(when)\(settled)."
         }
         if !ties.isEmpty {
-            let list = ties.map { "\(projectName($0.1)) on \($0.0)" }.joined(separator: ", ")
+            let list = ties.map { "\(projectName($0.1)) \(dateWords($0.0, metricSeries))" }.joined(separator: ", ")
             sentences.append("Tied with \(list) (a tie is not counted as a pass).")
         }
         return sentences
+    }
+}
+
+extension SiteRenderer {
+    /// "on 2019-05-01", "in Nov 2019", "in 2019 Q4", "in 2019": a date at its metric's cadence.
+    func dateWords(_ day: Day, _ metricSeries: MetricSeries) -> String {
+        switch metricSeries.cadence {
+        case nil where metricSeries.datedByMonth: return "in \(metricSeries.label(day))"
+        case nil, .day?, .week?: return "on \(day)"
+        default: return "in \(metricSeries.label(day))"
+        }
     }
 }
 

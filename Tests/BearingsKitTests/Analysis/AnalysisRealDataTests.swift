@@ -17,7 +17,9 @@ struct AnalysisRealDataTests {
 
     func shares(_ metric: String) -> [String] {
         guard let series = Self.series[metric] else { return [] }
-        return Analysis.share(series, of: "pytorch").map { "\($0.date) \(String(format: "%.6f", $0.share))" }
+        return Analysis.share(series, of: "pytorch").map {
+            "\($0.date) \($0.share.map { String(format: "%.6f", $0) } ?? "unknown")"
+        }
     }
 
     func crossovers(_ metric: String) -> [String] {
@@ -28,17 +30,21 @@ struct AnalysisRealDataTests {
     }
 
     func change(_ metric: String, _ project: String) -> String? {
-        guard let line = Self.series[metric]?.line(project), let change = Analysis.change(line) else { return nil }
+        guard let line = Self.series[metric]?.line(project), let series = Self.series[metric],
+            let change = Analysis.change(line, in: series)
+        else { return nil }
         let yearAgo = change.yearAgo.map { "\($0.date) \(Int($0.value))" } ?? "none"
         return
             "\(change.latest.date) \(Int(change.latest.value)) previous \(change.previous.map { String(Int($0.value)) } ?? "none") year-ago \(yearAgo)"
     }
 
     @Test func neuripsShareOfPapersPerYear() {
-        // NeurIPS 2015 counted no paper for either framework: the total is 0, so no share that year.
+        // NeurIPS 2015 counted no paper for either framework: the total is 0, so the share that
+        // year is unknown.
         #expect(
             shares("papers-neurips") == [
-                "2016-12-01 0.000000", "2017-12-01 0.123711", "2018-12-01 0.368159", "2019-12-01 0.636364",
+                "2015-12-01 unknown", "2016-12-01 0.000000", "2017-12-01 0.123711", "2018-12-01 0.368159",
+                "2019-12-01 0.636364",
                 "2020-12-01 0.768473",
             ])
     }

@@ -46,18 +46,77 @@ struct AnalysisTests {
         #expect(Analysis.crossovers(Self.series(data), project: "us").crossovers.map(\.weLead) == [true])
     }
 
-    @Test func missingValuesAreNeitherZeroNorInterpolated() {
+    @Test func shareIsUnknownWhereAMemberOfTheCategoryIsNotMeasured() {
+        // Monthly: "us" misses February, "them" misses March. Over the members left the share
+        // would read 0% and 100%; it is unknown on both dates.
         let data = Self.dataSet([
             ("2020-01-01", "us", 1), ("2020-01-01", "them", 3),
             ("2020-02-01", "them", 4),
             ("2020-03-01", "us", 2),
         ])
-        let shares = Analysis.share(Self.series(data), of: "us")
+        let series = Self.series(data)
+        #expect(series.cadence == .month)
+        let shares = Analysis.share(series, of: "us")
         #expect(
-            shares.map { "\($0.date) \($0.share) \($0.projectsMeasured)" } == [
-                "2020-01-01 0.25 [\"us\", \"them\"]", "2020-03-01 1.0 [\"us\"]",
+            shares.map { "\($0.date) \($0.share.map { String($0) } ?? "unknown") \($0.notMeasured)" } == [
+                "2020-01-01 0.25 []", "2020-02-01 unknown [\"us\"]", "2020-03-01 unknown [\"them\"]",
             ])
-        #expect(Analysis.denominatorChanges(shares).map(\.description) == ["2020-03-01"])
+        #expect(shares.map(\.projectsMeasured) == Array(repeating: ["us", "them"], count: 3))
+        #expect(Analysis.denominatorChanges(shares).isEmpty)
+    }
+
+    @Test func aProjectJoinsTheCategoryAtItsFirstValue() {
+        let data = Self.dataSet([
+            ("2020-01-01", "them", 3), ("2020-02-01", "them", 4), ("2020-02-01", "us", 1), ("2020-03-01", "us", 2),
+            ("2020-03-01", "them", 6),
+        ])
+        let shares = Analysis.share(Self.series(data), of: "us")
+        // Before its first value "us" is not in the category, and its own share is unknown.
+        #expect(shares.map(\.share) == [nil, 0.2, 0.25])
+        #expect(shares.map(\.projectsMeasured) == [["them"], ["us", "them"], ["us", "them"]])
+        #expect(Analysis.denominatorChanges(shares).map(\.description) == ["2020-02-01"])
+    }
+
+    @Test func aBreakStartsTheCategoryAfreshAndStopsComparisons() {
+        // A counting change on 2020-03-01: "them" is no longer reported after it, which is no
+        // gap in the new series; the crossover of March is not computed across the break.
+        var data = Self.dataSet([
+            ("2020-01-01", "us", 1), ("2020-01-01", "them", 3), ("2020-02-01", "us", 2), ("2020-02-01", "them", 3),
+            ("2020-03-01", "us", 5), ("2020-04-01", "us", 6), ("2020-04-01", "them", 2),
+        ])
+        data.metrics[0].events = [
+            MetricEvent(
+                date: Self.day("2020-03-01"), text: "New counting", isBreak: true, location: data.metrics[0].location)
+        ]
+        let series = Self.series(data)
+        #expect(series.breaks.map(\.description) == ["2020-03-01"])
+        #expect(Analysis.share(series, of: "us").map(\.share) == [0.25, 0.4, 1.0, 0.75])
+        // The order flips between February (3 > 2) and April (6 > 2), but across the break.
+        #expect(Analysis.crossovers(series, project: "us").crossovers.isEmpty)
+        let change = Analysis.change(series.line("us") ?? .init(project: "", points: []), in: series)
+        #expect(change?.previous?.date.description == "2020-03-01")
+        let march = Analysis.change(
+            .init(project: "us", points: Array((series.line("us")?.points ?? []).prefix(3))), in: series)
+        #expect(march?.previous == nil)
+    }
+
+    @Test func monthlyChangesCompareOnePeriodAndOneYearBackOrSayUnknown() throws {
+        let data = Self.dataSet([
+            ("2019-05-01", "us", 8), ("2019-06-01", "us", 10), ("2019-07-01", "us", 12), ("2020-05-01", "us", 20),
+            ("2020-07-01", "us", 30),
+        ])
+        let series = Self.series(data)
+        let line = try #require(series.line("us"))
+        let change = try #require(Analysis.change(line, in: series))
+        // June 2020 was not measured: no "since previous" bridged to May.
+        #expect(change.previous == nil)
+        #expect(change.yearAgo?.date.description == "2019-07-01")
+        #expect(change.overYearRelative == 1.5)
+        #expect(
+            series.gaps(line).map(\.description) == [
+                "2019-08-01", "2019-09-01", "2019-10-01", "2019-11-01", "2019-12-01", "2020-01-01", "2020-02-01",
+                "2020-03-01", "2020-04-01", "2020-06-01",
+            ])
     }
 
     @Test func sharesDoNotApplyToPercentagesOrVanity() {
@@ -67,12 +126,15 @@ struct AnalysisTests {
         #expect(Analysis.shareApplies(Metric(id: "c", name: "C", kind: .community, location: location)))
     }
 
-    @Test func changeOverAYearUsesTheNewestPointAtLeast365DaysOld() throws {
+    @Test func irregularChangeOverAYearUsesTheNewestPointAtLeast365DaysOld() throws {
         let data = Self.dataSet([
             ("2019-01-01", "us", 10), ("2019-06-01", "us", 20), ("2020-05-31", "us", 30), ("2020-06-01", "us", 40),
         ])
-        let line = try #require(Self.series(data).line("us"))
-        let change = try #require(Analysis.change(line))
+        let series = Self.series(data)
+        // Spacings of 151, 365 and 1 days: no cadence holds half of them.
+        #expect(series.cadence == nil)
+        let line = try #require(series.line("us"))
+        let change = try #require(Analysis.change(line, in: series))
         #expect(change.previous?.value == 30)
         // 2020-06-01 − 366 days; 2019-06-02 would be too late.
         #expect(change.yearAgo?.date.description == "2019-06-01")
@@ -89,17 +151,24 @@ struct AnalysisTests {
             ("2020-01-01", "us", 1), ("2020-01-01", "them", 3), ("2020-06-01", "us", 3), ("2020-06-01", "them", 3),
         ]
         let early = Self.dataSet(points, lag: Lag(amount: 6, unit: .month))
-        let review = try #require(Analysis.review(decision, project: "us", series: Analysis.series(early)))
+        let review = try #require(
+            Analysis.review(decision, project: "us", series: Analysis.series(early), reference: Self.day("2020-06-01")))
         #expect(review.watched.map(\.tooEarly) == [true])
         #expect(review.watched.first?.then?.value == 1)
         #expect(review.watched.first?.shareThen == 0.25)
         #expect(review.watched.first?.shareNow == 0.5)
         #expect(review.watched.first?.shareChange == 0.25)
-        let settled = Self.dataSet(points, lag: Lag(amount: 3, unit: .month))
-        #expect(
-            Analysis.review(decision, project: "us", series: Analysis.series(settled))?.watched.map(\.tooEarly) == [
-                false
-            ])
+        // With a 3-month lag, June's value is settled from September on, not before.
+        let settled = Analysis.series(Self.dataSet(points, lag: Lag(amount: 3, unit: .month)))
+        let before = Analysis.review(decision, project: "us", series: settled, reference: Self.day("2020-08-31"))
+        #expect(before?.watched.map(\.tooEarly) == [true])
+        let after = Analysis.review(decision, project: "us", series: settled, reference: Self.day("2020-09-01"))
+        #expect(after?.watched.map(\.tooEarly) == [false])
+        // Superseded on 2020-03-01: "now" stops there, at January's value.
+        let until = Analysis.review(
+            decision, project: "us", series: settled, reference: Self.day("2020-09-01"), until: Self.day("2020-03-01"))
+        #expect(until?.watched.first?.now?.date.description == "2020-01-01")
+        #expect(until?.watched.map(\.tooEarly) == [true])
     }
 
     @Test func dueForReviewListsStandingBetsWhoseReviewDateHasCome() {

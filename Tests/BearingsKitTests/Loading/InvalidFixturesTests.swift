@@ -12,7 +12,7 @@ struct InvalidFixturesTests {
     }()
 
     @Test func hasACaseForEveryKindOfProblem() {
-        #expect(Self.cases.count == 79)
+        #expect(Self.cases.count == 82)
     }
 
     @Test(arguments: cases)

@@ -89,7 +89,7 @@ struct UndeclaredProjectTests {
             snapshot?.projectLocations == [
                 Self.at("data/snapshots/2019-06.md", 4, 12), Self.at("data/snapshots/2019-06.md", 4, 22),
             ])
-        let (file, diagnostics) = SeriesParser.read(
+        let (file, diagnostics) = SeriesParser.parseFile(
             SourceText(
                 path: "data/series/history.csv",
                 text: """

@@ -38,7 +38,7 @@ func filesUnder(_ folder: URL) -> [String: Data] {
 }
 
 struct SiteGoldenTests {
-    @Test(arguments: ["minimal", "small", "xss"])
+    @Test(arguments: ["minimal", "small", "truth", "xss"])
     func buildMatchesTheExpectedSiteFileByFile(fixture: String) throws {
         let plan = try #require(planSite(fixture))
         let expectedFolder = siteFixtures.appendingPathComponent("\(fixture)/expected")

@@ -47,7 +47,8 @@ for conference in ["neurips", "iclr"]:
     data = papers[conference]
     pt = {d: v[0] for d, v in data.items()}
     tf = {d: v[1] for d, v in data.items()}
-    shares = [(d.isoformat(), f"{pt[d] / (pt[d] + tf[d]):.6f}") for d in sorted(data) if pt[d] + tf[d] > 0]
+    # One entry per date; a total of 0 leaves the share unknown.
+    shares = [(d.isoformat(), f"{pt[d] / (pt[d] + tf[d]):.6f}" if pt[d] + tf[d] > 0 else "unknown") for d in sorted(data)]
     print(f"papers-{conference} shares:", shares)
     print(f"papers-{conference} crossovers:", crossovers(pt, tf))
     print(f"papers-{conference} pytorch change:", change(pt))
