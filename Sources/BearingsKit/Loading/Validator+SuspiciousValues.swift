@@ -1,8 +1,9 @@
 extension Validator {
     /// SPEC §1 (snapshots): values that are valid numbers but probably not what was meant, each a
     /// warning at its cell. Both look at a value's neighbours in its series (same metric and project,
-    /// the previous and the next value by date), so `observations` must be sorted by metric,
-    /// project and date, as `validate` leaves them.
+    /// the previous and the next value by date, with no `break: true` event of the metric between
+    /// them: `breaks` holds each metric's break days, ascending), so `observations` must be sorted
+    /// by metric, project and date, as `validate` leaves them.
     ///
     /// - A misplaced thousands separator: `6.981` (one to three digits, `.`, exactly three digits, no
     ///   sign or suffix) where every neighbour there is, at least one, is a whole number of 1,000 or
@@ -10,14 +11,23 @@ extension Validator {
     /// - A jump: a value 100 times or more both its neighbours, or a hundredth or less of both (a
     ///   digit too many, a wrong suffix). Not checked when any of the three is zero or less, at the
     ///   ends of a series, or for a value already taken for a misplaced separator.
-    static func suspiciousValues(_ observations: [Observation]) -> [Diagnostic] {
+    static func suspiciousValues(_ observations: [Observation], breaks: [String: [Day]] = [:]) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
-        // One pass; each pair of neighbours is compared once (there can be 900,000 values).
+        // One pass; each pair of neighbours is compared once (there can be 900,000 values), and a
+        // metric's breaks are looked up once per run of its values.
         var continuesSeries = false
+        var metric: String?
+        var metricBreaks: [Day] = []
         for index in observations.indices {
             let value = observations[index]
+            if value.metric != metric {
+                metric = value.metric
+                metricBreaks = breaks[value.metric] ?? []
+            }
             let before = continuesSeries ? observations[index - 1] : nil
-            continuesSeries = index + 1 < observations.count && isSameSeries(value, observations[index + 1])
+            continuesSeries =
+                index + 1 < observations.count && isSameSeries(value, observations[index + 1])
+                && !metricBreaks.contains(where: { value.date < $0 && $0 <= observations[index + 1].date })
             let after = continuesSeries ? observations[index + 1] : nil
             guard before != nil || after != nil else { continue }
             if looksLikeMisplacedSeparator(value.text),

@@ -168,7 +168,12 @@ enum Validator {
         // Sorted by metric, project, day and place.
         let order = observationOrder(observations)
         dataSet.observations = order.map { observations[$0] }
-        diagnostics += suspiciousValues(dataSet.observations)
+        var breaks: [String: [Day]] = [:]
+        for metric in dataSet.metrics {
+            let days = metric.events.filter(\.isBreak).map(\.date).sorted()
+            if !days.isEmpty { breaks[metric.id] = days }
+        }
+        diagnostics += suspiciousValues(dataSet.observations, breaks: breaks)
         dataSet.snapshots.sort { ($0.date, $0.id) < ($1.date, $1.id) }
         dataSet.decisions.sort {
             let left = $0.date?.ordinal ?? Int.max, right = $1.date?.ordinal ?? Int.max

@@ -102,4 +102,17 @@ struct SuspiciousValueTests {
     ) {
         #expect(Self.warnings(example.input) == example.expected)
     }
+
+    @Test func neverComparesValuesAcrossABreak() throws {
+        let may = try #require(Day(iso: "2019-05-01"))
+        let breaks = ["pypi-downloads": [may]]
+        let jump = Self.observations([("pytorch", ["5,100", "540000", "5,300"])])
+        #expect(Validator.suspiciousValues(jump, breaks: breaks) == [])
+        // After the break, the next value is still a neighbour.
+        let separator = Self.observations([("pytorch", ["6,412", "6.981", "7,208"])])
+        #expect(
+            Validator.suspiciousValues(separator, breaks: breaks).map(\.message) == [Self.separator])
+        // A break of another metric changes nothing.
+        #expect(Validator.suspiciousValues(jump, breaks: ["github-pushers": [may]]).count == 1)
+    }
 }
