@@ -1,7 +1,8 @@
 /// Reads snapshots/<any>.md: a date and a measurement table.
 public enum SnapshotParser {
-    /// The front matter keys of a snapshot.
-    static let keys = ["date", "source", "title"]
+    /// The front matter keys of a snapshot. Not `title`: a snapshot's title is its first `# `
+    /// heading, so a `title:` key would be ignored, and is reported.
+    static let keys = ["date", "source"]
 
     /// Parses a snapshot; `id` is the file name without `.md`.
     public static func parse(_ source: SourceText, id: String, options: MarkdownOptions = MarkdownOptions())

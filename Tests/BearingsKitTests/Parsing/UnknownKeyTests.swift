@@ -14,7 +14,7 @@ struct UnknownKeyTests {
         "the keys of a metric are name, kind, unit, lag, higher_is_better, scale, source, cadence, events, collect; Bearings ignores any other"
     static let decisionHint =
         "the keys of a decision are status, date, kind, principles, watch, review, superseded_by, deciders, tags, expect, title; Bearings ignores any other"
-    static let snapshotHint = "the keys of a snapshot are date, source, title; Bearings ignores any other"
+    static let snapshotHint = "the keys of a snapshot are date, source; Bearings ignores any other"
 
     /// What each parser reports for a file: (file kind, path, text) in, diagnostics out.
     static func diagnostics(_ kind: String, _ path: String, _ text: String) -> [Diagnostic] {
@@ -112,6 +112,11 @@ struct UnknownKeyTests {
                     at("data/snapshots/2019-06.md", 3, 1), "unknown key 'sorce'; did you mean 'source'?",
                     hint: snapshotHint)
             ]
+        ),
+        Example(
+            "a snapshot's title is its heading, not a key",
+            ("snapshot", "data/snapshots/2019-06.md", "---\ndate: 2019-06-30\ntitle: Mid-2019\n---\n" + table),
+            [.warning(at("data/snapshots/2019-06.md", 3, 1), "unknown key 'title'", hint: snapshotHint)]
         ),
         Example(
             "principles.md has no keys at all",
