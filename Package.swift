@@ -42,11 +42,15 @@ let package = Package(
                 .product(name: "FlyingSocks", package: "FlyingFox"),
             ]
         ),
+        // `bearings collect`: asks public services for the numbers. Its own target keeps BearingsKit free
+        // of the HTTP stack (FoundationNetworking); the sources' requests and readings are in BearingsKit.
+        .target(name: "BearingsCollect", dependencies: ["BearingsKit"]),
         .executableTarget(
             name: "bearings",
             dependencies: [
                 "BearingsKit",
                 "BearingsServe",
+                "BearingsCollect",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -62,6 +66,14 @@ let package = Package(
             name: "BearingsKitTests",
             dependencies: ["BearingsKit"],
             exclude: ["Fixtures", "Snapshots"]
+        ),
+        .testTarget(
+            name: "BearingsCollectTests",
+            dependencies: [
+                "BearingsCollect", "BearingsKit",
+                .product(name: "FlyingFox", package: "FlyingFox"),
+            ],
+            exclude: ["Fixtures"]
         ),
         .testTarget(
             name: "BearingsServeTests",

@@ -28,6 +28,8 @@ enum Validator {
             }
         }
 
+        diagnostics += collectDiagnostics(dataSet)
+
         for decision in dataSet.decisions {
             for principle in decision.principles where !principleIDs.contains(principle) {
                 diagnostics.append(

@@ -34,6 +34,8 @@ public struct Metric: Sendable, Equatable {
     public var description: MarkdownDocument
     /// Where the file is.
     public var location: SourceLocation
+    /// How `bearings collect` measures it; nil when it is measured by hand.
+    public var collect: CollectSpec?
 
     /// Whether values are percentages.
     public var isPercentage: Bool { unit == "%" }
@@ -42,7 +44,7 @@ public struct Metric: Sendable, Equatable {
     public init(
         id: String, name: String, kind: Kind, unit: String? = nil, lag: Lag? = nil, higherIsBetter: Bool = true,
         scale: Scale = .linear, source: String? = nil, cadence: Cadence? = nil, events: [MetricEvent] = [],
-        description: MarkdownDocument = MarkdownDocument(), location: SourceLocation
+        description: MarkdownDocument = MarkdownDocument(), location: SourceLocation, collect: CollectSpec? = nil
     ) {
         self.id = id
         self.name = name
@@ -56,6 +58,7 @@ public struct Metric: Sendable, Equatable {
         self.events = events
         self.description = description
         self.location = location
+        self.collect = collect
     }
 }
 

@@ -53,6 +53,7 @@ public enum MetricParser {
         let scale = fields.choice("scale", Metric.Scale.self) ?? .linear
         let sourceURL = fields.string("source")
         let cadence = fields.choice("cadence", Cadence.self)
+        let collect = CollectBlockParser.parse(frontMatter, diagnostics: &fields.diagnostics)
         diagnostics += fields.diagnostics
         let events = Self.events(frontMatter, diagnostics: &diagnostics)
         diagnostics += frontMatter.unknownKeys(known: keys, file: "a metric")
@@ -62,7 +63,7 @@ public enum MetricParser {
         let metric = Metric(
             id: id, name: name, kind: kind, unit: unit, lag: lag, higherIsBetter: higherIsBetter, scale: scale,
             source: sourceURL, cadence: cadence, events: events, description: MarkdownDocument(blocks: blocks),
-            location: location)
+            location: location, collect: collect)
         return (metric, diagnostics)
     }
 }

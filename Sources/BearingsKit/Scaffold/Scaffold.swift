@@ -59,8 +59,11 @@ public struct Scaffold: Sendable {
         }
     }
 
-    /// Creates the file only if it does not exist yet (`O_EXCL`), so not even a race can overwrite one.
-    private func write(_ text: String, to path: String, creating folder: String) throws(ScaffoldError) {
+    /// Creates the file only if it does not exist yet (`O_EXCL`), so not even a race can overwrite one;
+    /// a file that exists is an error with exit status `existsExitCode`.
+    func write(_ text: String, to path: String, creating folder: String, existsExitCode: Int32 = 1)
+        throws(ScaffoldError)
+    {
         do {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         } catch {
@@ -72,7 +75,7 @@ public struct Scaffold: Sendable {
             if errno == EEXIST {
                 throw ScaffoldError(
                     path: path, reason: "already exists; Bearings never overwrites a file (rename or delete it first)",
-                    exitCode: 1)
+                    exitCode: existsExitCode)
             }
             throw ScaffoldError(
                 path: path, reason: "cannot create the file: \(String(cString: strerror(errno)))", exitCode: 3)

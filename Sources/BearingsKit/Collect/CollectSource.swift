@@ -1,0 +1,54 @@
+/// A service `bearings collect` can ask for a number, and which number it gives.
+///
+/// Each case is answered by one small type in `Collect/Sources/` that builds the request and reads the
+/// value out of the answer; adding a source is one case here and one file there.
+public enum CollectSource: String, Sendable, CaseIterable {
+    /// Stars of a GitHub repository (attention, not use).
+    case githubStars = "github-stars"
+    /// Forks of a GitHub repository.
+    case githubForks = "github-forks"
+    /// Watchers (subscribers) of a GitHub repository.
+    case githubWatchers = "github-watchers"
+    /// Open issues and pull requests of a GitHub repository.
+    case githubOpenIssues = "github-open-issues"
+    /// Contributors to a GitHub repository, anonymous ones included.
+    case githubContributors = "github-contributors"
+    /// Files on GitHub that match a code search query.
+    case githubCodeSearch = "github-code-search"
+    /// Downloads from PyPI in the last month (PyPI Stats, without mirrors).
+    case pypiDownloads = "pypi-downloads"
+    /// Downloads from npm in the last month.
+    case npmDownloads = "npm-downloads"
+    /// Downloads from crates.io in the last 90 days.
+    case cratesDownloads = "crates-downloads"
+    /// Scholarly works in OpenAlex that match a search query.
+    case openalexWorks = "openalex-works"
+
+    /// The type that asks the service and reads its answer.
+    public var measure: any CollectMeasure {
+        switch self {
+        case .githubStars: GitHubRepositoryCount(field: "stargazers_count")
+        case .githubForks: GitHubRepositoryCount(field: "forks_count")
+        case .githubWatchers: GitHubRepositoryCount(field: "subscribers_count")
+        case .githubOpenIssues: GitHubRepositoryCount(field: "open_issues_count")
+        case .githubContributors: GitHubContributors()
+        case .githubCodeSearch: GitHubCodeSearch()
+        case .pypiDownloads: PyPIDownloads()
+        case .npmDownloads: NpmDownloads()
+        case .cratesDownloads: CratesDownloads()
+        case .openalexWorks: OpenAlexWorks()
+        }
+    }
+}
+
+/// One source's request and reading: pure, so it is tested on recorded answers without a network.
+public protocol CollectMeasure: Sendable {
+    /// What the `projects:` values name, for messages: "owner/repo", "a PyPI package name", ….
+    var argumentDescription: String { get }
+    /// Why `argument` cannot be asked for (nil when it can).
+    func problem(with argument: String) -> String?
+    /// The request for `argument` against the services at `bases`.
+    func request(for argument: String, bases: CollectBases) -> CollectRequest
+    /// The number in `answer`, a successful (2xx) answer to `request(for:bases:)`.
+    func value(from answer: CollectAnswer) -> Result<Int64, CollectFailure>
+}

@@ -1,0 +1,65 @@
+import ArgumentParser
+import BearingsCollect
+import BearingsKit
+import Foundation
+
+/// `bearings collect`: measure the metrics that have a `collect:` block and write them as a snapshot.
+struct Collect: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Measure every metric with a 'collect:' block and write snapshots/<date>-collected.md.",
+        discussion: """
+            Sources: github-stars, github-forks, github-watchers, github-open-issues, github-contributors \
+            and github-code-search (projects: owner/repo, or a code search query), pypi-downloads, \
+            npm-downloads, crates-downloads (a package name) and openalex-works (a search query). \
+            The snapshot has one row per collected metric, '?' where a value could not be had, and under \
+            the table the URL asked for every value and why any failed. It never overwrites a file. \
+            BEARINGS_GITHUB_API, BEARINGS_PYPISTATS_API, BEARINGS_NPM_API, BEARINGS_CRATES_API and \
+            BEARINGS_OPENALEX_API override the services' base URLs; GITHUB_TOKEN, when set, is sent to \
+            GitHub only. 429 and 5xx answers are tried again (3 tries, honouring Retry-After); GitHub's \
+            rate limit is waited for up to --max-wait. \
+            Exit status: 0 every value collected, 4 some failed (the file has '?' for them), 1 the \
+            configuration has errors, 2 the file exists already or bad usage, 3 an I/O failure.
+            """)
+
+    @Option(name: .long, help: ArgumentHelp("The data folder.", valueName: "dir"))
+    var data: String = "data"
+
+    @Option(
+        name: .long,
+        help: ArgumentHelp("The snapshot's date (default: today, UTC).", valueName: "YYYY-MM-DD"))
+    var date: String?
+
+    @Flag(name: .long, help: "Print the snapshot instead of writing it.")
+    var dryRun = false
+
+    @Option(name: .long, help: ArgumentHelp("Seconds each request may take.", valueName: "s"))
+    var timeout: Double = 30
+
+    @Option(
+        name: .long,
+        help: ArgumentHelp("The longest wait, in seconds, for a rate limit or a Retry-After.", valueName: "s"))
+    var maxWait: Double = 60
+
+    @Option(name: .long, help: ArgumentHelp("How to print problems: text, github or json.", valueName: "format"))
+    var format: DiagnosticFormat = .text
+
+    func validate() throws {
+        if let date, Day(iso: date) == nil {
+            throw ValidationError("--date must be a real date as YYYY-MM-DD, not '\(date)'")
+        }
+        if !(timeout > 0 && timeout <= 3600) { throw ValidationError("--timeout must be between 0 and 3600 seconds") }
+        if !(maxWait >= 0 && maxWait <= 86_400) {
+            throw ValidationError("--max-wait must be between 0 and 86400 seconds")
+        }
+    }
+
+    func run() async throws {
+        let options = CollectOptions(
+            dataDirectory: data, date: date.flatMap { Day(iso: $0) }, dryRun: dryRun, timeout: timeout,
+            maxWait: maxWait, environment: ProcessInfo.processInfo.environment,
+            version: Bearings.configuration.version)
+        let report = await Collector.run(options)
+        CollectPrinter(format: format).print(report, dryRun: dryRun)
+        if report.exitCode != 0 { throw ExitCode(report.exitCode) }
+    }
+}
