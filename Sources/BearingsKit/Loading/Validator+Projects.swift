@@ -1,11 +1,12 @@
 extension Validator {
     /// SPEC §1: a project id written in the data that is neither project.md's `id` nor a declared
     /// competitor. With a `competitors:` map in project.md it is an error at every reference (each
-    /// file names an id once: a snapshot in its header, a series file at its first row naming it);
+    /// file names an id once: a snapshot in its header, a series file at its first row naming it, a
+    /// metric in its `collect:` block's `projects`);
     /// without one, the id still becomes a competitor shown by its id, and a warning says so once,
     /// at its first reference by path, line and column, since the fix is one line in project.md.
     ///
-    /// Any place that names projects (expectations, `collect:` blocks) adds its references here.
+    /// Any other place that names projects (expectations) adds its references here.
     static func undeclaredProjects(_ references: [ProjectReference], project: Project) -> [Diagnostic] {
         var known = Set(project.competitors.map(\.id))
         known.insert(project.id)

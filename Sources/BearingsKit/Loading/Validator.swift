@@ -28,8 +28,6 @@ enum Validator {
             }
         }
 
-        diagnostics += collectDiagnostics(dataSet)
-
         for decision in dataSet.decisions {
             for principle in decision.principles where !principleIDs.contains(principle) {
                 diagnostics.append(
@@ -129,8 +127,13 @@ enum Validator {
             }
         }
 
-        // Column headers and series rows must name declared projects (SPEC §1, project.md).
+        // Column headers, series rows and `collect:` blocks must name declared projects (SPEC §1).
         var projectReferences = seriesProjects
+        for metric in dataSet.metrics {
+            for target in metric.collect?.targets ?? [] {
+                projectReferences.append(ProjectReference(id: target.project, location: target.location))
+            }
+        }
         for snapshot in dataSet.snapshots {
             for (id, location) in zip(snapshot.projects, snapshot.projectLocations) {
                 projectReferences.append(ProjectReference(id: id, location: location))

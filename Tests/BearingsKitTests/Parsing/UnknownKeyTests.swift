@@ -61,7 +61,7 @@ struct UnknownKeyTests {
             "the keys other stages read are known",
             (
                 "metric", "data/metrics/pypi-downloads.md",
-                "---\nname: Downloads\nkind: usage\ncadence: month\nevents: []\ncollect:\n  source: pypi-downloads\n---\n"
+                "---\nname: Downloads\nkind: usage\ncadence: month\nevents: []\ncollect:\n  source: pypi-downloads\n  projects: {pytorch: torch}\n---\n"
             ),
             []
         ),
