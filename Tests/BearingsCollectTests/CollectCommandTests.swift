@@ -274,8 +274,8 @@ struct CollectCommandTests {
                 hint: github-forks needs a GitHub repository as owner/repo
             data/metrics/npm.md:4:1: error: 'collect' has no 'projects'
                 hint: map each project id to an npm package name, e.g. 'projects: {our-id: …, their-id: …}'
-            data/metrics/pypi.md:6:30: error: unknown project 'tensorfow'
-                hint: did you mean 'tensorflow'?
+            data/metrics/pypi.md:6:30: error: unknown project 'tensorfow'; did you mean 'tensorflow'?
+                hint: correct the id, or declare it under 'competitors:' in data/project.md
             data/metrics/stars.md:5:11: error: unknown source 'github-starz'
                 hint: did you mean 'github-stars'?
 

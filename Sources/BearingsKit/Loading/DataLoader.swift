@@ -138,7 +138,8 @@ public enum DataLoader {
         var dataSet = DataSet(
             project: project, principles: principles, metrics: metrics.sorted { $0.id < $1.id },
             decisions: decisions, snapshots: snapshots, observations: [])
-        diagnostics += Validator.validate(&dataSet, seriesObservations: seriesObservations)
+        diagnostics += Validator.validate(
+            &dataSet, seriesObservations: seriesObservations, seriesProjects: seriesFiles.flatMap(\.projects))
         let sorted = diagnostics.sorted()
         let hasErrors = sorted.contains { $0.severity == .error }
         return LoadResult(dataSet: hasErrors ? nil : dataSet, diagnostics: sorted)

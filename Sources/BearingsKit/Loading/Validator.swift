@@ -1,7 +1,10 @@
 /// Cross-reference checks over everything loaded, and the final ordering of the data set.
 enum Validator {
     /// Checks references, duplicates and conflicts; fills `dataSet.observations`; sorts everything.
-    static func validate(_ dataSet: inout DataSet, seriesObservations: [Observation]) -> [Diagnostic] {
+    /// `seriesProjects` are where the series files name each project (`SeriesParser.File.projects`).
+    static func validate(
+        _ dataSet: inout DataSet, seriesObservations: [Observation], seriesProjects: [ProjectReference] = []
+    ) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         let metricIDs = Set(dataSet.metrics.map(\.id))
         let principleIDs = Set(dataSet.principles.principles.map(\.id))
@@ -24,8 +27,6 @@ enum Validator {
                         hint: hintFor(headline, among: metricIDs, kind: "metric")))
             }
         }
-
-        diagnostics += collectDiagnostics(dataSet)
 
         for decision in dataSet.decisions {
             for principle in decision.principles where !principleIDs.contains(principle) {
@@ -126,6 +127,20 @@ enum Validator {
             }
         }
 
+        // Column headers, series rows and `collect:` blocks must name declared projects (SPEC §1).
+        var projectReferences = seriesProjects
+        for metric in dataSet.metrics {
+            for target in metric.collect?.targets ?? [] {
+                projectReferences.append(ProjectReference(id: target.project, location: target.location))
+            }
+        }
+        for snapshot in dataSet.snapshots {
+            for (id, location) in zip(snapshot.projects, snapshot.projectLocations) {
+                projectReferences.append(ProjectReference(id: id, location: location))
+            }
+        }
+        diagnostics += undeclaredProjects(projectReferences, project: project)
+
         // Series values: known metrics, and no conflict with another value for the same point.
         var reportedUnknown = Set<String>()
         for observation in seriesObservations {
@@ -158,6 +173,12 @@ enum Validator {
         // Sorted by metric, project, day and place.
         let order = observationOrder(observations)
         dataSet.observations = order.map { observations[$0] }
+        var breaks: [String: [Day]] = [:]
+        for metric in dataSet.metrics {
+            let days = metric.events.filter(\.isBreak).map(\.date).sorted()
+            if !days.isEmpty { breaks[metric.id] = days }
+        }
+        diagnostics += suspiciousValues(dataSet.observations, breaks: breaks)
         dataSet.snapshots.sort { ($0.date, $0.id) < ($1.date, $1.id) }
         dataSet.decisions.sort {
             let left = $0.date?.ordinal ?? Int.max, right = $1.date?.ordinal ?? Int.max
@@ -235,29 +256,10 @@ enum Validator {
 
     /// "did you mean 'x'?" when a known id is close; otherwise the known ids.
     static func hintFor(_ id: String, among known: Set<String>, kind: String) -> String {
+        if let suggestion = Suggestion.didYouMean(id, among: known) { return suggestion }
         let sorted = known.sorted()
-        if let best = sorted.min(by: { distance(id, $0) < distance(id, $1) }),
-            distance(id, best) <= max(2, id.count / 3)
-        {
-            return "did you mean '\(best)'?"
-        }
         if sorted.isEmpty { return "no \(kind) is defined" }
         let shown = sorted.prefix(8).map { "'\($0)'" }.joined(separator: ", ")
         return "known \(kind)s: \(shown)\(sorted.count > 8 ? ", …" : "")"
-    }
-
-    /// Levenshtein distance.
-    static func distance(_ a: String, _ b: String) -> Int {
-        let a = Array(a.unicodeScalars), b = Array(b.unicodeScalars)
-        if a.isEmpty || b.isEmpty { return max(a.count, b.count) }
-        var previous = Array(0...b.count)
-        for i in 1...a.count {
-            var current = [i] + Array(repeating: 0, count: b.count)
-            for j in 1...b.count {
-                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-            }
-            previous = current
-        }
-        return previous[b.count]
     }
 }

@@ -19,6 +19,9 @@ public struct Project: Sendable, Equatable {
     public var headline: String?
     /// Competitors in display order: column id and display name.
     public var competitors: [Competitor]
+    /// Whether project.md has a `competitors:` map (an empty one included): then an id that is
+    /// neither `id` nor a competitor's is an error; without one, a warning.
+    public var declaresCompetitors: Bool
     /// Whether raw HTML in Markdown is passed through.
     public var unsafeHTML: Bool
     /// The introduction shown on the dashboard.
@@ -45,7 +48,7 @@ public struct Project: Sendable, Equatable {
     public init(
         name: String, id: String, tagline: String? = nil, url: String? = nil, repository: String? = nil,
         editURL: String? = nil, baseURL: String? = nil, headline: String? = nil, competitors: [Competitor] = [],
-        unsafeHTML: Bool = false,
+        declaresCompetitors: Bool = false, unsafeHTML: Bool = false,
         introduction: MarkdownDocument = MarkdownDocument(), location: SourceLocation,
         keyLocations: [String: SourceLocation] = [:]
     ) {
@@ -58,6 +61,7 @@ public struct Project: Sendable, Equatable {
         self.baseURL = baseURL
         self.headline = headline
         self.competitors = competitors
+        self.declaresCompetitors = declaresCompetitors
         self.unsafeHTML = unsafeHTML
         self.introduction = introduction
         self.location = location

@@ -10,6 +10,8 @@ public struct Snapshot: Sendable, Equatable {
     public var source: String?
     /// Column ids of the measurement table, in order.
     public var projects: [String]
+    /// Where each column's header cell is, parallel to `projects`.
+    public var projectLocations: [SourceLocation]
     /// Metric ids of the measurement table, in order.
     public var metrics: [String]
     /// Where each metric row starts, parallel to `metrics`.
@@ -23,8 +25,9 @@ public struct Snapshot: Sendable, Equatable {
 
     /// Creates a snapshot.
     public init(
-        id: String, title: String, date: Day, source: String? = nil, projects: [String] = [], metrics: [String] = [],
-        metricLocations: [SourceLocation] = [], observations: [Observation] = [],
+        id: String, title: String, date: Day, source: String? = nil, projects: [String] = [],
+        projectLocations: [SourceLocation] = [], metrics: [String] = [], metricLocations: [SourceLocation] = [],
+        observations: [Observation] = [],
         notes: MarkdownDocument = MarkdownDocument(), location: SourceLocation
     ) {
         self.id = id
@@ -32,6 +35,7 @@ public struct Snapshot: Sendable, Equatable {
         self.date = date
         self.source = source
         self.projects = projects
+        self.projectLocations = projectLocations
         self.metrics = metrics
         self.metricLocations = metricLocations
         self.observations = observations

@@ -8,6 +8,13 @@ public enum DecisionParser {
         case imported
     }
 
+    /// The front matter keys of a decision in data/decisions. Imported records are not held to them:
+    /// their own tools' keys (`decision-makers`, `consulted`, `parent`, `nav_order`, …) are theirs.
+    static let keys = [
+        "status", "date", "kind", "principles", "watch", "review", "superseded_by", "deciders", "tags", "expect",
+        "title",
+    ]
+
     /// Parses a decision; `id` is the file name without `.md`.
     public static func parse(
         _ source: SourceText, id: String, origin: Origin = .own, options: MarkdownOptions = MarkdownOptions()
@@ -151,6 +158,7 @@ public enum DecisionParser {
                 || (frontMatter.isPresent && body.status == nil && body.date == nil) ? .frontMatter : body.dialect,
             location: fileStart, fieldLocations: fieldLocations)
         decision.expectations = expectations
+        if origin == .own { diagnostics += frontMatter.unknownKeys(known: keys, file: "a decision") }
         return (decision, diagnostics + fields.diagnostics)
     }
 

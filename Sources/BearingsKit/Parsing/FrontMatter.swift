@@ -127,6 +127,25 @@ public struct FrontMatter {
         return SourceLocation(path: path, line: mark.line + firstYAMLLine - 1, column: mark.column)
     }
 
+    /// A warning at each key that is not in `known`, in file order: a mistyped key (`watc:`) would
+    /// otherwise be ignored without a word. `file` says whose keys they are ("a decision").
+    public func unknownKeys(known: [String], file: String) -> [Diagnostic] {
+        let unknown = fields.keys.filter { !known.contains($0) }
+        guard !unknown.isEmpty else { return [] }
+        let hint =
+            known.isEmpty
+            ? "\(file) has no front matter keys Bearings reads; it ignores this one"
+            : "the keys of \(file) are \(known.joined(separator: ", ")); Bearings ignores any other"
+        return
+            unknown
+            .map { key in (key, keyLocations[key] ?? SourceLocation(path: path, line: firstYAMLLine, column: 1)) }
+            .sorted { ($0.1, $0.0) < ($1.1, $1.0) }
+            .map { key, location in
+                let suggestion = Suggestion.closest(to: key, among: known).map { "; did you mean '\($0)'?" } ?? ""
+                return .warning(location, "unknown key '\(key)'\(suggestion)", hint: hint)
+            }
+    }
+
     /// Where a key's value is (or the key itself when the value has no position).
     public func valueLocation(_ key: String) -> SourceLocation {
         if let node = fields[key], node.mark != nil { return location(node.mark) }

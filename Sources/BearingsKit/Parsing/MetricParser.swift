@@ -1,5 +1,10 @@
 /// Reads metrics/<id>.md.
 public enum MetricParser {
+    /// The front matter keys of a metric (`cadence`, `events` and `collect` are read by other stages).
+    static let keys = [
+        "name", "kind", "unit", "lag", "higher_is_better", "scale", "source", "cadence", "events", "collect",
+    ]
+
     /// Parses a metric definition; `id` is the file name without `.md`.
     public static func parse(_ source: SourceText, id: String, options: MarkdownOptions = MarkdownOptions())
         -> (Metric?, [Diagnostic])
@@ -51,6 +56,7 @@ public enum MetricParser {
         let collect = CollectBlockParser.parse(frontMatter, diagnostics: &fields.diagnostics)
         diagnostics += fields.diagnostics
         let events = Self.events(frontMatter, diagnostics: &diagnostics)
+        diagnostics += frontMatter.unknownKeys(known: keys, file: "a metric")
         guard let name, let kind else { return (nil, diagnostics) }
         var blocks = Markdown.parse(frontMatter.body, options: options).blocks
         if blocks.first?.node.kind == .heading(level: 1) { blocks.removeFirst() }

@@ -6,6 +6,7 @@ public enum PrinciplesParser {
     {
         var diagnostics: [Diagnostic] = []
         let frontMatter = FrontMatter(source, diagnostics: &diagnostics)
+        diagnostics += frontMatter.unknownKeys(known: [], file: "principles.md")
         let document = Markdown.parse(frontMatter.body, options: options)
         var file = PrinciplesFile(location: SourceLocation(path: source.path))
         var current: (heading: MarkdownNode, blocks: [MarkdownBlock])?

@@ -2,6 +2,11 @@ import Yams
 
 /// Reads project.md.
 public enum ProjectParser {
+    /// The front matter keys of project.md, in the order the reference lists them.
+    static let keys = [
+        "name", "id", "tagline", "url", "repository", "edit_url", "base_url", "headline", "competitors", "unsafe_html",
+    ]
+
     /// Parses project.md; nil when it is too broken to use.
     public static func parse(_ source: SourceText) -> (Project?, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
@@ -35,9 +40,11 @@ public enum ProjectParser {
         }
         var competitors: [Project.Competitor] = []
         var competitorLocations: [String: SourceLocation] = [:]
+        var declaresCompetitors = false
         if let node = frontMatter.fields["competitors"] {
             switch node {
             case .mapping(let mapping):
+                declaresCompetitors = true
                 for (key, value) in mapping {
                     guard let competitorID = key.string?.trimmingSpaces, let display = value.string?.trimmingSpaces
                     else {
@@ -56,7 +63,7 @@ public enum ProjectParser {
                     competitors.append(.init(id: competitorID, name: display.isEmpty ? competitorID : display))
                 }
             case .scalar(let scalar) where ["", "~", "null"].contains(scalar.string):
-                break
+                declaresCompetitors = true  // "competitors:" with none under it: there are none
             default:
                 fields.diagnostics.append(
                     .error(
@@ -83,6 +90,7 @@ public enum ProjectParser {
         let baseURL = fields.string("base_url")
         let headline = fields.string("headline")
         diagnostics += fields.diagnostics
+        diagnostics += frontMatter.unknownKeys(known: keys, file: "project.md")
         guard let name else { return (nil, diagnostics) }
         let projectID = id ?? Slug.make(name)
         if let duplicate = competitors.first(where: { $0.id == projectID }) {
@@ -96,7 +104,8 @@ public enum ProjectParser {
         let project = Project(
             name: name, id: projectID, tagline: tagline, url: url, repository: repository, editURL: editURL,
             baseURL: baseURL,
-            headline: headline, competitors: competitors, unsafeHTML: unsafeHTML,
+            headline: headline, competitors: competitors, declaresCompetitors: declaresCompetitors,
+            unsafeHTML: unsafeHTML,
             introduction: Markdown.parse(frontMatter.body, options: MarkdownOptions(unsafeHTML: unsafeHTML)),
             location: location, keyLocations: keyLocations)
         return (project, diagnostics)

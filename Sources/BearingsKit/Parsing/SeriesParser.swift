@@ -4,16 +4,20 @@ import CSV
 public enum SeriesParser {
     static let requiredColumns = ["date", "metric", "project", "value"]
 
-    /// What one series file holds: its values, and the notes of its optional `note` column.
+    /// What one series file holds: its values, the notes of its optional `note` column, and where
+    /// it names each project.
     public struct File: Sendable, Equatable {
         /// Every value, in file order.
         public var observations: [Observation] = []
         /// Every non-empty note, as an event of its metric about its project, in file order.
         public var notes: [(metric: String, event: MetricEvent)] = []
+        /// The first `project` field naming each project id, in file order: one place per id and
+        /// file to say that it is not declared (every row repeating it would say nothing new).
+        public var projects: [ProjectReference] = []
 
         public static func == (lhs: File, rhs: File) -> Bool {
             lhs.observations == rhs.observations && lhs.notes.map(\.metric) == rhs.notes.map(\.metric)
-                && lhs.notes.map(\.event) == rhs.notes.map(\.event)
+                && lhs.notes.map(\.event) == rhs.notes.map(\.event) && lhs.projects == rhs.projects
         }
     }
 
@@ -39,6 +43,9 @@ public enum SeriesParser {
         var line = 1
         var header: [String: Int]?
         var observations: [Observation] = []
+        var projects: [ProjectReference] = []
+        var namedProjects = Set<String>()
+        var lastProject = ""
         var reportedMetrics = Set<String>()
         if let (quoteLine, quoteColumn) = unclosedQuote(source.text) {
             // The CSV reader would silently take the rest of the file as that one field.
@@ -133,6 +140,12 @@ public enum SeriesParser {
                         location(projectIndex),
                         project.isEmpty ? "the project is empty" : "'\(project)' is not a project id",
                         hint: "use the project's id from project.md"))
+            } else if project != lastProject {
+                // Rows run in blocks of one project as a rule: most need no lookup at all.
+                lastProject = project
+                if namedProjects.insert(project).inserted {
+                    projects.append(ProjectReference(id: project, location: location(projectIndex)))
+                }
             }
             if rowIsValid, let day, let noteIndex, !note.isEmpty {
                 notes.append(
@@ -157,7 +170,7 @@ public enum SeriesParser {
                     SourceLocation(path: path), "the CSV file has no header row",
                     hint: "the first line must name the columns: date,metric,project,value"))
         }
-        return (File(observations: observations, notes: notes), diagnostics)
+        return (File(observations: observations, notes: notes, projects: projects), diagnostics)
     }
 
     /// Where a quoted field that is still open at the end of the file starts (RFC 4180: a quote opens

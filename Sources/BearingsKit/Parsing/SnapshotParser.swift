@@ -1,5 +1,9 @@
 /// Reads snapshots/<any>.md: a date and a measurement table.
 public enum SnapshotParser {
+    /// The front matter keys of a snapshot. Not `title`: a snapshot's title is its first `# `
+    /// heading, so a `title:` key would be ignored, and is reported.
+    static let keys = ["date", "source"]
+
     /// Parses a snapshot; `id` is the file name without `.md`.
     public static func parse(_ source: SourceText, id: String, options: MarkdownOptions = MarkdownOptions())
         -> (Snapshot?, [Diagnostic])
@@ -19,6 +23,7 @@ public enum SnapshotParser {
         let date = fields.day("date", required: true)
         let sourceURL = fields.string("source")
         diagnostics += fields.diagnostics
+        diagnostics += frontMatter.unknownKeys(known: keys, file: "a snapshot")
         var blocks = Markdown.parse(frontMatter.body, options: options).blocks
         var title: String?
         if let index = blocks.firstIndex(where: { $0.node.kind == .heading(level: 1) }) {
@@ -56,6 +61,7 @@ public enum SnapshotParser {
         guard let header = table.children.first else { return }
         let headerColumns = cellColumns(line(header.line, lines))
         var projects: [String?] = []
+        var projectLocations: [SourceLocation] = []
         var firstColumn: [String: Int] = [:]
         for (index, cell) in header.children.enumerated().dropFirst() {
             let text = cell.plainText.trimmingSpaces
@@ -80,9 +86,11 @@ public enum SnapshotParser {
             } else {
                 firstColumn[text] = index
                 projects.append(text)
+                projectLocations.append(location)
             }
         }
         snapshot.projects = projects.compactMap { $0 }
+        snapshot.projectLocations = projectLocations
         var seenMetrics: [String: Int] = [:]
         for row in table.children.dropFirst() {
             let rawLine = line(row.line, lines)

@@ -12,7 +12,7 @@ struct InvalidFixturesTests {
     }()
 
     @Test func hasACaseForEveryKindOfProblem() {
-        #expect(Self.cases.count == 77)
+        #expect(Self.cases.count == 83)
     }
 
     @Test(arguments: cases)

@@ -34,7 +34,13 @@ struct PrinciplesParserTests {
                     Always.
 
                     """))
-        #expect(diagnostics == [])
+        // Bearings reads no key of principles.md's front matter: any key is unknown, so a warning.
+        #expect(
+            diagnostics == [
+                .warning(
+                    at(2, 1), "unknown key 'title'",
+                    hint: "principles.md has no front matter keys Bearings reads; it ignores this one")
+            ])
         #expect(file.introduction.html == "<p>What we <em>hold</em> to.</p>\n")
         #expect(file.principles.map(\.id) == ["immediate-mode", "debuggability-first"])
         #expect(file.principles.map(\.title) == ["Immediate mode", "Debuggability first!"])
