@@ -61,19 +61,19 @@ struct CollectCommandTests {
     static func recorded(_ path: String, _ count: Int) -> ReplayServer.Answer {
         switch path {
         case "/api/v3/repos/pytorch/pytorch/contributors":
-            return .init(body: Recorded.bytes("github-contributors-pygithub.json"))
+            return .init(body: Recorded.bytes("github-contributors-github3py.json"))
         case "/api/v3/repos/tensorflow/tensorflow/contributors":
             return .init(
                 headers: ["Link": Recorded.text("github-link-header-octokit.txt")],
-                body: Recorded.bytes("github-contributors-pygithub.json"))
-        case "/api/v3/search/code": return .init(body: Recorded.bytes("github-search-code-pygithub.json"))
+                body: Recorded.bytes("github-contributors-github3py.json"))
+        case "/api/v3/search/code": return .init(body: Recorded.bytes("github-search-code-github3py.json"))
         case "/api/packages/torch/recent": return .init(body: Recorded.bytes("pypistats-recent-pip.json"))
         case "/downloads/point/last-month/@tensorflow/tfjs":
             return .init(body: Recorded.bytes("npm-downloads-point-vue.json"))
-        case "/api/v1/crates/tch": return .init(body: Recorded.bytes("crates-clippy.json"))
-        case "/works": return .init(body: Recorded.bytes("openalex-works-docs.json"))
+        case "/api/v1/crates/tch": return .init(body: Recorded.bytes("crates-bitflags.json"))
+        case "/works": return .init(body: Recorded.bytes("openalex-works-peneira.json"))
         case let path where path.hasPrefix("/api/v3/repos/"):
-            return .init(body: Recorded.bytes("github-repository-pygithub.json"))
+            return .init(body: Recorded.bytes("github-repository-github3py.json"))
         default: return .init(status: 404, body: Array("{\"message\":\"Not Found\"}".utf8))
         }
     }
@@ -84,33 +84,33 @@ struct CollectCommandTests {
         ---
         # Collected 2025-06-30
 
-        | metric       |   pytorch | tensorflow |
-        | ------------ | --------: | ---------: |
-        | code         |     31140 |            |
-        | contributors |         1 |          5 |
-        | crates       |     87382 |            |
-        | forks        |      1793 |            |
-        | issues       |       357 |            |
-        | npm          |           |    8525448 |
-        | papers       | 245684392 |            |
-        | pypi         |  67759913 |            |
-        | stars        |      7122 |       7122 |
-        | watchers     |       111 |            |
+        | metric       |  pytorch | tensorflow |
+        | ------------ | -------: | ---------: |
+        | code         |        3 |            |
+        | contributors |        2 |          5 |
+        | crates       |  1033166 |            |
+        | forks        |      401 |            |
+        | issues       |       58 |            |
+        | npm          |          |    8525448 |
+        | papers       |       49 |            |
+        | pypi         | 67759913 |            |
+        | stars        |     1137 |       1137 |
+        | watchers     |       29 |            |
 
         ## Where the numbers come from
 
-        - `code` for `pytorch`: 31140, from <http://127.0.0.1:PORT/api/v3/search/code?q=import%20torch> (github-code-search)
-        - `contributors` for `pytorch`: 1, from <http://127.0.0.1:PORT/api/v3/repos/pytorch/pytorch/contributors?per_page=1&anon=true> (github-contributors)
+        - `code` for `pytorch`: 3, from <http://127.0.0.1:PORT/api/v3/search/code?q=import%20torch> (github-code-search)
+        - `contributors` for `pytorch`: 2, from <http://127.0.0.1:PORT/api/v3/repos/pytorch/pytorch/contributors?per_page=1&anon=true> (github-contributors)
         - `contributors` for `tensorflow`: 5, from <http://127.0.0.1:PORT/api/v3/repos/tensorflow/tensorflow/contributors?per_page=1&anon=true> (github-contributors)
-        - `crates` for `pytorch`: 87382, from <http://127.0.0.1:PORT/api/v1/crates/tch> (crates-downloads)
-        - `forks` for `pytorch`: 1793, from <http://127.0.0.1:PORT/api/v3/repos/pytorch/pytorch> (github-forks)
-        - `issues` for `pytorch`: 357, from <http://127.0.0.1:PORT/api/v3/repos/pytorch/pytorch> (github-open-issues)
+        - `crates` for `pytorch`: 1033166, from <http://127.0.0.1:PORT/api/v1/crates/tch> (crates-downloads)
+        - `forks` for `pytorch`: 401, from <http://127.0.0.1:PORT/api/v3/repos/pytorch/pytorch> (github-forks)
+        - `issues` for `pytorch`: 58, from <http://127.0.0.1:PORT/api/v3/repos/pytorch/pytorch> (github-open-issues)
         - `npm` for `tensorflow`: 8525448, from <http://127.0.0.1:PORT/downloads/point/last-month/@tensorflow/tfjs> (npm-downloads)
-        - `papers` for `pytorch`: 245684392, from <http://127.0.0.1:PORT/works?search=pytorch%20deep%20learning&per-page=1> (openalex-works)
+        - `papers` for `pytorch`: 49, from <http://127.0.0.1:PORT/works?search=pytorch%20deep%20learning&per-page=1> (openalex-works)
         - `pypi` for `pytorch`: 67759913, from <http://127.0.0.1:PORT/api/packages/torch/recent?period=month> (pypi-downloads)
-        - `stars` for `pytorch`: 7122, from <http://127.0.0.1:PORT/api/v3/repos/pytorch/pytorch> (github-stars)
-        - `stars` for `tensorflow`: 7122, from <http://127.0.0.1:PORT/api/v3/repos/tensorflow/tensorflow> (github-stars)
-        - `watchers` for `pytorch`: 111, from <http://127.0.0.1:PORT/api/v3/repos/pytorch/pytorch> (github-watchers)
+        - `stars` for `pytorch`: 1137, from <http://127.0.0.1:PORT/api/v3/repos/pytorch/pytorch> (github-stars)
+        - `stars` for `tensorflow`: 1137, from <http://127.0.0.1:PORT/api/v3/repos/tensorflow/tensorflow> (github-stars)
+        - `watchers` for `pytorch`: 29, from <http://127.0.0.1:PORT/api/v3/repos/pytorch/pytorch> (github-watchers)
 
         """
 
@@ -202,18 +202,18 @@ struct CollectCommandTests {
 
                 | metric   | pytorch | tensorflow |
                 | -------- | ------: | ---------: |
-                | forks    |    1793 |            |
+                | forks    |     401 |            |
                 | npm      |       ? |            |
                 | pypi     |       ? |            |
-                | stars    |    7122 |          ? |
+                | stars    |    1137 |          ? |
                 | watchers |       ? |            |
 
                 ## Where the numbers come from
 
-                - `forks` for `pytorch`: 1793, from <\(base)/api/v3/repos/flaky/flaky> (github-forks)
+                - `forks` for `pytorch`: 401, from <\(base)/api/v3/repos/flaky/flaky> (github-forks)
                 - `npm` for `pytorch`: not measured, no answer within 1 s (--timeout); asked <\(base)/downloads/point/last-month/slow> (npm-downloads)
                 - `pypi` for `pytorch`: not measured, the answer is not JSON; asked <\(base)/api/packages/broken/recent?period=month> (pypi-downloads)
-                - `stars` for `pytorch`: 7122, from <\(base)/api/v3/repos/pytorch/pytorch> (github-stars)
+                - `stars` for `pytorch`: 1137, from <\(base)/api/v3/repos/pytorch/pytorch> (github-stars)
                 - `stars` for `tensorflow`: not measured, HTTP 500 Internal Server Error after 3 tries; asked <\(base)/api/v3/repos/down/down> (github-stars)
                 - `watchers` for `pytorch`: not measured, GitHub's rate limit is used up until 2100-01-01T00:00:00Z, later than --max-wait 5 s from now; asked <\(base)/api/v3/repos/limited/limited> (github-watchers)
 

@@ -14,33 +14,35 @@ struct SourceReadingTests {
 
     static let cases: [Case] = [
         Case(
-            source: .githubStars, argument: "PyGithub/PyGithub", url: "https://api.github.com/repos/PyGithub/PyGithub",
-            answer: CollectAnswer(status: 200, body: Recorded.bytes("github-repository-pygithub.json")), value: 7122),
+            source: .githubStars, argument: "sigmavirus24/github3.py",
+            url: "https://api.github.com/repos/sigmavirus24/github3.py",
+            answer: CollectAnswer(status: 200, body: Recorded.bytes("github-repository-github3py.json")), value: 1137),
         Case(
-            source: .githubForks, argument: "PyGithub/PyGithub", url: "https://api.github.com/repos/PyGithub/PyGithub",
-            answer: CollectAnswer(status: 200, body: Recorded.bytes("github-repository-pygithub.json")), value: 1793),
+            source: .githubForks, argument: "sigmavirus24/github3.py",
+            url: "https://api.github.com/repos/sigmavirus24/github3.py",
+            answer: CollectAnswer(status: 200, body: Recorded.bytes("github-repository-github3py.json")), value: 401),
         Case(
-            source: .githubWatchers, argument: "PyGithub/PyGithub",
-            url: "https://api.github.com/repos/PyGithub/PyGithub",
-            answer: CollectAnswer(status: 200, body: Recorded.bytes("github-repository-pygithub.json")), value: 111),
+            source: .githubWatchers, argument: "sigmavirus24/github3.py",
+            url: "https://api.github.com/repos/sigmavirus24/github3.py",
+            answer: CollectAnswer(status: 200, body: Recorded.bytes("github-repository-github3py.json")), value: 29),
         Case(
-            source: .githubOpenIssues, argument: "PyGithub/PyGithub",
-            url: "https://api.github.com/repos/PyGithub/PyGithub",
-            answer: CollectAnswer(status: 200, body: Recorded.bytes("github-repository-pygithub.json")), value: 357),
+            source: .githubOpenIssues, argument: "sigmavirus24/github3.py",
+            url: "https://api.github.com/repos/sigmavirus24/github3.py",
+            answer: CollectAnswer(status: 200, body: Recorded.bytes("github-repository-github3py.json")), value: 58),
         Case(
-            source: .githubContributors, argument: "PyGithub/PyGithub",
-            url: "https://api.github.com/repos/PyGithub/PyGithub/contributors?per_page=1&anon=true",
-            answer: CollectAnswer(status: 200, body: Recorded.bytes("github-contributors-pygithub.json")), value: 1),
+            source: .githubContributors, argument: "sigmavirus24/github3.py",
+            url: "https://api.github.com/repos/sigmavirus24/github3.py/contributors?per_page=1&anon=true",
+            answer: CollectAnswer(status: 200, body: Recorded.bytes("github-contributors-github3py.json")), value: 2),
         Case(
             source: .githubContributors, argument: "octokit/hello-world",
             url: "https://api.github.com/repos/octokit/hello-world/contributors?per_page=1&anon=true",
             answer: CollectAnswer(
                 status: 200, headers: ["Link": Recorded.text("github-link-header-octokit.txt")],
-                body: Recorded.bytes("github-contributors-pygithub.json")), value: 5),
+                body: Recorded.bytes("github-contributors-github3py.json")), value: 5),
         Case(
             source: .githubCodeSearch, argument: "import torch language:python",
             url: "https://api.github.com/search/code?q=import%20torch%20language%3Apython",
-            answer: CollectAnswer(status: 200, body: Recorded.bytes("github-search-code-pygithub.json")), value: 31140),
+            answer: CollectAnswer(status: 200, body: Recorded.bytes("github-search-code-github3py.json")), value: 3),
         Case(
             source: .pypiDownloads, argument: "PIP", url: "https://pypistats.org/api/packages/pip/recent?period=month",
             answer: CollectAnswer(status: 200, body: Recorded.bytes("pypistats-recent-pip.json")), value: 67_759_913),
@@ -48,12 +50,12 @@ struct SourceReadingTests {
             source: .npmDownloads, argument: "vue", url: "https://api.npmjs.org/downloads/point/last-month/vue",
             answer: CollectAnswer(status: 200, body: Recorded.bytes("npm-downloads-point-vue.json")), value: 8_525_448),
         Case(
-            source: .cratesDownloads, argument: "clippy", url: "https://crates.io/api/v1/crates/clippy",
-            answer: CollectAnswer(status: 200, body: Recorded.bytes("crates-clippy.json")), value: 87382),
+            source: .cratesDownloads, argument: "bitflags", url: "https://crates.io/api/v1/crates/bitflags",
+            answer: CollectAnswer(status: 200, body: Recorded.bytes("crates-bitflags.json")), value: 1_033_166),
         Case(
             source: .openalexWorks, argument: "pytorch & tensorflow",
             url: "https://api.openalex.org/works?search=pytorch%20%26%20tensorflow&per-page=1",
-            answer: CollectAnswer(status: 200, body: Recorded.bytes("openalex-works-docs.json")), value: 245_684_392),
+            answer: CollectAnswer(status: 200, body: Recorded.bytes("openalex-works-peneira.json")), value: 49),
     ]
 
     @Test(arguments: cases)
