@@ -320,12 +320,13 @@ struct ChartCanvas {
         var anchorsAtEnd: Bool
     }
 
-    /// Places event texts along the top of the plot, left to right, each on the first of three
-    /// rows where it overlaps no earlier text; a text is cut to fit beside its rule.
+    /// Places event texts along the top of the plot, left to right, each on the first of six
+    /// rows where it overlaps no earlier text (in a crowd, the row where it overlaps least); a
+    /// text is cut to fit beside its rule.
     static func placeEvents(
         _ events: [ChartEvent], x: (Int) -> Double, plotLeft: Double, plotRight: Double
     ) -> [PlacedEvent] {
-        var rowEnds: [[ClosedRange<Double>]] = [[], [], []]
+        var rowEnds: [[ClosedRange<Double>]] = Array(repeating: [], count: 6)
         var placed: [PlacedEvent] = []
         for event in events {
             let ruleX = x(event.day)
@@ -337,10 +338,13 @@ struct ChartCanvas {
             }
             let width = TextWidth.estimate(label, fontSize: smallFontSize)
             let span = anchorsAtEnd ? (ruleX - 5 - width)...(ruleX) : ruleX...(ruleX + 5 + width)
+            func overlap(_ row: Int) -> Double {
+                rowEnds[row].map { max(0, min($0.upperBound, span.upperBound) - max($0.lowerBound, span.lowerBound)) }
+                    .reduce(0, +)
+            }
             let row =
-                rowEnds.indices.first { index in
-                    !rowEnds[index].contains { $0.overlaps(span) }
-                } ?? 0
+                rowEnds.indices.first { overlap($0) == 0 }
+                ?? rowEnds.indices.min { overlap($0) < overlap($1) } ?? 0
             rowEnds[row].append(span)
             placed.append(
                 PlacedEvent(event: event, x: ruleX, row: row, label: label, anchorsAtEnd: anchorsAtEnd))
