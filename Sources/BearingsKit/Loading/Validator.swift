@@ -1,11 +1,12 @@
 /// Cross-reference checks over everything loaded, and the final ordering of the data set.
 enum Validator {
     /// Checks references, duplicates and conflicts; fills `dataSet.observations`; sorts everything.
-    static func validate(_ dataSet: inout DataSet, seriesObservations: [Observation]) -> [Diagnostic] {
-        var diagnostics: [Diagnostic] = []
+    static func validate(
+        _ dataSet: inout DataSet, seriesObservations: [Observation], importedRoot: String? = nil
+    ) -> [Diagnostic] {
+        var diagnostics = DecisionReferences.resolve(&dataSet.decisions)
         let metricIDs = Set(dataSet.metrics.map(\.id))
         let principleIDs = Set(dataSet.principles.principles.map(\.id))
-        let decisionIDs = Set(dataSet.decisions.map(\.id))
         let project = dataSet.project
 
         if let headline = project.headline {
@@ -39,13 +40,6 @@ enum Validator {
                         decision.fieldLocations["watch/\(metric)"] ?? decision.location, "unknown metric '\(metric)'",
                         hint: hintFor(metric, among: metricIDs, kind: "metric")))
             }
-            if let successor = decision.supersededBy, !decisionIDs.contains(successor) {
-                diagnostics.append(
-                    .error(
-                        decision.fieldLocations["superseded_by"] ?? decision.location,
-                        "superseded by '\(successor)', but there is no such decision",
-                        hint: hintFor(successor, among: decisionIDs, kind: "decision")))
-            }
             if decision.supersededBy == decision.id {
                 diagnostics.append(
                     .error(
@@ -62,11 +56,21 @@ enum Validator {
                         principle.location, "no decision serves the principle '\(principle.id)'",
                         hint: "list it under 'principles:' in the decisions that serve it"))
             }
-            for decision in dataSet.decisions where decision.principles.isEmpty {
+            for decision in dataSet.decisions where decision.principles.isEmpty && !decision.isImported {
                 diagnostics.append(
                     .warning(
                         decision.location, "the decision serves no principle",
                         hint: "add 'principles: [id, …]' with ids from principles.md"))
+            }
+            // Records written for other tools name no principles: one line for the folder, not one each.
+            let imported = dataSet.decisions.filter(\.isImported)
+            let unserving = imported.filter(\.principles.isEmpty)
+            if let first = unserving.first {
+                diagnostics.append(
+                    .warning(
+                        SourceLocation(path: importedRoot ?? first.location.path),
+                        "\(unserving.count) of \(imported.count) imported decisions serve no principle",
+                        hint: "add 'principles: [id, …]' to a record's front matter to link it to principles.md"))
             }
         }
 

@@ -69,6 +69,10 @@ public struct Decision: Sendable, Equatable {
     public var location: SourceLocation
     /// Where each metadata field was given, for cross-reference diagnostics.
     public var fieldLocations: [String: SourceLocation]
+    /// Whether the record was read from a `--decisions` folder (written for another tool).
+    public var isImported: Bool
+    /// The subfolder of the decisions folder the record is in, `/`-separated; empty at its top.
+    public var folder: String = ""
 
     /// Creates a decision.
     public init(
@@ -76,7 +80,7 @@ public struct Decision: Sendable, Equatable {
         date: Day? = nil, kind: Kind? = nil, principles: [String] = [], watch: [String] = [], review: Day? = nil,
         supersededBy: String? = nil, statusLinks: [StatusLink] = [], deciders: [String] = [], tags: [String] = [],
         body: MarkdownDocument = MarkdownDocument(), dialect: Dialect = .frontMatter, location: SourceLocation,
-        fieldLocations: [String: SourceLocation] = [:]
+        fieldLocations: [String: SourceLocation] = [:], isImported: Bool = false
     ) {
         self.id = id
         self.number = number
@@ -96,5 +100,6 @@ public struct Decision: Sendable, Equatable {
         self.dialect = dialect
         self.location = location
         self.fieldLocations = fieldLocations
+        self.isImported = isImported
     }
 }
