@@ -90,6 +90,7 @@ public enum SiteBuilder {
         do {
             try SiteWriter.write(to: options.output) { staging in
                 paths = renderer.render { path, text in staging.write(path, text) }
+                for (path, bytes) in renderer.attachmentFiles { staging.write(path, bytes: bytes) }
             }
         } catch {
             throw BuildError(message: error.description, exitCode: error.refused ? 2 : 3)
