@@ -115,7 +115,7 @@ extension SiteRenderer {
         for other in linkedFrom[decision.id] ?? [] {
             for link in other.statusLinks where link.target == decision.id {
                 let relation = StatusText.reverse(link.relation)
-                if isSupersedes(relation), decision.supersededBy == other.id { continue }
+                if StatusText.isSuccessorRelation(relation), decision.supersededBy == other.id { continue }
                 if seen.insert("\(relation.lowercased())|\(other.id)").inserted { result.append((relation, other)) }
             }
         }
