@@ -113,7 +113,7 @@ public enum SiteBuilder {
         do {
             loaded = try DataLoader.load(options.load)
         } catch {
-            throw BuildError(message: error.description, exitCode: 3)
+            throw BuildError(message: error.description, exitCode: error.exitCode)
         }
         let diagnostics = options.strict ? loaded.diagnostics.strict() : loaded.diagnostics
         guard var dataSet = loaded.dataSet, !diagnostics.contains(where: { $0.severity == .error }) else {

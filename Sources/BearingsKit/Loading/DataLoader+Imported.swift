@@ -20,7 +20,7 @@ extension DataLoader {
         guard isFolder.boolValue else {
             throw LoadError(
                 path: folder,
-                reason: "--decisions names a file; give the folder that holds the decision records")
+                reason: "--decisions names a file; give the folder that holds the decision records", exitCode: 2)
         }
         let listing = DecisionFolder(folder)
         var diagnostics: [Diagnostic] = []

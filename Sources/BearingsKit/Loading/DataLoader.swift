@@ -23,6 +23,8 @@ public struct LoadError: Error, Equatable, CustomStringConvertible {
     public var path: String
     /// Why.
     public var reason: String
+    /// Exit status: 3 when the folder cannot be read, 2 when the command line names the wrong thing.
+    public var exitCode: Int32 = 3
 
     /// `path: reason`.
     public var description: String { "\(path): \(reason)" }

@@ -198,7 +198,7 @@ struct ImportedFoldersTests {
         #expect(
             throws: LoadError(
                 path: scratch.adr + "/0001-a.md",
-                reason: "--decisions names a file; give the folder that holds the decision records")
+                reason: "--decisions names a file; give the folder that holds the decision records", exitCode: 2)
         ) {
             try scratch.load(decisions: scratch.adr + "/0001-a.md")
         }
