@@ -9,8 +9,9 @@ enum DecisionReferences {
         for (index, decision) in decisions.enumerated() {
             if let number = decision.number { byNumber[number, default: []].append(index) }
         }
-        let linksTo: [Set<String>] = decisions.map { decision in
-            Set(decision.statusLinks.map(\.target)).union(bodyLinks(decision))
+        // Only a number that several records share needs the links of each: read them then.
+        let linksTo: (Int) -> Set<String> = { [decisions] index in
+            Set(decisions[index].statusLinks.map(\.target)).union(bodyLinks(decisions[index]))
         }
         var diagnostics: [Diagnostic] = []
         for index in decisions.indices {
@@ -61,7 +62,7 @@ enum DecisionReferences {
     /// a number that several records share goes to the one that links back.
     static func find(
         _ reference: String, from decision: Decision, ids: Set<String>, byNumber: [Int: [Int]],
-        decisions: [Decision], linksTo: [Set<String>]
+        decisions: [Decision], linksTo: (Int) -> Set<String>
     ) -> Found {
         var name = reference.trimmingWhitespace
         while let first = name.first, let last = name.last, "[\"'`(".contains(first), "]\"'`)".contains(last),
@@ -77,7 +78,7 @@ enum DecisionReferences {
         }
         var chosen = candidates
         if chosen.count > 1 {
-            let linkingBack = chosen.filter { linksTo[$0].contains(decision.id) }
+            let linkingBack = chosen.filter { linksTo($0).contains(decision.id) }
             if !linkingBack.isEmpty { chosen = linkingBack }
         }
         guard let first = chosen.first else { return .missing }
