@@ -127,18 +127,28 @@ extension SiteRenderer {
     func decisionBody(_ decision: Decision) -> HTML {
         var urls = Set<String>()
         func collect(_ node: MarkdownNode) {
-            if case .link(let url, _) = node.kind, url.hasSuffix(".md") || url.contains(".md#") { urls.insert(url) }
+            if case .link(let url, _) = node.kind { urls.insert(url) }
             node.children.forEach(collect)
         }
         decision.body.blocks.forEach { collect($0.node) }
         var html = decision.body.html
         for url in urls.sorted() {
-            guard let id = StatusText.decisionID(fromLink: url), decisionsByID[id] != nil,
-                !url.contains("/") || url.hasPrefix("./") && !url.dropFirst(2).contains("/")
-            else { continue }
+            // A record beside this one: `0015-x.md`, `./0015-x.md`, by id without `.md` (log4brains),
+            // or Zola's `@/…/0015-x.md`, which Zola resolves from its content folder.
+            let path = url.split(separator: "#", maxSplits: 1).first.map(String.init) ?? url
+            let sameFolder = !path.contains("/") || path.hasPrefix("./") && !path.dropFirst(2).contains("/")
+            let isRecordLink =
+                path.hasSuffix(".md") || (decision.isImported && !path.contains(".") && !path.contains(":"))
+            guard isRecordLink, sameFolder || url.hasPrefix("@/"), let id = StatusText.decisionID(fromLink: url),
+                decisionsByID[id] != nil
+            else {
+                if !(path.hasSuffix(".md") || path.contains(".md#")) { urls.remove(url) }
+                continue
+            }
             let anchor = url.firstIndex(of: "#").map { String(url[$0...]) } ?? ""
+            let page = String(Self.decisionHref(id).dropFirst("decisions/".count))
             html = html.replacingOccurrences(
-                of: "href=\"\(HTML.escape(url))\"", with: "href=\"\(HTML.escape(id + ".html" + anchor))\"")
+                of: "href=\"\(HTML.escape(url))\"", with: "href=\"\(HTML.escape(page + anchor))\"")
             urls.remove(url)
         }
         if !decision.folder.isEmpty {

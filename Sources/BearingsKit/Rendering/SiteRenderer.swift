@@ -103,7 +103,7 @@ struct SiteRenderer: Sendable {
             let number = decision.number.map { String(format: "%04d", $0) } ?? decision.id
             return ChartMarker(
                 day: date.ordinal, label: label, title: "\(number) \(decision.title) (\(date))",
-                href: "decisions/\(decision.id).html")
+                href: Self.decisionHref(decision.id))
         }
         markerByDecision = Dictionary(
             zip(markerDecisions, allMarkers).map { ($0.id, $1) }, uniquingKeysWith: { first, _ in first })
@@ -302,7 +302,7 @@ struct SiteRenderer: Sendable {
 
     func decisionLink(_ decision: Decision, root: String) -> [String: Any] {
         [
-            "href": "\(root)decisions/\(decision.id).html", "title": decision.title, "label": decisionLabel(decision),
+            "href": root + Self.decisionHref(decision.id), "title": decision.title, "label": decisionLabel(decision),
             "date": decision.date?.description ?? "", "undated": decision.date == nil,
             "status": decision.status?.rawValue ?? "unknown",
             "statusText": decision.statusText ?? "no status", "kind": decision.kind?.rawValue ?? "",
@@ -310,6 +310,12 @@ struct SiteRenderer: Sendable {
     }
 
     func decision(_ id: String) -> Decision? { decisionsByID[id] }
+
+    /// A decision page's address from the site's root: the file name percent-encoded, since an
+    /// imported record's name may hold `#`, `?` or spaces (`0024-use-#-as-indicator.md`).
+    static func decisionHref(_ id: String) -> String {
+        "decisions/\(id.addingPercentEncoding(withAllowedCharacters: pathPartCharacters) ?? id).html"
+    }
 
     /// Markers for the decisions dated within `range`, linking to their pages from `root`. A chart
     /// crowded with more than `markerLimit` keeps those that watch `metric`, then the newest of them.

@@ -193,6 +193,29 @@ struct ImportedFoldersTests {
             ])
     }
 
+    @Test func linksRecordsByFileNameIdOrZolaPathToTheirPages() throws {
+        let scratch = try Scratch(
+            "links",
+            decisions: [
+                "0001-use-#-as-marker.md": Self.nygard(1, "Hash", status: "Accepted"),
+                "0002-b.md": Self.nygard(
+                    2, "B",
+                    status: "Accepted\n\nSee [1](0001-use-%23-as-marker.md), [by id](0003-c) and "
+                        + "[Zola](@/docs/adrs/0003-c.md)."),
+                "0003-c.md": Self.nygard(3, "C", status: "Accepted"),
+            ])
+        let plan = try scratch.plan()
+        let page = try #require(plan.text("decisions/0002-b.html"))
+        let links = page.matches(of: /<a href="([^"]+)">/).map { String($0.1) }
+        #expect(
+            links.filter { !$0.hasPrefix("../") } == [
+                "0001-use-%23-as-marker.html", "0003-c.html", "0003-c.html",
+            ])
+        #expect(plan.files["decisions/0001-use-#-as-marker.html"] != nil)
+        let list = try #require(plan.text("decisions.html"))
+        #expect(list.contains("<a href=\"decisions/0001-use-%23-as-marker.html\">"))
+    }
+
     @Test func saysClearlyWhenDecisionsNamesAFile() throws {
         let scratch = try Scratch("file", decisions: ["0001-a.md": Self.nygard(1, "A", status: "Accepted")])
         #expect(
