@@ -90,6 +90,7 @@ public enum SiteBuilder {
         do {
             try SiteWriter.write(to: options.output) { staging in
                 paths = renderer.render { path, text in staging.write(path, text) }
+                for (path, bytes) in renderer.attachmentFiles { staging.write(path, bytes: bytes) }
             }
         } catch {
             throw BuildError(message: error.description, exitCode: error.refused ? 2 : 3)
@@ -112,7 +113,7 @@ public enum SiteBuilder {
         do {
             loaded = try DataLoader.load(options.load)
         } catch {
-            throw BuildError(message: error.description, exitCode: 3)
+            throw BuildError(message: error.description, exitCode: error.exitCode)
         }
         let diagnostics = options.strict ? loaded.diagnostics.strict() : loaded.diagnostics
         guard var dataSet = loaded.dataSet, !diagnostics.contains(where: { $0.severity == .error }) else {

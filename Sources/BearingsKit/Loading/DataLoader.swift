@@ -23,6 +23,8 @@ public struct LoadError: Error, Equatable, CustomStringConvertible {
     public var path: String
     /// Why.
     public var reason: String
+    /// Exit status: 3 when the folder cannot be read, 2 when the command line names the wrong thing.
+    public var exitCode: Int32 = 3
 
     /// `path: reason`.
     public var description: String { "\(path): \(reason)" }
@@ -87,20 +89,26 @@ public enum DataLoader {
         diagnostics += metricProblems
 
         let decisionsFolder = options.decisionsDirectory ?? join(data, "decisions")
-        let origin: DecisionParser.Origin = options.decisionsDirectory == nil ? .own : .imported
-        if options.decisionsDirectory != nil, !isDirectory(decisionsFolder) {
-            throw LoadError(path: decisionsFolder, reason: "the decisions folder does not exist")
+        var decisions: [Decision]
+        var attachments: [DecisionAttachment] = []
+        if let imported = options.decisionsDirectory {
+            let found = try loadImported(imported, markdown: markdown, cache: cache)
+            decisions = found.decisions
+            attachments = found.attachments
+            diagnostics += found.diagnostics
+        } else {
+            let decisionPaths = files(in: decisionsFolder, ending: ".md").filter {
+                !nonDecisionNames.contains(URL(fileURLWithPath: $0).lastPathComponent.lowercased())
+            }
+            let (parsed, decisionProblems) = parseAll(
+                decisionPaths, cache: cache, settings: "decision own \(markdown)"
+            ) { source, path in
+                let (decision, found) = DecisionParser.parse(source, id: baseName(path), options: markdown)
+                return (decision.map { [$0] } ?? [], found)
+            }
+            decisions = parsed
+            diagnostics += decisionProblems
         }
-        let decisionPaths = files(in: decisionsFolder, ending: ".md").filter {
-            !nonDecisionNames.contains(URL(fileURLWithPath: $0).lastPathComponent.lowercased())
-        }
-        let (decisions, decisionProblems) = parseAll(
-            decisionPaths, cache: cache, settings: "decision \(origin) \(markdown)"
-        ) { source, path in
-            let (decision, found) = DecisionParser.parse(source, id: baseName(path), origin: origin, options: markdown)
-            return (decision.map { [$0] } ?? [], found)
-        }
-        diagnostics += decisionProblems
 
         let (snapshots, snapshotProblems) = parseAll(
             files(in: join(data, "snapshots"), ending: ".md"), cache: cache, settings: "snapshot \(markdown)"
@@ -130,7 +138,7 @@ public enum DataLoader {
             }.map(\.element)
         }
 
-        diagnostics += misplacedFiles(in: data, decisionsFolder: options.decisionsDirectory == nil)
+        diagnostics += misplacedFiles(in: data, decisionsDirectory: options.decisionsDirectory)
 
         guard let project else {
             return LoadResult(dataSet: nil, diagnostics: diagnostics.sorted())
@@ -138,8 +146,10 @@ public enum DataLoader {
         var dataSet = DataSet(
             project: project, principles: principles, metrics: metrics.sorted { $0.id < $1.id },
             decisions: decisions, snapshots: snapshots, observations: [])
+        dataSet.decisionAttachments = attachments
         diagnostics += Validator.validate(
-            &dataSet, seriesObservations: seriesObservations, seriesProjects: seriesFiles.flatMap(\.projects))
+            &dataSet, seriesObservations: seriesObservations, seriesProjects: seriesFiles.flatMap(\.projects),
+            importedRoot: options.decisionsDirectory)
         let sorted = diagnostics.sorted()
         let hasErrors = sorted.contains { $0.severity == .error }
         return LoadResult(dataSet: hasErrors ? nil : dataSet, diagnostics: sorted)
@@ -221,11 +231,15 @@ public enum DataLoader {
             .filter { !isDirectory($0) }
     }
 
-    /// Markdown and CSV files where Bearings never looks: probably misplaced.
-    static func misplacedFiles(in data: String, decisionsFolder: Bool) -> [Diagnostic] {
+    /// Markdown and CSV files where Bearings never looks: probably misplaced. With `--decisions`,
+    /// that folder is not looked into, and `data/decisions` (not read then) is one warning at most.
+    static func misplacedFiles(in data: String, decisionsDirectory: String?) -> [Diagnostic] {
         var expected: [String: String] = ["metrics": ".md", "snapshots": ".md", "series": ".csv"]
-        if decisionsFolder { expected["decisions"] = ".md" }
+        let ownDecisions = join(data, "decisions")
+        let readsOwn = decisionsDirectory.map { samePath($0, ownDecisions) } ?? true
+        if readsOwn { expected["decisions"] = ".md" }
         var result: [Diagnostic] = []
+        var unreadDecisions = 0
         func walk(_ folder: String, relative: [String]) {
             guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return }
             for name in names.sorted() where !name.hasPrefix(".") {
@@ -233,12 +247,17 @@ public enum DataLoader {
                 let inside = relative + [name]
                 if isDirectory(path) {
                     if inside == ["sources"] { continue }
+                    if let decisionsDirectory, samePath(path, decisionsDirectory) { continue }
                     walk(path, relative: inside)
                     continue
                 }
                 guard name.hasSuffix(".md") || name.hasSuffix(".csv") else { continue }
                 if inside == ["project.md"] || inside == ["principles.md"] { continue }
                 if inside.count == 2, let suffix = expected[inside[0]], name.hasSuffix(suffix) { continue }
+                if !readsOwn, inside.first == "decisions" {
+                    unreadDecisions += 1
+                    continue
+                }
                 result.append(
                     .warning(
                         SourceLocation(path: path), "Bearings does not read this file here",
@@ -248,7 +267,20 @@ public enum DataLoader {
             }
         }
         walk(data, relative: [])
+        if unreadDecisions > 0, let decisionsDirectory {
+            result.append(
+                .warning(
+                    SourceLocation(path: ownDecisions),
+                    "\(unreadDecisions) file\(unreadDecisions == 1 ? "" : "s") in this folder \(unreadDecisions == 1 ? "is" : "are") not read: --decisions names \(decisionsDirectory)",
+                    hint: "move them into \(decisionsDirectory), or build without --decisions"))
+        }
         return result
+    }
+
+    /// Whether two paths name the same folder (symbolic links and `..` resolved).
+    static func samePath(_ left: String, _ right: String) -> Bool {
+        URL(fileURLWithPath: left).resolvingSymlinksInPath().standardizedFileURL.path
+            == URL(fileURLWithPath: right).resolvingSymlinksInPath().standardizedFileURL.path
     }
 
     static func join(_ folder: String, _ name: String) -> String {

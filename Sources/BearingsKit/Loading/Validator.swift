@@ -3,12 +3,12 @@ enum Validator {
     /// Checks references, duplicates and conflicts; fills `dataSet.observations`; sorts everything.
     /// `seriesProjects` are where the series files name each project (`SeriesParser.File.projects`).
     static func validate(
-        _ dataSet: inout DataSet, seriesObservations: [Observation], seriesProjects: [ProjectReference] = []
+        _ dataSet: inout DataSet, seriesObservations: [Observation], seriesProjects: [ProjectReference] = [],
+        importedRoot: String? = nil
     ) -> [Diagnostic] {
-        var diagnostics: [Diagnostic] = []
+        var diagnostics = DecisionReferences.resolve(&dataSet.decisions)
         let metricIDs = Set(dataSet.metrics.map(\.id))
         let principleIDs = Set(dataSet.principles.principles.map(\.id))
-        let decisionIDs = Set(dataSet.decisions.map(\.id))
         let project = dataSet.project
 
         if let headline = project.headline {
@@ -42,13 +42,6 @@ enum Validator {
                         decision.fieldLocations["watch/\(metric)"] ?? decision.location, "unknown metric '\(metric)'",
                         hint: hintFor(metric, among: metricIDs, kind: "metric")))
             }
-            if let successor = decision.supersededBy, !decisionIDs.contains(successor) {
-                diagnostics.append(
-                    .error(
-                        decision.fieldLocations["superseded_by"] ?? decision.location,
-                        "superseded by '\(successor)', but there is no such decision",
-                        hint: hintFor(successor, among: decisionIDs, kind: "decision")))
-            }
             if decision.supersededBy == decision.id {
                 diagnostics.append(
                     .error(
@@ -65,11 +58,21 @@ enum Validator {
                         principle.location, "no decision serves the principle '\(principle.id)'",
                         hint: "list it under 'principles:' in the decisions that serve it"))
             }
-            for decision in dataSet.decisions where decision.principles.isEmpty {
+            for decision in dataSet.decisions where decision.principles.isEmpty && !decision.isImported {
                 diagnostics.append(
                     .warning(
                         decision.location, "the decision serves no principle",
                         hint: "add 'principles: [id, …]' with ids from principles.md"))
+            }
+            // Records written for other tools name no principles: one line for the folder, not one each.
+            let imported = dataSet.decisions.filter(\.isImported)
+            let unserving = imported.filter(\.principles.isEmpty)
+            if let first = unserving.first {
+                diagnostics.append(
+                    .warning(
+                        SourceLocation(path: importedRoot ?? first.location.path),
+                        "\(unserving.count) of \(imported.count) imported decisions serve no principle",
+                        hint: "add 'principles: [id, …]' to a record's front matter to link it to principles.md"))
             }
         }
 

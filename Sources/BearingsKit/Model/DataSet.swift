@@ -12,6 +12,8 @@ public struct DataSet: Sendable, Equatable {
     public var snapshots: [Snapshot]
     /// Every observation from snapshots and series, sorted by metric, project, date.
     public var observations: [Observation]
+    /// Files beside imported decision records that they link to, sorted by path.
+    public var decisionAttachments: [DecisionAttachment] = []
 
     /// Creates a data set.
     public init(

@@ -71,6 +71,10 @@ public struct Decision: Sendable, Equatable {
     public var fieldLocations: [String: SourceLocation]
     /// What would show that the bet worked (`expect:`).
     public var expectations: [Expectation] = []
+    /// Whether the record was read from a `--decisions` folder (written for another tool).
+    public var isImported: Bool
+    /// The subfolder of the decisions folder the record is in, `/`-separated; empty at its top.
+    public var folder: String = ""
 
     /// Creates a decision.
     public init(
@@ -78,7 +82,7 @@ public struct Decision: Sendable, Equatable {
         date: Day? = nil, kind: Kind? = nil, principles: [String] = [], watch: [String] = [], review: Day? = nil,
         supersededBy: String? = nil, statusLinks: [StatusLink] = [], deciders: [String] = [], tags: [String] = [],
         body: MarkdownDocument = MarkdownDocument(), dialect: Dialect = .frontMatter, location: SourceLocation,
-        fieldLocations: [String: SourceLocation] = [:]
+        fieldLocations: [String: SourceLocation] = [:], isImported: Bool = false
     ) {
         self.id = id
         self.number = number
@@ -98,5 +102,6 @@ public struct Decision: Sendable, Equatable {
         self.dialect = dialect
         self.location = location
         self.fieldLocations = fieldLocations
+        self.isImported = isImported
     }
 }

@@ -4,7 +4,7 @@ public enum DecisionParser {
     public enum Origin: Sendable {
         /// data/decisions: status, date and title are required.
         case own
-        /// --decisions DIR: records written for other tools; missing metadata is a warning.
+        /// --decisions DIR: records written for other tools; odd input is a warning, never an error.
         case imported
     }
 
@@ -19,9 +19,12 @@ public enum DecisionParser {
     public static func parse(
         _ source: SourceText, id: String, origin: Origin = .own, options: MarkdownOptions = MarkdownOptions()
     ) -> (Decision?, [Diagnostic]) {
+        let imported = origin == .imported
         var diagnostics: [Diagnostic] = []
-        let frontMatter = FrontMatter(source, diagnostics: &diagnostics)
-        if diagnostics.contains(where: { $0.severity == .error }), !frontMatter.isPresent || frontMatter.body.isEmpty {
+        let frontMatter = FrontMatter(source, lenient: imported, diagnostics: &diagnostics)
+        if !imported, diagnostics.contains(where: { $0.severity == .error }),
+            !frontMatter.isPresent || frontMatter.body.isEmpty
+        {
             return (nil, diagnostics)
         }
         var fields = FieldReader(frontMatter)
@@ -29,14 +32,14 @@ public enum DecisionParser {
         var blocks = document.blocks
         let path = source.path
         let fileStart = SourceLocation(path: path, line: 1, column: 1)
-        let missingSeverity: Diagnostic.Severity = origin == .own ? .error : .warning
+        let missingSeverity: Diagnostic.Severity = imported ? .warning : .error
 
-        // Title: the first level-1 heading; "# 12. Title" (adr-tools) loses its number.
-        var title = id
-        var titleNumber: Int?
+        // Title: the first level-1 heading, else front matter `title:`; a leading number that is the
+        // record's own ("# 12. Title", "# ADR012: Title") is dropped, as the page shows the number.
+        var title: String?
         if let index = blocks.firstIndex(where: { $0.node.kind == .heading(level: 1) }) {
             let heading = blocks[index].node
-            let (number, text) = splitNumberedTitle(heading.plainText.trimmingSpaces)
+            let text = heading.plainText.trimmingWhitespace
             if text.isEmpty {
                 diagnostics.append(
                     Diagnostic(
@@ -46,34 +49,41 @@ public enum DecisionParser {
             } else {
                 title = text
             }
-            titleNumber = number
             blocks.remove(at: index)
-        } else {
+        }
+        if title == nil, let text = fields.string("title") { title = text.trimmingWhitespace }
+        if title == nil, !diagnostics.contains(where: { $0.message == "the decision's title is empty" }) {
             diagnostics.append(
                 Diagnostic(
                     missingSeverity, fileStart, "the decision has no title",
                     hint: "start the body with a '# ' heading, e.g. '# Focus on researchers first'"))
         }
+        let prefix = title.flatMap(numberedTitle)
+        let number = idNumber(id) ?? (prefix?.isListNumber == true ? prefix?.number : nil)
+        if let prefix, prefix.number == number { title = prefix.rest }
 
-        // Metadata from the body: MADR 2 bullets, or an adr-tools `Date:` line and `## Status` section.
+        // Metadata from the body: MADR 2 bullets, adr-tools lines and sections, RFC tables.
         let body = BodyMetadata(blocks: &blocks, path: path)
-        let hasFrontMatterStatus = frontMatter.fields["status"] != nil
-        let hasFrontMatterDate = frontMatter.fields["date"] != nil
+        let statusKey = ["status", "adr_status", "adr-status"].first { frontMatter.fields[$0] != nil }
+        let dateKey = ["date", "creation-date", "created"].first { frontMatter.fields[$0] != nil }
 
         var statusText: String?
         var statusLocation = fileStart
         var statusLinks: [Decision.StatusLink] = []
         var supersededBy: String?
         var statusIsMalformed = false  // a list or map: that error says enough
-        if hasFrontMatterStatus {
+        if let statusKey {
             let problemsBefore = fields.diagnostics.count
-            statusText = fields.string("status")
+            statusText = fields.string(statusKey)
             statusIsMalformed = fields.diagnostics.count > problemsBefore
-            statusLocation = frontMatter.valueLocation("status")
+            statusLocation = frontMatter.valueLocation(statusKey)
             if let text = statusText {
                 statusLinks = StatusText.links(in: Markdown.parse(text).blocks.first?.node)
+                // Markdown in a YAML string ("superseded by [B](0002-b.md)") is shown as its text.
+                statusText = Markdown.parse(text).blocks.first.map { $0.node.plainText.trimmingWhitespace } ?? text
             }
-        } else if let status = body.status {
+        }
+        if statusText == nil, let status = body.status {
             statusText = status.text
             statusLocation = status.location
             statusLinks = status.links
@@ -83,37 +93,43 @@ public enum DecisionParser {
             let reading = StatusText.interpret(text, links: statusLinks)
             status = reading.status
             supersededBy = reading.supersededBy
-            if status == nil {
+            if status == nil, !imported {
                 diagnostics.append(
-                    Diagnostic(
-                        missingSeverity, statusLocation,
+                    .error(
+                        statusLocation,
                         "unknown status '\(text)' (expected proposed, accepted, rejected, deprecated or superseded)",
                         hint: "use one of the five statuses; words such as 'approved' or 'pending' are read too"))
             }
-        } else if !frontMatter.isBroken, !statusIsMalformed {
+        } else if !imported, !frontMatter.isBroken, !statusIsMalformed {
             diagnostics.append(
-                Diagnostic(
-                    missingSeverity, fileStart, "the decision has no status",
+                .error(
+                    fileStart, "the decision has no status",
                     hint: "add 'status: proposed' (or accepted, rejected, deprecated, superseded) to the front matter"))
         }
 
         var date: Day?
-        if hasFrontMatterDate {
-            date = fields.day("date")
-        } else if let bodyDate = body.date {
-            if let day = bodyDate.day {
-                date = day
+        let dateHint = "write the date as YYYY-MM-DD, e.g. 'Date: 2019-06-30'"
+        if let dateKey, !imported {
+            date = fields.day(dateKey)
+        } else if let field = dateKey.flatMap({ key in
+            fields.string(key).map { BodyMetadata.Field(text: $0, location: frontMatter.valueLocation(key)) }
+        }) ?? body.date {
+            if let reading = DateText.read(field.text) {
+                date = reading.day
+                if !reading.ignored.isEmpty {
+                    diagnostics.append(
+                        .warning(
+                            field.location,
+                            "the date is read as \(reading.day); '\(reading.ignored)' after it is ignored",
+                            hint: dateHint))
+                }
             } else {
                 diagnostics.append(
-                    .error(
-                        bodyDate.location, FieldReader.dateProblem(bodyDate.text),
-                        hint: "write the date as YYYY-MM-DD, e.g. 'Date: 2019-06-30'"))
+                    Diagnostic(missingSeverity, field.location, FieldReader.dateProblem(field.text), hint: dateHint))
             }
-        } else if !frontMatter.isBroken {
+        } else if !imported, !frontMatter.isBroken {
             diagnostics.append(
-                Diagnostic(
-                    missingSeverity, fileStart, "the decision has no date",
-                    hint: "add 'date: YYYY-MM-DD' to the front matter"))
+                .error(fileStart, "the decision has no date", hint: "add 'date: YYYY-MM-DD' to the front matter"))
         }
 
         var fieldLocations: [String: SourceLocation] = [:]
@@ -121,8 +137,11 @@ public enum DecisionParser {
             if frontMatter.fields[key] != nil { fieldLocations[key] = frontMatter.valueLocation(key) }
         }
         if fieldLocations["status"] == nil, statusText != nil { fieldLocations["status"] = statusLocation }
-        if let explicit = fields.string("superseded_by") {
+        if let key = ["superseded_by", "superseded-by"].first(where: { frontMatter.fields[$0] != nil }),
+            let explicit = fields.string(key)
+        {
             supersededBy = explicit.hasSuffix(".md") ? String(explicit.dropLast(3)) : explicit
+            fieldLocations["superseded_by"] = frontMatter.valueLocation(key)
         } else if supersededBy != nil {
             fieldLocations["superseded_by"] = statusLocation
         }
@@ -146,20 +165,28 @@ public enum DecisionParser {
             }
         }
         let expectations = ExpectationParser.parse(frontMatter, diagnostics: &diagnostics)
+        // `deciders: Alice, Bob` is two people, as it is in a MADR 2 bullet.
+        let decidersKey = ["deciders", "decision-makers"].first { frontMatter.fields[$0] != nil } ?? "deciders"
+        let deciders = fields.list(decidersKey).flatMap { BodyMetadata.commaList($0.0) }
         var decision = Decision(
-            id: id, number: leadingNumber(id) ?? titleNumber, title: title, status: status, statusText: statusText,
+            id: id, number: number, title: title ?? fileTitle(id), status: status, statusText: statusText,
             date: date, kind: fields.choice("kind", Decision.Kind.self), principles: unique(principles.map(\.0)),
             watch: unique(watch.map(\.0)), review: fields.day("review"), supersededBy: supersededBy,
-            statusLinks: statusLinks.filter { $0.relation != "superseded by" && $0.relation != "superceded by" },
-            deciders: fields.list("deciders").map(\.0) + body.deciders,
+            statusLinks: statusLinks.filter { !StatusText.isSuccessorRelation($0.relation) },
+            deciders: unique(deciders + body.deciders),
             tags: fields.list("tags").map(\.0) + body.tags,
             body: MarkdownDocument(blocks: blocks),
-            dialect: hasFrontMatterStatus || hasFrontMatterDate
+            dialect: statusKey != nil || dateKey != nil
                 || (frontMatter.isPresent && body.status == nil && body.date == nil) ? .frontMatter : body.dialect,
-            location: fileStart, fieldLocations: fieldLocations)
+            location: fileStart, fieldLocations: fieldLocations, isImported: imported)
         decision.expectations = expectations
         if origin == .own { diagnostics += frontMatter.unknownKeys(known: keys, file: "a decision") }
-        return (decision, diagnostics + fields.diagnostics)
+        var found = diagnostics + fields.diagnostics
+        if imported {
+            // Records written for other tools never stop the build: what is odd in them is a warning.
+            found = found.map { Diagnostic(.warning, $0.location, $0.message, hint: $0.hint) }
+        }
+        return (decision, found)
     }
 
     static func unique(_ items: [String]) -> [String] {
@@ -174,208 +201,63 @@ public enum DecisionParser {
         return Int(digits)
     }
 
-    /// "12. Title" → (12, "Title").
-    static func splitNumberedTitle(_ text: String) -> (Int?, String) {
-        let digits = text.prefix(while: { $0.isASCII && $0.isNumber })
-        let rest = text.dropFirst(digits.count)
-        guard !digits.isEmpty, rest.hasPrefix(". ") else { return (nil, text) }
-        return (Int(digits), String(rest.dropFirst(2)).trimmingSpaces)
-    }
-}
+    /// Words that may come before a record's number in its file name or title ("ADR012", "adr-1").
+    static let numberWords: Set<String> = ["adr", "add", "rfc", "bep", "dr", "pep", "kep", "decision"]
 
-/// Metadata written in a record's body: MADR 2 bullets or adr-tools lines; removes MADR 2 bullets.
-struct BodyMetadata {
-    struct Status {
-        var text: String
-        var location: SourceLocation
-        var links: [Decision.StatusLink]
-    }
-
-    struct DateLine {
-        var text: String
-        var day: Day?
-        var location: SourceLocation
-    }
-
-    var status: Status?
-    var date: DateLine?
-    var deciders: [String] = []
-    var tags: [String] = []
-    var dialect: Decision.Dialect = .nygard
-
-    init(blocks: inout [MarkdownBlock], path: String) {
-        // Only blocks before the first `## ` heading can hold bullets or a `Date:` line.
-        let firstSection = blocks.firstIndex(where: { $0.node.kind == .heading(level: 2) }) ?? blocks.count
-        var listToRemove: Int?
-        for index in 0..<firstSection {
-            let node = blocks[index].node
-            switch node.kind {
-            case .list:
-                var isMetadata = false
-                for item in node.children {
-                    guard let paragraph = item.children.first, paragraph.kind == .paragraph else { continue }
-                    let text = paragraph.plainText.trimmingSpaces
-                    guard let (key, value) = Self.keyValue(text) else { continue }
-                    let location = SourceLocation(path: path, line: paragraph.line, column: paragraph.column)
-                    switch key {
-                    case "status":
-                        isMetadata = true
-                        status = Status(
-                            text: value, location: location, links: StatusText.links(in: paragraph))
-                    case "date":
-                        isMetadata = true
-                        date = DateLine(text: value, day: Self.day(value), location: location)
-                    case "deciders":
-                        isMetadata = true
-                        deciders = Self.commaList(value)
-                    case "tags":
-                        isMetadata = true
-                        tags = Self.commaList(value)
-                    default: break
-                    }
-                }
-                if isMetadata, listToRemove == nil {
-                    listToRemove = index
-                    dialect = .madr2
-                }
-            case .paragraph:
-                // adr-tools writes "Date: 2017-06-30" as its own paragraph under the title.
-                let text = node.plainText.trimmingSpaces
-                if date == nil, let (key, value) = Self.keyValue(text), key == "date" {
-                    let location = SourceLocation(path: path, line: node.line, column: node.column)
-                    date = DateLine(text: value, day: Self.day(value), location: location)
-                }
-            default: break
-            }
+    /// The record's number from its id: "0007-x" → 7, "ADR012-x" and "adr-12" → 12, and after a
+    /// date, "20240509-adr-0001-x" → 1; "20200924-x" is a date, not a number.
+    static func idNumber(_ id: String) -> Int? {
+        var rest = Substring(id)
+        let date = rest.prefix(while: { $0.isASCII && $0.isNumber })
+        if date.count == 8, rest.dropFirst(8).first == "-" { rest = rest.dropFirst(9) }
+        let letters = rest.prefix(while: { $0.isASCII && $0.isLetter })
+        if !letters.isEmpty {
+            guard numberWords.contains(letters.lowercased()) else { return nil }
+            rest = rest.dropFirst(letters.count)
+            if rest.first == "-" || rest.first == "_" { rest = rest.dropFirst() }
         }
-        if let index = listToRemove { blocks.remove(at: index) }
-        if status == nil,
-            let heading = blocks.firstIndex(where: {
-                $0.node.kind == .heading(level: 2) && $0.node.plainText.trimmingSpaces.lowercased() == "status"
-            })
-        {
-            // adr-tools: the first paragraph of `## Status` is the status; later ones may add links.
-            var links: [Decision.StatusLink] = []
-            var first: MarkdownNode?
-            var index = heading + 1
-            while index < blocks.count, !Self.isHeading(blocks[index].node) {
-                let node = blocks[index].node
-                if node.kind == .paragraph {
-                    if first == nil { first = node }
-                    links += StatusText.links(in: node)
-                }
-                index += 1
-            }
-            if let first {
-                status = Status(
-                    text: first.plainText.trimmingSpaces,
-                    location: SourceLocation(path: path, line: first.line, column: first.column), links: links)
-            }
+        let digits = rest.prefix(while: { $0.isASCII && $0.isNumber })
+        guard !digits.isEmpty, digits.count <= 5 else { return nil }
+        let after = rest.dropFirst(digits.count).first
+        guard after == nil || after == "-" || after == "_" || after == "." else { return nil }
+        return Int(digits)
+    }
+
+    /// A title made from a file name, for a record that has none: "20201028-adr-without-title" →
+    /// "Adr without title"; the number or date it starts with is dropped, as the page shows the number.
+    static func fileTitle(_ id: String) -> String {
+        var words = id.split(whereSeparator: { $0 == "-" || $0 == "_" || $0 == " " })
+        while let first = words.first, words.count > 1, first.allSatisfy({ $0.isASCII && $0.isNumber }) {
+            words.removeFirst()
         }
+        let text = words.joined(separator: " ")
+        return text.prefix(1).uppercased() + text.dropFirst()
     }
 
-    static func isHeading(_ node: MarkdownNode) -> Bool {
-        if case .heading = node.kind { return true }
-        return false
+    /// A number at the start of a title and the text after it.
+    struct NumberedTitle: Equatable {
+        var number: Int
+        var rest: String
+        /// adr-tools' "12. Title" form, which names the number even where the file name does not.
+        var isListNumber: Bool
     }
 
-    /// "Status: accepted" → ("status", "accepted").
-    static func keyValue(_ text: String) -> (String, String)? {
-        guard let colon = text.firstIndex(of: ":") else { return nil }
-        let key = text[..<colon].trimmingSpaces.lowercased()
-        guard ["status", "date", "deciders", "tags"].contains(key) else { return nil }
-        let value = String(text[text.index(after: colon)...]).trimmingSpaces
-        return (key, value)
-    }
-
-    /// YYYY-MM-DD, or adr-tools' old dd/mm/yyyy.
-    static func day(_ text: String) -> Day? {
-        if let day = Day(iso: text) { return day }
-        let parts = text.split(separator: "/")
-        guard parts.count == 3, parts[2].count == 4, let d = Int(parts[0]), let m = Int(parts[1]),
-            let y = Int(parts[2])
-        else { return nil }
-        return Day(year: y, month: m, day: d)
-    }
-
-    static func commaList(_ text: String) -> [String] {
-        text.split(separator: ",").map { String($0).trimmingSpaces }.filter { !$0.isEmpty }
-    }
-}
-
-/// What the status words of real decision records mean.
-enum StatusText {
-    struct Reading {
-        var status: Decision.Status?
-        var supersededBy: String?
-    }
-
-    private static let words: [(String, Decision.Status)] = [
-        ("proposed", .proposed), ("pending", .proposed), ("draft", .proposed), ("proposal", .proposed),
-        ("in progress", .proposed), ("under review", .proposed), ("under discussion", .proposed),
-        ("accepted", .accepted), ("approved", .accepted), ("adopted", .accepted), ("agreed", .accepted),
-        ("decided", .accepted), ("implemented", .accepted), ("amended", .accepted),
-        ("partly superseded", .accepted), ("partially superseded", .accepted),
-        ("rejected", .rejected), ("declined", .rejected), ("withdrawn", .rejected), ("abandoned", .rejected),
-        ("deprecated", .deprecated), ("obsolete", .deprecated), ("retired", .deprecated),
-        ("superseded", .superseded), ("superceded", .superseded), ("replaced", .superseded),
-    ]
-
-    /// Maps status words onto SPEC's statuses; the first superseding link names the successor.
-    static func interpret(_ text: String, links: [Decision.StatusLink]) -> Reading {
-        let lower = text.lowercased().trimmingSpaces
-        let words = lower.split(whereSeparator: { !$0.isLetter }).joined(separator: " ")
-        guard let (_, status) = Self.words.first(where: { words == $0.0 || words.hasPrefix($0.0 + " ") }) else {
-            return Reading()
+    /// "12. Title", "ADR012: Title", "ADR-0001: Title", "ADR 1 - Title" → the number and the title.
+    static func numberedTitle(_ text: String) -> NumberedTitle? {
+        var rest = Substring(text)
+        let letters = rest.prefix(while: { $0.isASCII && $0.isLetter })
+        if !letters.isEmpty {
+            guard numberWords.contains(letters.lowercased()) else { return nil }
+            rest = rest.dropFirst(letters.count)
+            if rest.first == "-" || rest.first == " " { rest = rest.dropFirst() }
         }
-        var reading = Reading(status: status)
-        if status == .superseded {
-            reading.supersededBy =
-                links.first(where: { $0.relation.hasSuffix("by") })?.target ?? links.first?.target
-            if reading.supersededBy == nil, let by = lower.range(of: " by ") {
-                let rest = lower[by.upperBound...].trimmingSpaces
-                if Slug.isSlug(rest) || rest.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }) {
-                    reading.supersededBy =
-                        rest.isEmpty ? nil : (rest.hasSuffix(".md") ? String(rest.dropLast(3)) : rest)
-                }
-            }
-        }
-        return reading
-    }
-
-    /// Links to other records inside a status paragraph, with the words before each one.
-    static func links(in paragraph: MarkdownNode?) -> [Decision.StatusLink] {
-        guard let paragraph else { return [] }
-        var result: [Decision.StatusLink] = []
-        var words = ""
-        for child in paragraph.children {
-            if case .link(let url, _) = child.kind {
-                if let target = decisionID(fromLink: url) {
-                    let relation = words.lowercased().split(whereSeparator: { !$0.isLetter }).suffix(3)
-                    let trimmed = relation.drop(while: {
-                        ![
-                            "superseded", "superceded", "amended", "partly", "partially",
-                            "replaced", "supersedes", "amends", "by",
-                        ].contains($0)
-                    })
-                    result.append(Decision.StatusLink(relation: trimmed.joined(separator: " "), target: target))
-                }
-                words = ""
-            } else {
-                words += child.plainText
-            }
-        }
-        return result
-    }
-
-    /// "0015-dns.md", "./0015-dns.md", "../adr/0015-dns.md" → "0015-dns"; external URLs → nil.
-    static func decisionID(fromLink url: String) -> String? {
-        guard !url.contains("://"), !url.hasPrefix("mailto:"), !url.hasPrefix("#") else { return nil }
-        var path = url
-        if let hash = path.firstIndex(of: "#") { path = String(path[..<hash]) }
-        guard let name = path.split(separator: "/").last else { return nil }
-        if name.hasSuffix(".md") { return String(name.dropLast(3)) }
-        if name.hasSuffix(".html") { return String(name.dropLast(5)) }
-        return String(name)
+        let digits = rest.prefix(while: { $0.isASCII && $0.isNumber })
+        guard !digits.isEmpty, digits.count <= 5, let number = Int(digits) else { return nil }
+        rest = rest.dropFirst(digits.count)
+        let separators = letters.isEmpty ? [". "] : [": ", ". ", " - ", " – ", " — "]
+        guard let separator = separators.first(where: { rest.hasPrefix($0) }) else { return nil }
+        let title = rest.dropFirst(separator.count).trimmingWhitespace
+        guard !title.isEmpty else { return nil }
+        return NumberedTitle(number: number, rest: title, isListNumber: letters.isEmpty)
     }
 }

@@ -22,30 +22,90 @@ public struct FrontMatter {
     private var firstYAMLLine = 2
 
     /// Splits `source` and parses its front matter; problems go into `diagnostics`.
-    public init(_ source: SourceText, diagnostics: inout [Diagnostic]) {
+    ///
+    /// `lenient` reads front matter the way the tools of imported decision records do: after
+    /// leading HTML comments (an SPDX header), between `+++` lines as TOML (Zola, Hugo), and, when
+    /// the YAML is invalid, line by line as `key: value` after reporting the YAML error.
+    public init(_ source: SourceText, lenient: Bool = false, diagnostics: inout [Diagnostic]) {
         path = source.path
         body = source.text
         let lines = source.text.lines
-        guard let first = lines.first, first.trimmingTrailingSpaces == "---" else { return }
+        let opening = lenient ? Self.openingLine(lines) : 0
+        guard opening < lines.count else { return }
+        let fence = lines[opening].trimmingTrailingSpaces
+        guard fence == "---" || (lenient && fence == "+++") else { return }
         isPresent = true
+        firstYAMLLine = opening + 2
+        let isTOML = fence == "+++"
         guard
-            let closing = lines.indices.dropFirst().first(where: {
+            let closing = lines.indices.dropFirst(opening + 1).first(where: {
                 let line = lines[$0].trimmingTrailingSpaces
-                return line == "---" || line == "..."
+                return isTOML ? line == "+++" : line == "---" || line == "..."
             })
         else {
             diagnostics.append(
                 .error(
-                    SourceLocation(path: path, line: 1, column: 1), "the front matter starting here never closes",
-                    hint: "did you forget to add a line with '---' after the last key?"))
+                    SourceLocation(path: path, line: opening + 1, column: 1),
+                    "the front matter starting here never closes",
+                    hint: "did you forget to add a line with '\(fence)' after the last key?"))
             isBroken = true
-            body = ""
+            if lenient { isPresent = false } else { body = "" }
             return
         }
         closingLine = closing + 1
-        let yaml = lines[1..<closing].joined(separator: "\n")
+        let yaml = lines[(opening + 1)..<closing].joined(separator: "\n")
         body = String(repeating: "\n", count: closing + 1) + lines[(closing + 1)...].joined(separator: "\n")
+        if isTOML {
+            readLines(lines[(opening + 1)..<closing], separator: "=", firstLine: opening + 2)
+            return
+        }
         parseYAML(yaml, diagnostics: &diagnostics)
+        if lenient, isBroken {
+            // Its own tool (Docusaurus, Jekyll) shows the page anyway; read what a person reads.
+            isBroken = false
+            readLines(lines[(opening + 1)..<closing], separator: ":", firstLine: opening + 2)
+        }
+    }
+
+    /// The line where front matter may open in an imported record: after blank lines and HTML comments.
+    private static func openingLine(_ lines: [Substring]) -> Int {
+        var index = 0
+        var inComment = false
+        while index < lines.count {
+            let line = lines[index].trimmingSpaces
+            if inComment {
+                if line.contains("-->") { inComment = false }
+            } else if line.hasPrefix("<!--") {
+                inComment = !line.contains("-->")
+            } else if !line.isEmpty {
+                return index
+            }
+            index += 1
+        }
+        return index
+    }
+
+    /// Top-level `key: value` (or TOML `key = value`) lines as plain strings, quotes removed; used
+    /// for TOML and for YAML that does not parse. Indented lines, comments and tables are skipped.
+    private mutating func readLines(_ lines: ArraySlice<Substring>, separator: Character, firstLine: Int) {
+        for (offset, line) in lines.enumerated() {
+            guard let first = line.first, first.isLetter || first.isNumber || first == "_" else { continue }
+            guard let split = line.firstIndex(of: separator) else { continue }
+            let key = line[..<split].trimmingSpaces
+            guard !key.isEmpty, key.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" }),
+                fields[key] == nil
+            else { continue }
+            let rawValue = line[line.index(after: split)...]
+            var value = rawValue.trimmingSpaces
+            if value.count >= 2, let quote = value.first, quote == "\"" || quote == "'", value.last == quote {
+                value = String(value.dropFirst().dropLast())
+            }
+            let column =
+                line.distance(from: line.startIndex, to: split) + 2
+                + rawValue.prefix(while: { $0 == " " || $0 == "\t" }).count
+            fields[key] = .scalar(Yams.Node.Scalar(value))
+            keyLocations[key] = SourceLocation(path: path, line: firstLine + offset, column: column)
+        }
     }
 
     private mutating func parseYAML(_ yaml: String, diagnostics: inout [Diagnostic]) {

@@ -14,7 +14,7 @@ extension SiteRenderer {
             guard let date = decision.date else { return nil }
             return Entry(
                 date: date, title: "Decision \(decisionLabel(decision)): \(decision.title)",
-                path: "decisions/\(decision.id).html",
+                path: Self.decisionHref(decision.id),
                 summary: "\(decision.statusText ?? "No status"). \(decision.body.summary ?? "")", kind: "decision")
         }
         entries += dataSet.snapshots.map { snapshot in

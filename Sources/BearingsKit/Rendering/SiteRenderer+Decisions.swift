@@ -54,13 +54,11 @@ extension SiteRenderer {
             context["supersededBy"] = decisionLink(successor, root: root)
         }
         context["supersedes"] = (supersededBy[decision.id] ?? []).map { decisionLink($0, root: root) }
-        context["statusLinks"] = decision.statusLinks.compactMap { link -> [String: Any]? in
-            guard let target = self.decision(link.target) else { return nil }
+        context["statusLinks"] = relationLinks(decision).map { relation, target in
             var value = decisionLink(target, root: root)
-            value["relation"] = link.relation.prefix(1).uppercased() + link.relation.dropFirst()
+            value["relation"] = relation
             return value
         }
-        context["citedBy"] = (linkedFrom[decision.id] ?? []).map { decisionLink($0, root: root) }
         context["deciders"] = decision.deciders.joined(separator: ", ")
         context["tags"] = decision.tags.map { ["tag": $0] }
         // A decision that was superseded is followed only up to its successor's date.
@@ -122,23 +120,80 @@ extension SiteRenderer {
         )
     }
 
+    /// The relations a decision page lists besides supersession: those written in its status, as
+    /// written ("Amended by", "Clarifies", "Related to"), then those other records write about it,
+    /// turned round ("Amends" there is "Amended by" here); none twice, none that "Supersedes" shows.
+    func relationLinks(_ decision: Decision) -> [(String, Decision)] {
+        func capitalised(_ text: String) -> String { text.prefix(1).uppercased() + text.dropFirst() }
+        func isSupersedes(_ relation: String) -> Bool { ["supersedes", "supercedes"].contains(relation.lowercased()) }
+        var result: [(String, Decision)] = []
+        var seen = Set<String>()
+        for link in decision.statusLinks {
+            guard let target = self.decision(link.target) else { continue }
+            if isSupersedes(link.relation), target.supersededBy == decision.id { continue }
+            if seen.insert("\(link.relation.lowercased())|\(target.id)").inserted {
+                result.append((capitalised(link.relation), target))
+            }
+        }
+        for other in linkedFrom[decision.id] ?? [] {
+            for link in other.statusLinks where link.target == decision.id {
+                let relation = StatusText.reverse(link.relation)
+                if StatusText.isSuccessorRelation(relation), decision.supersededBy == other.id { continue }
+                if seen.insert("\(relation.lowercased())|\(other.id)").inserted { result.append((relation, other)) }
+            }
+        }
+        return result
+    }
+
     /// The decision's body, with links to other decision records (`0015-x.md`, `./0015-x.md`) turned
     /// into links to their pages, since the site has `.html` pages where the records had `.md` files.
     func decisionBody(_ decision: Decision) -> HTML {
         var urls = Set<String>()
         func collect(_ node: MarkdownNode) {
-            if case .link(let url, _) = node.kind, url.hasSuffix(".md") || url.contains(".md#") { urls.insert(url) }
+            if case .link(let url, _) = node.kind { urls.insert(url) }
             node.children.forEach(collect)
         }
         decision.body.blocks.forEach { collect($0.node) }
         var html = decision.body.html
         for url in urls.sorted() {
-            guard let id = StatusText.decisionID(fromLink: url), decisionsByID[id] != nil,
-                !url.contains("/") || url.hasPrefix("./") && !url.dropFirst(2).contains("/")
-            else { continue }
+            // A record beside this one: `0015-x.md`, `./0015-x.md`, by id without `.md` (log4brains),
+            // or Zola's `@/…/0015-x.md`, which Zola resolves from its content folder.
+            let path = url.split(separator: "#", maxSplits: 1).first.map(String.init) ?? url
+            let sameFolder = !path.contains("/") || path.hasPrefix("./") && !path.dropFirst(2).contains("/")
+            let isRecordLink =
+                path.hasSuffix(".md") || (decision.isImported && !path.contains(".") && !path.contains(":"))
+            guard isRecordLink, sameFolder || url.hasPrefix("@/"), let id = StatusText.decisionID(fromLink: url),
+                decisionsByID[id] != nil
+            else {
+                if !(path.hasSuffix(".md") || path.contains(".md#")) { urls.remove(url) }
+                continue
+            }
             let anchor = url.firstIndex(of: "#").map { String(url[$0...]) } ?? ""
+            let page = String(Self.decisionHref(id).dropFirst("decisions/".count))
             html = html.replacingOccurrences(
-                of: "href=\"\(HTML.escape(url))\"", with: "href=\"\(HTML.escape(id + ".html" + anchor))\"")
+                of: "href=\"\(HTML.escape(url))\"", with: "href=\"\(HTML.escape(page + anchor))\"")
+            urls.remove(url)
+        }
+        if !decision.folder.isEmpty {
+            // A record in a subfolder has its page beside the others: its images and files, copied
+            // into the same subfolder of the site, are found from there.
+            var local = Set<String>()
+            func collectLocal(_ node: MarkdownNode) {
+                switch node.kind {
+                case .link(let url, _), .image(let url, _):
+                    if DataLoader.localPath(url) != nil, !urls.contains(url) { local.insert(url) }
+                default: break
+                }
+                node.children.forEach(collectLocal)
+            }
+            decision.body.blocks.forEach { collectLocal($0.node) }
+            for url in local.sorted() {
+                let moved = HTML.escape(decision.folder + "/" + (url.hasPrefix("./") ? String(url.dropFirst(2)) : url))
+                for attribute in ["href", "src"] {
+                    html = html.replacingOccurrences(
+                        of: "\(attribute)=\"\(HTML.escape(url))\"", with: "\(attribute)=\"\(moved)\"")
+                }
+            }
         }
         return HTML(cmarkOutput: html)
     }

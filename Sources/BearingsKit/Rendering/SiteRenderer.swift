@@ -28,6 +28,8 @@ struct SiteRenderer: Sendable {
     let decisionsByID: [String: Decision]
     let supersededBy: [String: [Decision]]
     let linkedFrom: [String: [Decision]]
+    /// Files beside imported records, by their path in the site (`decisions/…`).
+    let attachmentFiles: [String: [UInt8]]
     let principleTitles: [String: String]
     /// Markers for every dated decision, relative to the site root, in date order.
     let allMarkers: [ChartMarker]
@@ -88,6 +90,11 @@ struct SiteRenderer: Sendable {
             }
         }
         linkedFrom = links
+        // A file never replaces a page: `decisions/x.html` beside the records stays out of the site.
+        let pages = Set(dataSet.decisions.map { "decisions/\($0.id).html" })
+        attachmentFiles = Dictionary(
+            dataSet.decisionAttachments.map { ("decisions/" + $0.path, $0.bytes) }.filter { !pages.contains($0.0) },
+            uniquingKeysWith: { first, _ in first })
         principleTitles = Dictionary(
             dataSet.principles.principles.map { ($0.id, $0.title) }, uniquingKeysWith: { first, _ in first })
         let dated = dataSet.decisions.filter { $0.date != nil }
@@ -98,7 +105,7 @@ struct SiteRenderer: Sendable {
             let number = decision.number.map { String(format: "%04d", $0) } ?? decision.id
             return ChartMarker(
                 day: date.ordinal, label: label, title: "\(number) \(decision.title) (\(date))",
-                href: "decisions/\(decision.id).html")
+                href: Self.decisionHref(decision.id))
         }
         markerByDecision = Dictionary(
             zip(markerDecisions, allMarkers).map { ($0.id, $1) }, uniquingKeysWith: { first, _ in first })
@@ -201,6 +208,7 @@ struct SiteRenderer: Sendable {
             rendered.set(index, Array(work[index].1().utf8))
         }
         var plan = SitePlan()
+        for (path, bytes) in attachmentFiles { plan.add(path, bytes: bytes) }
         for (index, bytes) in rendered.all.enumerated() { plan.add(work[index].0, bytes: bytes) }
         return plan
     }
@@ -234,7 +242,9 @@ struct SiteRenderer: Sendable {
         let pages = Set(jobs.map(\.0)).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
         if baseURL != nil { jobs.append(("sitemap.xml", { sitemap(pages) })) }
         for (path, text) in templates.assets.sorted(by: { $0.key < $1.key }) { jobs.append((path, { text })) }
-        let paths = Set(jobs.map(\.0)).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        let taken = Set(jobs.map(\.0))
+        let attachments = attachmentFiles.keys.filter { !taken.contains($0) }
+        let paths = Set(jobs.map(\.0) + attachments).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
         return (paths, jobs)
     }
 
@@ -302,14 +312,17 @@ struct SiteRenderer: Sendable {
 
     func metric(_ id: String) -> Metric? { metricsByID[id] }
 
+    /// The number shown before a decision's title; nothing for a record without one (its file
+    /// name would repeat the title).
     func decisionLabel(_ decision: Decision) -> String {
-        decision.number.map { String(format: "%04d", $0) } ?? decision.id
+        decision.number.map { String(format: "%04d", $0) } ?? ""
     }
 
     func decisionLink(_ decision: Decision, root: String) -> [String: Any] {
         var link: [String: Any] = [
-            "href": "\(root)decisions/\(decision.id).html", "title": decision.title, "label": decisionLabel(decision),
-            "date": decision.date?.description ?? "undated", "status": decision.status?.rawValue ?? "unknown",
+            "href": root + Self.decisionHref(decision.id), "title": decision.title, "label": decisionLabel(decision),
+            "date": decision.date?.description ?? "", "undated": decision.date == nil,
+            "status": decision.status?.rawValue ?? "unknown",
             "statusText": decision.statusText ?? "no status", "kind": decision.kind?.rawValue ?? "",
         ]
         if let verdict = betVerdict(decision) {
@@ -324,6 +337,12 @@ struct SiteRenderer: Sendable {
     }
 
     func decision(_ id: String) -> Decision? { decisionsByID[id] }
+
+    /// A decision page's address from the site's root: the file name percent-encoded, since an
+    /// imported record's name may hold `#`, `?` or spaces (`0024-use-#-as-indicator.md`).
+    static func decisionHref(_ id: String) -> String {
+        "decisions/\(id.addingPercentEncoding(withAllowedCharacters: pathPartCharacters) ?? id).html"
+    }
 
     /// Markers for the decisions dated within `range`, linking to their pages from `root`. A chart
     /// crowded with more than `markerLimit` keeps those that watch `metric`, then the newest of them.

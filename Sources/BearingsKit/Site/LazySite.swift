@@ -7,6 +7,7 @@ public final class LazySite: @unchecked Sendable {
     /// Every file of the site, in byte order.
     public let paths: [String]
     private let jobs: [String: @Sendable () -> String]
+    private let attachments: [String: [UInt8]]
     private let lock = NSLock()
     private var rendered: [String: [UInt8]] = [:]
 
@@ -14,6 +15,7 @@ public final class LazySite: @unchecked Sendable {
         let (paths, jobs) = renderer.jobs()
         self.paths = paths
         self.jobs = Dictionary(jobs, uniquingKeysWith: { _, last in last })
+        attachments = renderer.attachmentFiles
     }
 
     /// A file's bytes, rendered on first request and kept; nil for a path the site does not have.
@@ -24,7 +26,7 @@ public final class LazySite: @unchecked Sendable {
             return bytes
         }
         lock.unlock()
-        guard let job = jobs[path] else { return nil }
+        guard let job = jobs[path] else { return attachments[path] }
         let bytes = Array(job().utf8)
         lock.lock()
         rendered[path] = bytes
@@ -49,6 +51,8 @@ public final class LazySite: @unchecked Sendable {
                 staging.write(path, bytes: done)
             } else if let job = jobs[path] {
                 staging.write(path, job())
+            } else if let bytes = attachments[path] {
+                staging.write(path, bytes: bytes)
             }
         }
         if parallel {

@@ -16,7 +16,7 @@ struct Check: AsyncParsableCommand {
             result = try DataLoader.load(options.loadOptions)
         } catch {
             if options.format == .json { Report.print([], format: .json) }
-            throw Report.fail(error.description, code: 3)
+            throw Report.fail(error.description, code: error.exitCode)
         }
         let diagnostics = options.strict ? result.diagnostics.strict() : result.diagnostics
         Report.print(diagnostics, format: options.format)
