@@ -67,6 +67,22 @@ extension ChartCanvas {
         return out
     }
 
+    /// The width of the cue drawn before a line's name at its end.
+    static let endLabelCue = 18.0
+
+    /// A line's name at the right of the plot, centred on `y`, after a short stretch of the line
+    /// (its dash and point shape) so the name is tied to its line without relying on colour.
+    static func drawEndLabel(_ line: PreparedLine, label: String, x: Double, y: Double) -> [SVG] {
+        let textClass = line.emphasised ? "end-label emph" : "end-label"
+        return [
+            "<line class=\"\(line.cue.lineClasses(emphasised: line.emphasised))\" x1=\"\(x)\" y1=\"\(y)\" x2=\"\(x + endLabelCue)\" y2=\"\(y)\"/>",
+            line.cue.shapeMarkup(
+                x: x + endLabelCue / 2, y: y, r: pointRadius(emphasised: line.emphasised),
+                classes: line.cue.pointClasses(emphasised: line.emphasised)),
+            "<text class=\"\(textClass)\" x=\"\(x + endLabelCue + 4)\" y=\"\(y + 4)\">\(label)</text>",
+        ]
+    }
+
     static func pointRadius(emphasised: Bool) -> Double {
         emphasised ? 3.5 : 2.75
     }

@@ -1,20 +1,58 @@
 extension ChartCanvas {
-    /// A decision marker with its place: its rule's x and the row its label sits in.
+    /// Decisions drawn with one rule and one label: those on one date, or so close that their
+    /// labels could not be told apart.
+    struct MarkerGroup {
+        var markers: [ChartMarker]
+        /// The day of the rule: the first marker's.
+        var day: Int { markers.first?.day ?? 0 }
+        /// "1–3, 5": the labels of every marker in the group.
+        var label: String { ChartCanvas.mergedLabel(markers.map(\.label)) }
+    }
+
+    /// A group of markers with its place: its rule's x and the row its label sits in.
     struct PlacedMarker {
-        var marker: ChartMarker
+        var group: MarkerGroup
+        var label: String
         var x: Double
         /// 0 is the row just above the plot; higher levels are further up.
         var level: Int
         var labelStart: Double
+        var labelWidth: Double
         var anchorsAtEnd: Bool
         /// The label's extent with a little room either side.
         var span: ClosedRange<Double>
     }
 
-    /// Places the markers dated inside `range`. Labels hang to the right of their rules like
-    /// flags, and a rule runs down from its own label to the plot. Working from right to left,
-    /// each label takes the lowest row where it overlaps no other label and no rule coming down
-    /// from a higher row; in a crowd, the row where it collides least.
+    /// Labels merged into one: numbers sorted, runs of consecutive numbers written as ranges
+    /// ("1–3, 5"), any other labels after them in the order given; none twice.
+    static func mergedLabel(_ labels: [String]) -> String {
+        var numbers: [Int] = []
+        var others: [String] = []
+        for label in labels {
+            if let number = Int(label), number >= 0, String(number) == label {
+                if !numbers.contains(number) { numbers.append(number) }
+            } else if !others.contains(label) {
+                others.append(label)
+            }
+        }
+        numbers.sort()
+        var parts: [String] = []
+        var index = 0
+        while index < numbers.count {
+            var end = index
+            while end + 1 < numbers.count, numbers[end + 1] == numbers[end] + 1 { end += 1 }
+            parts.append(end == index ? String(numbers[index]) : "\(numbers[index])–\(numbers[end])")
+            index = end + 1
+        }
+        return (parts + others).joined(separator: ", ")
+    }
+
+    /// Places the markers dated inside `range`. A marker whose rule would fall under the label of
+    /// the group before it (or within `closeness` of that group's rule) joins that group; labels hang to the right of their rules like flags, and a
+    /// rule runs down from its own label to the plot. Working from right to left, each label takes
+    /// the lowest row where it overlaps no other label and no rule coming down from a higher row.
+    /// When some label finds no such row, groups are formed again with twice the closeness, until
+    /// none collides: two labels never overlap, at the cost of merging neighbours.
     static func placeMarkers(
         _ markers: [ChartMarker], in range: ClosedRange<Int>?, x: (Int) -> Double, width: Double
     ) -> [PlacedMarker] {
@@ -23,46 +61,78 @@ extension ChartCanvas {
             .filter { range.contains($0.element.day) }
             .sorted { ($0.element.day, $0.offset) < ($1.element.day, $1.offset) }
             .map(\.element)
+        guard !inRange.isEmpty else { return [] }
+        var closeness = 0.5
+        while true {
+            var groups: [MarkerGroup] = []
+            for marker in inRange {
+                // A rule that falls under the group's label would hide it: merge.
+                if let last = groups.last,
+                    x(marker.day) - x(last.day) < max(closeness, TextWidth.estimate(last.label, fontSize: fontSize) + 4)
+                {
+                    groups[groups.count - 1].markers.append(marker)
+                } else {
+                    groups.append(MarkerGroup(markers: [marker]))
+                }
+            }
+            if let placed = placeGroups(groups, x: x, width: width) { return placed }
+            closeness = max(closeness * 2, 8)
+        }
+    }
+
+    /// Every group's row, or nil when some label meets another label or a rule in every row.
+    /// A single group always fits.
+    static func placeGroups(_ groups: [MarkerGroup], x: (Int) -> Double, width: Double) -> [PlacedMarker]? {
         var placed: [PlacedMarker] = []
-        for marker in inRange.reversed() {
-            let ruleX = x(marker.day)
-            let labelWidth = TextWidth.estimate(marker.label, fontSize: smallFontSize)
+        for group in groups.reversed() {
+            let ruleX = x(group.day)
+            var label = group.label
+            // One label wider than the chart (dozens of decisions on one day) is cut.
+            while label.count > 2, TextWidth.estimate(label, fontSize: fontSize) > width - 8 {
+                label = TextWidth.truncated(label, to: label.count - 1)
+            }
+            let labelWidth = TextWidth.estimate(label, fontSize: fontSize)
             var start = ruleX + 2
             var anchorsAtEnd = false
             if start + labelWidth > width - 2 {
                 anchorsAtEnd = true
-                start = ruleX - 2 - labelWidth
+                start = max(2, ruleX - 2 - labelWidth)
             }
-            let span = (start - 2)...(start + labelWidth + 2)
-            func collisions(_ level: Int) -> Double {
-                let overlaps = placed.filter { $0.level == level }
-                    .map { min($0.span.upperBound, span.upperBound) - max($0.span.lowerBound, span.lowerBound) }
-                    .filter { $0 > 0 }.reduce(0, +)
-                let crossings = placed.filter { $0.level > level && span.contains($0.x) }.count
-                return overlaps + Double(crossings) * 10
+            let span = (start - 3)...(start + labelWidth + 3)
+            func collides(_ level: Int) -> Bool {
+                placed.contains { other in
+                    (other.level == level && other.span.overlaps(span))
+                        || (other.level > level && span.contains(other.x))
+                        || (other.level < level && other.span.contains(ruleX))
+                }
             }
-            let level =
-                (0..<maxMarkerLevels).first { collisions($0) == 0 }
-                ?? (0..<maxMarkerLevels).min { collisions($0) < collisions($1) } ?? 0
+            guard let level = (0..<maxMarkerLevels).first(where: { !collides($0) }) else { return nil }
             placed.append(
                 PlacedMarker(
-                    marker: marker, x: ruleX, level: level, labelStart: start, anchorsAtEnd: anchorsAtEnd, span: span)
-            )
+                    group: group, label: label, x: ruleX, level: level, labelStart: start, labelWidth: labelWidth,
+                    anchorsAtEnd: anchorsAtEnd, span: span))
         }
         return placed.reversed()
     }
 
-    static func drawMarker(_ placed: PlacedMarker, plotTop: Double, plotBottom: Double) -> [SVG] {
-        let baseline = plotTop - 10 - Double(placed.level) * annotationRowHeight
-        let ruleTop = baseline - 8
-        let marker = placed.marker
+    static func drawMarker(_ placed: PlacedMarker, plotTop: Double, plotBottom: Double, keyID: String?) -> [SVG] {
+        // Row `level` counted up from the plot, its text 3 units above the row's bottom.
+        let baseline = plotTop - 11 - Double(placed.level) * annotationRowHeight
+        let ruleTop = baseline - 10
+        let markers = placed.group.markers
+        // One decision links to its page; a merged label links to the key under the chart, which
+        // lists each of them.
+        let href: String? =
+            markers.count == 1
+            ? markers.first.flatMap { isSafeLink($0.href) ? $0.href : nil }
+            : keyID.map { "#" + $0 }
         var out: [SVG] = []
-        if isSafeLink(marker.href) {
-            out.append("<a class=\"marker\" href=\"\(marker.href)\">")
+        if let href {
+            out.append("<a class=\"marker\" href=\"\(href)\">")
         } else {
             out.append("<g class=\"marker\">")
         }
-        out.append("<title>\(marker.title)</title>")
+        out.append("<title>\(markers.map(\.title).joined(separator: "; "))</title>")
         out.append(
             "<rect class=\"hit\" x=\"\(placed.x - 3)\" y=\"\(ruleTop)\" width=\"6\" height=\"\(plotBottom - ruleTop)\"/>"
         )
@@ -70,13 +140,13 @@ extension ChartCanvas {
             "<line class=\"rule\" x1=\"\(placed.x)\" y1=\"\(ruleTop)\" x2=\"\(placed.x)\" y2=\"\(plotBottom)\"/>")
         if placed.anchorsAtEnd {
             out.append(
-                "<text class=\"marker-label\" x=\"\(placed.labelStart + TextWidth.estimate(marker.label, fontSize: smallFontSize))\" y=\"\(baseline)\" text-anchor=\"end\">\(marker.label)</text>"
+                "<text class=\"marker-label\" x=\"\(placed.labelStart + placed.labelWidth)\" y=\"\(baseline)\" text-anchor=\"end\">\(placed.label)</text>"
             )
         } else {
             out.append(
-                "<text class=\"marker-label\" x=\"\(placed.labelStart)\" y=\"\(baseline)\">\(marker.label)</text>")
+                "<text class=\"marker-label\" x=\"\(placed.labelStart)\" y=\"\(baseline)\">\(placed.label)</text>")
         }
-        out.append(isSafeLink(marker.href) ? "</a>" : "</g>")
+        out.append(href == nil ? "</g>" : "</a>")
         return out
     }
 

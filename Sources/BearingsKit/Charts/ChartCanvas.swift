@@ -3,10 +3,14 @@ import Foundation
 /// The drawing shared by line and share charts: layout, legend, value and date axes, lag shading,
 /// lines, decision markers and the accessible title and description.
 ///
-/// Layout, top to bottom: legend rows; an annotation row (the unit on the left, "not settled
-/// yet" over the shading) when either is needed; one row per level of staggered decision
-/// labels; the plot; one or two rows of date labels. `height` is the height with one legend row
-/// and one annotation row; more rows add to it, so twenty projects do not squash the plot.
+/// Layout, top to bottom: legend rows (only where lines cannot be named at their ends); an
+/// annotation row (the unit and "log scale" on the left, "not settled yet" over the shading) when
+/// either is needed; one row per level of staggered decision labels; the plot, with each line's
+/// name at its right end; one or two rows of date labels. `height` is the height with one legend
+/// row and one annotation row; more rows add to it, so twenty projects do not squash the plot.
+///
+/// All text is `fontSize` units high: a chart is drawn for the width it is shown at (a wide and
+/// a narrow variant, see `ChartFigure`), so that text never shrinks below 11 CSS pixels.
 struct ChartCanvas {
     /// What to draw, already in the units the axis shows.
     struct Input: Sendable {
@@ -24,13 +28,22 @@ struct ChartCanvas {
         var idPrefix: String
         /// The CSS class naming the kind of chart, such as "line-chart".
         var kind: String
+        /// The metric's cadence: date ticks are never finer, and are written at its precision.
+        var cadence: Cadence? = nil
+        /// A narrow variant: shorter labels and fewer ticks.
+        var compact: Bool = false
+        /// The id of the key listing the decisions under the chart; a merged marker links to it.
+        var keyID: String? = nil
+        /// "wide" or "narrow" in a figure of both variants, as a class the stylesheet chooses by.
+        var variant: String? = nil
     }
 
     static let fontSize = 12.0
-    static let smallFontSize = 11.0
     static let legendRowHeight = 18.0
-    static let annotationRowHeight = 13.0
-    static let dateLineHeight = 14.0
+    static let annotationRowHeight = 15.0
+    static let dateLineHeight = 15.0
+    /// The distance between the centres of two names at the ends of lines.
+    static let endLabelSpacing = 15.0
     static let rightMargin = 16.0
     /// Space between the plot's edges and the first and last day, so points and markers at the
     /// ends are drawn inside the plot, clear of its edges.
@@ -75,11 +88,30 @@ struct ChartCanvas {
         let lastDay = days.max()
         let dayRange: ClosedRange<Int>? = firstDay.flatMap { first in lastDay.map { first...$0 } }
 
+        // Names at the ends of the lines when they fit beside the plot and down its height;
+        // otherwise a legend above it.
+        let nominalPlotHeight = baseHeight - 4 - legendRowHeight - annotationRowHeight - 8 - 12 - 2 * dateLineHeight
+        let endLabelLimit = input.compact ? 12 : 20
+        let labelled = lines.indices.filter { lines[$0].points.contains { $0.value != nil } }
+        let endLabelColumn =
+            labelled.map {
+                endLabelCue + 4
+                    + TextWidth.estimate(
+                        TextWidth.truncated(lines[$0].label, to: endLabelLimit), fontSize: fontSize,
+                        bold: lines[$0].emphasised)
+            }.max() ?? 0
+        let usesEndLabels =
+            !labelled.isEmpty && endLabelColumn <= width * (input.compact ? 0.3 : 0.36)
+            && LabelStacking.fits(labelled.count, spacing: endLabelSpacing, low: 0, high: nominalPlotHeight - 4)
+
         // Legend.
         let denominatorDays = input.denominatorChanges.filter { dayRange?.contains($0) ?? false }
-        var legendItems = lines.map {
-            LegendItem(label: $0.label, cue: $0.cue, emphasised: $0.emphasised, kind: .series)
-        }
+        var legendItems =
+            usesEndLabels
+            ? []
+            : lines.map {
+                LegendItem(label: $0.label, cue: $0.cue, emphasised: $0.emphasised, kind: .series)
+            }
         if !denominatorDays.isEmpty {
             legendItems.append(
                 LegendItem(
@@ -90,7 +122,6 @@ struct ChartCanvas {
         let legendRows = legend.map(\.row).max().map { $0 + 1 } ?? 0
 
         // Value axis.
-        let nominalPlotHeight = baseHeight - 4 - legendRowHeight - annotationRowHeight - 8 - 12 - 2 * dateLineHeight
         let ticks: Ticks
         switch input.scale {
         case .linear:
@@ -112,7 +143,7 @@ struct ChartCanvas {
         let tickLabels = zip(ticks.values, ticks.steps).map { ValueFormat.short($0, unit: tickUnit, step: $1) }
         let widestTick = tickLabels.map { TextWidth.estimate($0, fontSize: fontSize) }.max() ?? 0
         let plotLeft = max(28, (widestTick + 10).rounded(.up))
-        let plotRight = width - rightMargin
+        let plotRight = width - rightMargin - (usesEndLabels ? endLabelColumn + 6 : 0)
         let dataLeft = plotLeft + inset
         let dataRight = plotRight - inset
 
@@ -130,14 +161,19 @@ struct ChartCanvas {
         let dateTicks =
             dayRange.map {
                 DateTicks.ticks(
-                    first: $0.lowerBound, last: $0.upperBound, pixels: dataRight - dataLeft, fontSize: fontSize)
+                    first: $0.lowerBound, last: $0.upperBound, pixels: dataRight - dataLeft,
+                    fontSize: input.compact ? fontSize * 1.4 : fontSize, cadence: input.cadence)
             } ?? []
         let dateLines = dateTicks.map(\.lines.count).max() ?? 1
 
-        // Annotation row: the unit at the left, "not settled yet" over the shading.
+        // Annotation row: the unit and the scale at the left, "not settled yet" over the shading.
         var shadeStart: Double?
-        let unitLabel = input.unit.flatMap { $0.isEmpty || $0 == "%" ? nil : TextWidth.truncated($0, to: 24) }
-        let unitWidth = unitLabel.map { TextWidth.estimate($0, fontSize: smallFontSize) } ?? 0
+        let unitText = input.unit.flatMap { $0.isEmpty || $0 == "%" ? nil : TextWidth.truncated($0, to: 24) }
+        let unitLabel =
+            input.scale == .log
+            ? unitText.map { "\($0), log scale" } ?? "log scale"
+            : unitText
+        let unitWidth = unitLabel.map { TextWidth.estimate($0, fontSize: fontSize) } ?? 0
         if let from = input.unsettledFromDay, let dayRange, from <= dayRange.upperBound {
             shadeStart = from <= dayRange.lowerBound ? plotLeft : x(from)
             notes.append(
@@ -147,7 +183,7 @@ struct ChartCanvas {
         let hasAnnotationRow = unitLabel != nil || shadeStart != nil
 
         // Decision markers, staggered so that labels never overlap and rules never cross labels.
-        let placedMarkers = placeMarkers(input.markers, in: dayRange, x: x, width: width)
+        let placedMarkers = placeMarkers(input.markers, in: dayRange, x: x, width: plotRight + rightMargin)
         let markerLevels = placedMarkers.map { $0.level + 1 }.max() ?? 0
         let annotationRows = (hasAnnotationRow ? 1 : 0) + markerLevels
 
@@ -191,7 +227,8 @@ struct ChartCanvas {
                     "\(DayFormat.isoDate($0.day)): \($0.text)\($0.isBreak ? " (the series is split here)" : "")."
                 }.joined(separator: " "))
         }
-        let placedEvents = placeEvents(events, x: x, plotLeft: plotLeft, plotRight: plotRight)
+        let placedEvents = placeEvents(
+            events, x: x, plotLeft: plotLeft, plotRight: plotRight, limit: input.compact ? 24 : 40)
 
         // The document.
         let hasLinks = !placedMarkers.isEmpty
@@ -202,7 +239,7 @@ struct ChartCanvas {
         // <svg>); its drawing is then hidden and only the links are exposed.
         let role: SVG = hasLinks ? "" : " role=\"img\""
         out.append(
-            "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(width) \(height)\" class=\"chart \(input.kind)\"\(role) aria-labelledby=\"\(prefix)-title\" aria-describedby=\"\(prefix)-desc\">"
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(width) \(height)\" class=\"chart \(input.variant.map { $0 + " " } ?? "")\(input.kind)\"\(role) aria-labelledby=\"\(prefix)-title\" aria-describedby=\"\(prefix)-desc\">"
         )
         out.append("<title id=\"\(prefix)-title\">\(input.title)</title>")
         out.append("<desc id=\"\(prefix)-desc\">\(description)</desc>")
@@ -223,8 +260,11 @@ struct ChartCanvas {
                     "<line class=\"unsettled-edge\" x1=\"\(shadeStart)\" y1=\"\(plotTop)\" x2=\"\(shadeStart)\" y2=\"\(plotBottom)\"/>"
                 )
             }
-            let text = "not settled yet"
-            let textWidth = TextWidth.estimate(text, fontSize: smallFontSize)
+            var text = "not settled yet"
+            if !(unitLabel == nil || unitWidth + 8 + TextWidth.estimate(text, fontSize: fontSize) <= plotRight) {
+                text = "not settled"
+            }
+            let textWidth = TextWidth.estimate(text, fontSize: fontSize)
             let fitsAtStart =
                 shadeStart + 3 + textWidth <= plotRight && shadeStart + 3 >= (unitLabel == nil ? 0 : unitWidth + 8)
             let anchor: SVG =
@@ -251,13 +291,17 @@ struct ChartCanvas {
         out.append("<g class=\"x-axis\">")
         out.append(
             "<line class=\"axis\" x1=\"\(plotLeft)\" y1=\"\(plotBottom)\" x2=\"\(plotRight)\" y2=\"\(plotBottom)\"/>")
+        // A label pushed inwards at an end of the axis must not reach its neighbour's.
+        var labelEnds = Array(repeating: -Double.infinity, count: 2)
         for tick in dateTicks {
             let tickX = x(tick.day)
             out.append(
                 "<line class=\"tick\" x1=\"\(tickX)\" y1=\"\(plotBottom)\" x2=\"\(tickX)\" y2=\"\(plotBottom + 4)\"/>")
-            for (index, line) in tick.lines.enumerated() {
+            for (index, line) in tick.lines.enumerated() where index < labelEnds.count {
                 let half = TextWidth.estimate(line, fontSize: fontSize) / 2
                 let labelX = min(max(tickX, half + 2), width - half - 2)
+                if labelX - half < labelEnds[index] + 4 { continue }
+                labelEnds[index] = labelX + half
                 let labelY = plotBottom + 4 + Double(index + 1) * dateLineHeight - 2
                 let lineClass = index == 0 ? "tick-label" : "tick-label year"
                 out.append(
@@ -278,7 +322,7 @@ struct ChartCanvas {
             out.append(
                 "<line class=\"\(eventClass)\" x1=\"\(placed.x)\" y1=\"\(plotTop)\" x2=\"\(placed.x)\" y2=\"\(plotBottom)\"/>"
             )
-            let baseline = plotTop + smallFontSize + 1 + Double(placed.row) * annotationRowHeight
+            let baseline = plotTop + fontSize + 1 + Double(placed.row) * annotationRowHeight
             let anchor: SVG = placed.anchorsAtEnd ? " text-anchor=\"end\"" : ""
             let textX = placed.anchorsAtEnd ? placed.x - 3 : placed.x + 3
             out.append(
@@ -298,12 +342,25 @@ struct ChartCanvas {
             out += drawLine(line, x: x, y: y, dataWidth: dataRight - dataLeft)
         }
         out.append("</g>")
+
+        if usesEndLabels {
+            let ends = labelled.compactMap { index in lines[index].points.last { $0.value != nil }?.value.map(y) }
+            let centres = LabelStacking.spread(
+                ends, spacing: endLabelSpacing, low: plotTop + endLabelSpacing / 2, high: plotBottom - 4)
+            out.append("<g class=\"end-labels\">")
+            for (index, centre) in zip(labelled, centres) {
+                out += drawEndLabel(
+                    lines[index], label: TextWidth.truncated(lines[index].label, to: endLabelLimit),
+                    x: plotRight + 6, y: centre)
+            }
+            out.append("</g>")
+        }
         out.append("</g>")
 
         if hasLinks {
             out.append("<g class=\"markers\">")
             for placed in placedMarkers {
-                out += drawMarker(placed, plotTop: plotTop, plotBottom: plotBottom)
+                out += drawMarker(placed, plotTop: plotTop, plotBottom: plotBottom, keyID: input.keyID)
             }
             out.append("</g>")
         }
@@ -324,7 +381,7 @@ struct ChartCanvas {
     /// rows where it overlaps no earlier text (in a crowd, the row where it overlaps least); a
     /// text is cut to fit beside its rule.
     static func placeEvents(
-        _ events: [ChartEvent], x: (Int) -> Double, plotLeft: Double, plotRight: Double
+        _ events: [ChartEvent], x: (Int) -> Double, plotLeft: Double, plotRight: Double, limit: Int = 40
     ) -> [PlacedEvent] {
         var rowEnds: [[ClosedRange<Double>]] = Array(repeating: [], count: 6)
         var placed: [PlacedEvent] = []
@@ -332,11 +389,11 @@ struct ChartCanvas {
             let ruleX = x(event.day)
             let room = max(plotRight - ruleX - 3, ruleX - plotLeft - 3)
             let anchorsAtEnd = plotRight - ruleX - 3 < min(room, 160)
-            var label = TextWidth.truncated(event.text, to: 40)
-            while label.count > 4, TextWidth.estimate(label, fontSize: smallFontSize) > room {
+            var label = TextWidth.truncated(event.text, to: limit)
+            while label.count > 4, TextWidth.estimate(label, fontSize: fontSize) > room {
                 label = TextWidth.truncated(label, to: label.count - 1)
             }
-            let width = TextWidth.estimate(label, fontSize: smallFontSize)
+            let width = TextWidth.estimate(label, fontSize: fontSize)
             let span = anchorsAtEnd ? (ruleX - 5 - width)...(ruleX) : ruleX...(ruleX + 5 + width)
             func overlap(_ row: Int) -> Double {
                 rowEnds[row].map { max(0, min($0.upperBound, span.upperBound) - max($0.lowerBound, span.lowerBound)) }

@@ -1,5 +1,8 @@
 /// Date ticks for a time axis: days, weeks, months, quarters, half years or years, whichever is
-/// the finest whose labels do not collide at the given width.
+/// the finest whose labels do not collide at the given width, and never finer than the metric's
+/// cadence. Labels take one form on every chart: "2019" for years, "Jan 2020" for months, "2019 Q1"
+/// for the quarters of a quarterly metric (the form its pages use), and for days and weeks "Jun 30"
+/// with the year under the first tick and wherever it changes.
 enum DateTicks {
     /// One tick: its day and its label lines (the second, when present, is the year).
     struct Tick: Sendable, Equatable {
@@ -28,8 +31,22 @@ enum DateTicks {
         var widestLabel: String {
             switch self {
             case .days, .weeks: "May 30"
-            case .months: "2000"
+            case .months: "May 2000"
             case .years(let n): n >= 1000 ? "10000" : "2000"
+            }
+        }
+
+        /// Whether ticks this far apart are at least one period of `cadence` apart.
+        func isAtLeast(_ cadence: Cadence?) -> Bool {
+            switch (cadence, self) {
+            case (nil, _), (.day?, _): true
+            case (.week?, .days): false
+            case (.week?, _): true
+            case (.month?, .months), (.month?, .years): true
+            case (.quarter?, .months(let n)): n % 3 == 0
+            case (.quarter?, .years): true
+            case (.year?, .years): true
+            default: false
             }
         }
     }
@@ -40,11 +57,11 @@ enum DateTicks {
         .years(200), .years(500), .years(1000),
     ]
 
-    /// The finest interval whose labels, `fontSize` high, keep a gap between them when days
-    /// `first...last` span `pixels`.
-    static func interval(first: Int, last: Int, pixels: Double, fontSize: Double) -> Interval {
+    /// The finest interval, no finer than `cadence`, whose labels, `fontSize` high, keep a gap
+    /// between them when days `first...last` span `pixels`.
+    static func interval(first: Int, last: Int, pixels: Double, fontSize: Double, cadence: Cadence? = nil) -> Interval {
         let pixelsPerDay = pixels / Double(max(last - first, 1))
-        for candidate in candidates {
+        for candidate in candidates where candidate.isAtLeast(cadence) {
             let needed = TextWidth.estimate(candidate.widestLabel, fontSize: fontSize) + fontSize
             if Double(candidate.minimumDays) * pixelsPerDay >= needed { return candidate }
         }
@@ -53,15 +70,17 @@ enum DateTicks {
 
     /// The ticks within `first...last`; the year is written under the first tick and wherever it
     /// changes, unless the ticks are years themselves.
-    static func ticks(first: Int, last: Int, pixels: Double, fontSize: Double) -> [Tick] {
+    static func ticks(first: Int, last: Int, pixels: Double, fontSize: Double, cadence: Cadence? = nil) -> [Tick] {
         guard last > first else {
-            return [Tick(day: first, lines: [DayFormat.monthDay(first), String(DayFormat.civil(first).year)])]
+            return [Tick(day: first, lines: [label(first, cadence: cadence)])]
         }
-        var interval = interval(first: first, last: last, pixels: pixels, fontSize: fontSize)
+        var interval = interval(first: first, last: last, pixels: pixels, fontSize: fontSize, cadence: cadence)
         var days = tickDays(first: first, last: last, interval: interval)
         // A short range on a narrow axis may hold fewer than two boundaries of the interval that
-        // fits; a finer one, a little crowded, says more than a lone tick.
-        while days.count < 2, let index = candidates.firstIndex(of: interval), index > 0 {
+        // fits; a finer one (no finer than the cadence), a little crowded, says more than a lone tick.
+        while days.count < 2, let index = candidates.firstIndex(of: interval), index > 0,
+            candidates[index - 1].isAtLeast(cadence)
+        {
             interval = candidates[index - 1]
             days = tickDays(first: first, last: last, interval: interval)
         }
@@ -72,17 +91,30 @@ enum DateTicks {
             var lines: [String]
             switch interval {
             case .days, .weeks: lines = [DayFormat.monthDay(day)]
-            case .months: lines = [DayFormat.monthAbbreviations[date.month - 1]]
+            case .months(let n):
+                lines = [
+                    cadence == .quarter && n % 3 == 0
+                        ? "\(date.year) Q\((date.month - 1) / 3 + 1)"
+                        : "\(DayFormat.monthAbbreviations[date.month - 1]) \(date.year)"
+                ]
             case .years: lines = [String(date.year)]
             }
-            if case .years = interval {
-            } else if date.year != previousYear {
-                lines.append(String(date.year))
+            switch interval {
+            case .days, .weeks: if date.year != previousYear { lines.append(String(date.year)) }
+            case .months, .years: break
             }
             previousYear = date.year
             ticks.append(Tick(day: day, lines: lines))
         }
         return ticks
+    }
+
+    /// A lone day's label at the cadence's precision.
+    static func label(_ day: Int, cadence: Cadence?) -> String {
+        switch cadence {
+        case .year?, .quarter?, .month?: cadence?.label(Day(ordinal: day)) ?? ""
+        default: DayFormat.isoDate(day)
+        }
     }
 
     /// The days within `first...last` that fall on `interval`'s boundaries: every nth day counted

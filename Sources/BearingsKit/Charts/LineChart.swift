@@ -2,22 +2,31 @@
 public enum LineChart {
     /// The chart as an SVG element, ready to embed in an HTML page styled by the charts CSS.
     public static func svg(_ spec: LineChartSpec) -> String {
-        ChartCanvas.render(
-            ChartCanvas.Input(
-                title: spec.title,
-                description: spec.description,
-                lines: spec.lines,
-                markers: spec.markers,
-                events: spec.events,
-                unit: spec.unit,
-                scale: spec.scale,
-                unsettledFromDay: spec.unsettledFromDay,
-                denominatorChanges: [],
-                width: spec.width,
-                height: spec.height,
-                idPrefix: spec.idPrefix,
-                kind: "line-chart"
-            )
+        ChartCanvas.render(input(spec))
+    }
+
+    /// The chart drawn twice, for wide and narrow screens, with the key of its decisions (see
+    /// `ChartFigure`): what goes inside a page's `<figure class="chart">`.
+    public static func figure(_ spec: LineChartSpec) -> String {
+        ChartFigure.html(input(spec))
+    }
+
+    static func input(_ spec: LineChartSpec) -> ChartCanvas.Input {
+        ChartCanvas.Input(
+            title: spec.title,
+            description: spec.description,
+            lines: spec.lines,
+            markers: spec.markers,
+            events: spec.events,
+            unit: spec.unit,
+            scale: spec.scale,
+            unsettledFromDay: spec.unsettledFromDay,
+            denominatorChanges: [],
+            width: spec.width,
+            height: spec.height,
+            idPrefix: spec.idPrefix,
+            kind: "line-chart",
+            cadence: spec.cadence
         )
     }
 }

@@ -20,6 +20,9 @@ public struct ShareChartSpec: Sendable, Equatable {
     public var height: Int
     /// A prefix unique within the page for the ids inside the SVG.
     public var idPrefix: String
+    /// The metric's cadence: date ticks are never finer than it and are written at its precision
+    /// ("2019", "2019 Q1", "Jan 2020"); nil for an irregular metric.
+    public var cadence: Cadence?
 
     /// Creates a specification.
     public init(
@@ -32,7 +35,8 @@ public struct ShareChartSpec: Sendable, Equatable {
         unsettledFromDay: Int? = nil,
         width: Int = 720,
         height: Int = 320,
-        idPrefix: String
+        idPrefix: String,
+        cadence: Cadence? = nil
     ) {
         self.title = title
         self.description = description
@@ -44,5 +48,6 @@ public struct ShareChartSpec: Sendable, Equatable {
         self.width = width
         self.height = height
         self.idPrefix = idPrefix
+        self.cadence = cadence
     }
 }

@@ -14,7 +14,7 @@ extension SiteRenderer {
                 "tableHTML": dataTable(headline, root: root, limit: 12),
                 "crossovers": crossoverSentences(headline).map { ["text": $0] },
             ]
-            if let (svg, changes) = shareChart(headline, root: root, id: "headline-share") {
+            if let (svg, changes) = shareChart(headline, root: root, id: "headline-share", marked: false) {
                 chart["svgHTML"] = svg
                 chart["isShare"] = true
                 chart["denominatorNote"] =
@@ -22,9 +22,9 @@ extension SiteRenderer {
                     ? ""
                     : "A project joins the category on \(changes.map { headline.label($0) }.joined(separator: ", ")): the share's denominator changes there."
             } else {
-                chart["svgHTML"] = lineChart(headline, root: root, id: "headline")
+                chart["svgHTML"] = lineChart(headline, root: root, id: "headline", marked: false)
             }
-            chart["lineSVGHTML"] = lineChart(headline, root: root, id: "headline-line")
+            chart["lineSVGHTML"] = lineChart(headline, root: root, id: "headline-line", marked: false)
             context["headline"] = chart
         }
         context["passes"] = passes(root: root)

@@ -8,7 +8,7 @@ extension SiteRenderer {
                     return [
                         "name": metric.name, "href": "metrics/\(metric.id).html", "kind": metric.kind.rawValue,
                         "svgHTML": lineChart(
-                            metricSeries, root: root, id: "trend-\(metric.id)", width: 480, height: 260),
+                            metricSeries, root: root, id: "trend-\(metric.id)", width: 480, height: 260, marked: false),
                         "tableHTML": dataTable(metricSeries, root: root, limit: 8),
                         "lag": metric.lag.map { $0.amount == 0 ? "" : "lags \($0)" } ?? "",
                     ]

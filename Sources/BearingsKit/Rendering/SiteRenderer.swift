@@ -105,7 +105,7 @@ struct SiteRenderer: Sendable {
             let number = decision.number.map { String(format: "%04d", $0) } ?? decision.id
             return ChartMarker(
                 day: date.ordinal, label: label, title: "\(number) \(decision.title) (\(date))",
-                href: Self.decisionHref(decision.id))
+                href: Self.decisionHref(decision.id), name: decision.title)
         }
         markerByDecision = Dictionary(
             zip(markerDecisions, allMarkers).map { ($0.id, $1) }, uniquingKeysWith: { first, _ in first })
@@ -197,7 +197,7 @@ struct SiteRenderer: Sendable {
     static let drawnPoints = 600
     /// The most points a line keeps on a chart around a decision's date.
     static let drawnPointsAroundADate = 160
-    /// The most decision markers a chart shows before it keeps only the decisions that watch its metric.
+    /// The most decision markers a chart shows: the newest of those that concern its metric.
     static let markerLimit = 40
 
     /// Renders the whole site into memory (for `serve` and tests).
@@ -344,24 +344,23 @@ struct SiteRenderer: Sendable {
         "decisions/\(id.addingPercentEncoding(withAllowedCharacters: pathPartCharacters) ?? id).html"
     }
 
-    /// Markers for the decisions dated within `range`, linking to their pages from `root`. A chart
-    /// crowded with more than `markerLimit` keeps those that watch `metric`, then the newest of them.
+    /// Markers for the decisions dated within `range` that concern `metric` — they watch it or
+    /// expect something of it — linking to their pages from `root`; at most `markerLimit`, the
+    /// newest. With `only`, that decision's marker alone, whatever it watches.
     func markers(root: String, metric: String, range: ClosedRange<Int>?, only: String? = nil) -> [ChartMarker] {
         if let only {
             guard var marker = markerByDecision[only], range.map({ $0.contains(marker.day) }) ?? true else { return [] }
             marker.href = root + marker.href
             return [marker]
         }
-        var chosen: [(ChartMarker, Decision)] = []
+        var chosen: [ChartMarker] = []
         for (marker, decision) in zip(allMarkers, markerDecisions) {
-            if let only, decision.id != only { continue }
             if let range, !range.contains(marker.day) { continue }
-            chosen.append((marker, decision))
+            guard decision.watch.contains(metric) || decision.expectations.contains(where: { $0.metric == metric })
+            else { continue }
+            chosen.append(marker)
         }
-        if chosen.count > Self.markerLimit {
-            chosen = Array(chosen.filter { $0.1.watch.contains(metric) }.suffix(Self.markerLimit))
-        }
-        return chosen.map { marker, _ in
+        return chosen.suffix(Self.markerLimit).map { marker in
             var copy = marker
             copy.href = root + marker.href
             return copy
@@ -389,10 +388,13 @@ struct SiteRenderer: Sendable {
         }
     }
 
-    /// A line chart of a metric, every project, decisions marked; `from` cuts off earlier points.
+    /// A line chart of a metric, every project, with the decisions that concern it marked (none
+    /// when `marked` is false, only the decision `only` when given); `from` cuts off earlier points.
+    /// Both variants of the chart and the key of its decisions, for a page's `<figure>`.
     func lineChart(
         _ metricSeries: MetricSeries, root: String, id: String, width: Int = 720, height: Int = 320,
-        only: String? = nil, from: Int? = nil, projects: [String]? = nil, extraEvents: [ChartEvent] = []
+        only: String? = nil, from: Int? = nil, projects: [String]? = nil, extraEvents: [ChartEvent] = [],
+        marked: Bool = true
     ) -> HTML {
         let metric = metricSeries.metric
         var lines = chartLines[metric.id] ?? []
@@ -416,16 +418,16 @@ struct SiteRenderer: Sendable {
         let range = days.min().flatMap { low in days.max().map { low...$0 } }
         let spec = LineChartSpec(
             title: metric.name, description: chartDescription(metricSeries), lines: lines,
-            markers: markers(root: root, metric: metric.id, range: range, only: only),
+            markers: marked ? markers(root: root, metric: metric.id, range: range, only: only) : [],
             events: chartEvents(metricSeries, range: range) + extraEvents.filter { range?.contains($0.day) ?? false },
             unit: metric.unit,
             scale: metric.scale == .log ? .log : .linear, unsettledFromDay: unsettledFrom(metricSeries),
-            width: width, height: height, idPrefix: id)
-        return HTML(svg: LineChart.svg(spec))
+            width: width, height: height, idPrefix: id, cadence: metricSeries.cadence)
+        return HTML(svg: LineChart.figure(spec))
     }
 
     /// This project's share of a metric over time, or nil when shares do not apply.
-    func shareChart(_ metricSeries: MetricSeries, root: String, id: String) -> (HTML, [Day])? {
+    func shareChart(_ metricSeries: MetricSeries, root: String, id: String, marked: Bool = true) -> (HTML, [Day])? {
         guard let shares = shares[metricSeries.metric.id], !shares.isEmpty, metricSeries.lines.count > 1 else {
             return nil
         }
@@ -454,11 +456,11 @@ struct SiteRenderer: Sendable {
                 + (unknown == 0
                     ? ""
                     : " The share is unknown on \(unknown) date\(unknown == 1 ? "" : "s"), where a project in the category was not measured; the line has gaps there."),
-            lines: [line], markers: markers(root: root, metric: metricSeries.metric.id, range: range),
+            lines: [line], markers: marked ? markers(root: root, metric: metricSeries.metric.id, range: range) : [],
             events: chartEvents(metricSeries, range: range),
             denominatorChanges: changes.map(\.ordinal), unsettledFromDay: unsettledFrom(metricSeries), width: 720,
-            height: 260, idPrefix: id)
-        return (HTML(svg: ShareChart.svg(spec)), changes)
+            height: 260, idPrefix: id, cadence: metricSeries.cadence)
+        return (HTML(svg: ShareChart.figure(spec)), changes)
     }
 
     func chartDescription(_ metricSeries: MetricSeries) -> String {

@@ -5,7 +5,11 @@ import Testing
 /// A named chart input whose SVG is kept as a golden file, Snapshots/charts/<name>.svg.
 struct ChartExample: Sendable, CustomTestStringConvertible {
     var name: String
+    /// "svg" for one chart; "html" for what goes inside a page's figure (both variants and the key).
+    var fileExtension = "svg"
     var render: @Sendable () -> String
+
+    var fileName: String { "\(name).\(fileExtension)" }
 
     var testDescription: String { name }
 
@@ -34,7 +38,8 @@ struct ChartExample: Sendable, CustomTestStringConvertible {
         let padded = String(repeating: "0", count: 4 - String(number).count) + String(number)
         return ChartMarker(
             day: day(iso), label: String(number), title: "\(padded) \(title) (\(iso))",
-            href: "../decisions/\(padded)-\(title.lowercased().replacingOccurrences(of: " ", with: "-")).html"
+            href: "../decisions/\(padded)-\(title.lowercased().replacingOccurrences(of: " ", with: "-")).html",
+            name: title
         )
     }
 
@@ -48,5 +53,18 @@ struct ChartExample: Sendable, CustomTestStringConvertible {
             unsettledFromDay: unsettledFromDay, idPrefix: "chart-\(name)"
         )
         return ChartExample(name: name) { LineChart.svg(spec) }
+    }
+
+    /// A chart as a page's figure holds it: the wide and narrow drawings and the key, wrapped in
+    /// the figure element so that the golden file is one XML document.
+    static func figure(
+        _ name: String, lines: [ChartLine], markers: [ChartMarker] = [], unit: String? = nil, cadence: Cadence? = nil
+    ) -> ChartExample {
+        let spec = LineChartSpec(
+            title: "Papers that use each framework", description: "One line per framework.", lines: lines,
+            markers: markers, unit: unit, idPrefix: "chart-\(name)", cadence: cadence)
+        return ChartExample(name: name, fileExtension: "html") {
+            "<figure class=\"chart\">\n" + LineChart.figure(spec) + "</figure>\n"
+        }
     }
 }

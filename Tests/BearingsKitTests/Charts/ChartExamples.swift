@@ -8,8 +8,73 @@ enum ChartExamples {
     static let all: [ChartExample] = [
         gaps, logScale, onePoint, oneProject, twentyProjects, allZeros, negativeValues, nearTrillion,
         decisionsAtTheEnds, crowdedDecisions, oneWeek, twentyYears, thousandsOfPoints, shareWithDenominatorChange,
-        lagShading, scriptInLabels, noData, sparkline, sparklineWithGaps,
+        lagShading, scriptInLabels, noData, sparkline, sparklineWithGaps, mergedDecisions, endLabelsApart,
+        figureWithKey,
     ]
+
+    /// Five decisions on one day (1, 2, 3, 5 and 11) and one a fortnight later share a label:
+    /// "1–3, 5, 11" over one rule; the rest keep their own.
+    static let mergedDecisions = E.lineChart(
+        "merged-decisions",
+        lines: [
+            E.line(
+                "PyTorch", style: 0, emphasised: true, E.monthly(from: "2016-01-01", every: 12, [0, 2, 12, 74, 182])),
+            E.line("TensorFlow", style: 1, E.monthly(from: "2016-01-01", every: 12, [2, 21, 85, 127, 103])),
+        ],
+        markers: [
+            E.decision(1, "Python first", on: "2017-01-19"),
+            E.decision(2, "Researchers only", on: "2017-01-19"),
+            E.decision(3, "Wide API", on: "2017-01-19"),
+            E.decision(5, "No benchmarks", on: "2017-01-19"),
+            E.decision(11, "No prizes", on: "2017-01-26"),
+            E.decision(8, "Welcome Chainer", on: "2019-12-05"),
+            E.decision(9, "Triage", on: "2019-12-20"),
+        ],
+        unit: "papers"
+    )
+
+    /// Four lines ending within a few units of each other: their names are spread apart at the
+    /// right of the plot, in the order the lines end, and no legend is drawn.
+    static let endLabelsApart = E.lineChart(
+        "end-labels-apart",
+        lines: [
+            E.line("PyTorch", style: 0, emphasised: true, E.monthly(from: "2018-01-01", every: 6, [10, 40, 80, 101])),
+            E.line("TensorFlow", style: 1, E.monthly(from: "2018-01-01", every: 6, [90, 95, 99, 100])),
+            E.line("JAX", style: 2, E.monthly(from: "2018-01-01", every: 6, [0, 20, 60, 98])),
+            E.line("MXNet", style: 3, E.monthly(from: "2018-01-01", every: 6, [50, 40, 20, 5])),
+        ],
+        unit: "papers"
+    )
+
+    /// The figure a page holds: the wide chart, the narrow one (340 units, its own ticks and
+    /// labels) and the key of the decisions, merged ones included, as links.
+    static let figureWithKey = E.figure(
+        "figure-with-key",
+        lines: [
+            E.line(
+                "PyTorch", style: 0, emphasised: true,
+                E.monthly(
+                    from: "2016-01-01", every: 3,
+                    [
+                        0, 1, 2, 3, 5, 8, 12, 20, 30, 44, 60, 74, 90, 120, 150, 182, 200,
+                    ])),
+            E.line(
+                "TensorFlow", style: 1,
+                E.monthly(
+                    from: "2016-01-01", every: 3,
+                    [
+                        2, 8, 15, 21, 40, 60, 85, 100, 110, 120, 127, 120, 115, 110, 103, 100, 98,
+                    ])),
+        ],
+        markers: [
+            E.decision(1, "Python first", on: "2017-01-19"),
+            E.decision(2, "Researchers only", on: "2017-01-19"),
+            E.decision(3, "Wide API", on: "2017-01-19"),
+            E.decision(5, "No benchmarks", on: "2017-01-19"),
+            E.decision(8, "Welcome Chainer", on: "2019-12-05"),
+        ],
+        unit: "papers", cadence: .quarter
+    )
 
     static let gaps = E.lineChart(
         "gaps",

@@ -10,7 +10,7 @@ import FoundationXML
 @Suite struct ChartGoldenTests {
     @Test(arguments: ChartExamples.all)
     func matchesGolden(_ example: ChartExample) {
-        assertGolden(example.render(), named: "charts/\(example.name).svg")
+        assertGolden(example.render(), named: "charts/\(example.fileName)")
     }
 
     @Test(arguments: ChartExamples.all)
@@ -32,8 +32,10 @@ import FoundationXML
 
     @Test func everyGoldenFileIsWellFormedXML() throws {
         let folder = snapshotsDirectory.appendingPathComponent("charts")
-        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".svg") }
-            .sorted()
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter {
+            $0.hasSuffix(".svg") || $0.hasSuffix(".html")
+        }
+        .sorted()
         #expect(names.count == ChartExamples.all.count)
         for name in names {
             let text = try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8)

@@ -47,8 +47,8 @@ import Testing
         ("one week", "2019-06-24", "2019-06-30", DateTicks.Interval.days(1)),
         ("one month", "2019-06-01", "2019-06-30", .weeks(1)),
         ("one quarter", "2019-04-01", "2019-06-30", .weeks(2)),
-        ("one year", "2019-01-15", "2020-01-15", .months(1)),
-        ("three years", "2017-01-01", "2020-01-01", .months(3)),
+        ("one year", "2019-01-15", "2020-01-15", .months(3)),
+        ("three years", "2017-01-01", "2020-01-01", .months(6)),
         ("eight years", "2012-01-01", "2020-01-01", .years(1)),
         ("twenty years", "2004-01-01", "2024-01-01", .years(2)),
         ("a century", "1920-01-01", "2020-01-01", .years(10)),
@@ -66,13 +66,28 @@ import Testing
         #expect(ticks.map(\.lines) == [["Dec 29", "2019"], ["Dec 30"], ["Dec 31"], ["Jan 1", "2020"], ["Jan 2"]])
     }
 
-    @Test func monthTicksWriteTheYearWhereItChanges() {
+    @Test func monthTicksWriteTheMonthAndYearOnOneLine() {
         let ticks = DateTicks.ticks(
             first: ChartExample.day("2019-01-15"), last: ChartExample.day("2020-01-15"), pixels: 656, fontSize: 12)
-        #expect(ticks.map(\.lines).first == ["Feb", "2019"])
-        #expect(ticks.map(\.lines).last == ["Jan", "2020"])
-        #expect(ticks.count == 12)
-        #expect(ticks.map(\.day).first == ChartExample.day("2019-02-01"))
+        #expect(ticks.map(\.lines) == [["Apr 2019"], ["Jul 2019"], ["Oct 2019"], ["Jan 2020"]])
+    }
+
+    @Test func quarterTicksOfAQuarterlyMetricAreWrittenAsItsPagesWriteQuarters() {
+        let ticks = DateTicks.ticks(
+            first: ChartExample.day("2019-01-15"), last: ChartExample.day("2020-01-15"), pixels: 656, fontSize: 12,
+            cadence: .quarter)
+        #expect(ticks.map(\.lines) == [["2019 Q2"], ["2019 Q3"], ["2019 Q4"], ["2020 Q1"]])
+    }
+
+    @Test(arguments: [
+        (Cadence.year, DateTicks.Interval.years(1)), (.quarter, .months(3)), (.month, .months(1)),
+        (.week, .weeks(1)), (.day, .days(1)),
+    ])
+    func ticksAreNeverFinerThanTheCadence(_ cadence: Cadence, _ expected: DateTicks.Interval) {
+        let interval = DateTicks.interval(
+            first: ChartExample.day("2019-06-01"), last: ChartExample.day("2019-06-08"), pixels: 656, fontSize: 12,
+            cadence: cadence)
+        #expect(interval == expected)
     }
 
     @Test func quarterTicksFallOnQuarters() {
@@ -96,7 +111,7 @@ import Testing
     @Test func aShortRangeOnANarrowAxisStillGetsTwoTicks() {
         let ticks = DateTicks.ticks(
             first: ChartExample.day("2019-11-20"), last: ChartExample.day("2020-02-10"), pixels: 60, fontSize: 12)
-        #expect(ticks.map(\.lines) == [["Dec", "2019"], ["Jan", "2020"], ["Feb"]])
+        #expect(ticks.map(\.lines) == [["Dec 2019"], ["Jan 2020"], ["Feb 2020"]])
     }
 
     @Test(arguments: [(-1e308, 1e308), (0, 1e308), (0, .greatestFiniteMagnitude)])
@@ -108,6 +123,14 @@ import Testing
 
     @Test func aSingleDayGetsOneTick() {
         let ticks = DateTicks.ticks(first: 18077, last: 18077, pixels: 656, fontSize: 12)
-        #expect(ticks == [DateTicks.Tick(day: 18077, lines: ["Jun 30", "2019"])])
+        #expect(ticks == [DateTicks.Tick(day: 18077, lines: ["2019-06-30"])])
+    }
+
+    @Test(arguments: [(Cadence.year, "2019"), (.quarter, "2019 Q2"), (.month, "Jun 2019"), (.day, "2019-06-30")])
+    func aSingleDayIsWrittenAtTheCadence(_ cadence: Cadence, _ expected: String) {
+        #expect(
+            DateTicks.ticks(first: 18077, last: 18077, pixels: 656, fontSize: 12, cadence: cadence)[0].lines == [
+                expected
+            ])
     }
 }

@@ -1,0 +1,55 @@
+/// What goes inside a page's `<figure class="chart">`: the chart drawn for wide screens and again
+/// for narrow ones, and the key of the decisions it marks.
+///
+/// SVG text scales with the drawing, so one drawing cannot keep its text readable at every width:
+/// 12-unit text in a 720-unit chart is 6 px on a 360 px phone. The page carries both drawings and
+/// its stylesheet shows one by the width of the figure (a container query): the wide one from
+/// 11/12 of its own width up, so its text never renders under 11 px, and the narrow one,
+/// `narrowWidth` units wide, below that. Without container queries a browser shows the wide one.
+///
+/// The key lists each marked decision as a link with its number, title and date, so what a
+/// marker means never depends on a tooltip that a phone cannot show.
+enum ChartFigure {
+    static let narrowWidth = 340
+
+    static func html(_ input: ChartCanvas.Input) -> String {
+        let prefix = SVG.idSafe(input.idPrefix)
+        let days = input.lines.flatMap { $0.points.map(\.day) }
+        let range = days.min().flatMap { low in days.max().map { low...$0 } }
+        let keyed = input.markers.enumerated()
+            .filter { range?.contains($0.element.day) ?? false }
+            .sorted { ($0.element.day, $0.offset) < ($1.element.day, $1.offset) }
+            .map(\.element)
+        let keyID = keyed.isEmpty ? nil : "\(prefix)-key"
+
+        var wide = input
+        wide.keyID = keyID
+        wide.variant = "wide"
+        var narrow = wide
+        narrow.variant = "narrow"
+        narrow.width = narrowWidth
+        narrow.compact = true
+        narrow.idPrefix = "\(prefix)-narrow"
+        var out = "<div class=\"chart-variants w\(max(input.width, 240))\">\n"
+        out += ChartCanvas.render(wide)
+        out += ChartCanvas.render(narrow)
+        out += "</div>\n"
+        if let keyID {
+            var key: [SVG] = [
+                "<ul class=\"chart-key\" id=\"\(keyID)\" aria-label=\"Decisions marked on the chart\">"
+            ]
+            for marker in keyed {
+                let name = marker.name.isEmpty ? marker.title : marker.name
+                let words: SVG = "<span class=\"key-label\">\(marker.label)</span> \(name)"
+                let link: SVG =
+                    ChartCanvas.isSafeLink(marker.href) ? "<a href=\"\(marker.href)\">\(words)</a>" : words
+                key.append(
+                    "<li>\(link) <time datetime=\"\(DayFormat.isoDate(marker.day))\">(\(DayFormat.isoDate(marker.day)))</time></li>"
+                )
+            }
+            key.append("</ul>")
+            out += key.map(\.markup).joined(separator: "\n") + "\n"
+        }
+        return out
+    }
+}
