@@ -10,7 +10,7 @@
 /// The key lists each marked decision as a link with its number, title and date, so what a
 /// marker means never depends on a tooltip that a phone cannot show.
 enum ChartFigure {
-    static let narrowWidth = 340
+    static let narrowWidth = 300
 
     static func html(_ input: ChartCanvas.Input) -> String {
         let prefix = SVG.idSafe(input.idPrefix)
