@@ -87,4 +87,14 @@ struct DashboardHeadlineTests {
                 "1 met 1 missed 1 withdrawn  | the bets, as judged on 2020-12-01",
             ])
     }
+
+    @Test func smallHeadlineIsTheShareItsRankAndAnUnknownYearlyChangeSaidWhy() throws {
+        // Jul 2021: Widget 4,000 of 4,000 + 3,100 + 900 downloads; Gizmo had no value in Jul 2020.
+        #expect(
+            try figures("small") == [
+                "50.0% | Widget&#39;s share, 4,000 downloads",
+                "1st | of 3 projects measured",
+                "unknown | share change over a year: Gizmo not measured in Jul 2020",
+            ])  // and no score: no decision of this fixture has expectations
+    }
 }
