@@ -102,21 +102,14 @@ extension Analysis {
             result.value = point.value
             measured = comparison.holds(point.value, target)
         case .rank(let comparison, let target):
-            var ahead = 0
-            let pointPeriod = series.period(point.date), pointSegment = series.segment(point.date)
-            for other in series.lines where other.project != project {
-                // A project in the category with no value that period leaves the rank unknown.
-                guard let last = other.last(onOrBefore: series.start(ofPeriod: pointPeriod + 1).addingDays(-1)),
-                    series.segment(last.date) == pointSegment
-                else { continue }
-                guard let theirs = series.point(other, inPeriod: pointPeriod, segment: pointSegment) else {
-                    result.unmeasured = [other.project]
-                    return verdict(.noData, "the rank is unknown in \(series.label(point.date))")
-                }
-                if (theirs.value - point.value) * better > 0 { ahead += 1 }
+            // A project in the category with no value that period leaves the rank unknown.
+            let ranked = rankInPeriod(series, of: project, value: point.value, at: point.date)
+            guard let rank = ranked.rank else {
+                result.unmeasured = ranked.notMeasured
+                return verdict(.noData, "the rank is unknown in \(series.label(point.date))")
             }
-            result.value = Double(ahead + 1)
-            measured = comparison.holds(Double(ahead + 1), Double(target))
+            result.value = Double(rank)
+            measured = comparison.holds(Double(rank), Double(target))
         case .passes(let competitor):
             guard let otherLine = series.line(competitor),
                 let theirs = series.point(

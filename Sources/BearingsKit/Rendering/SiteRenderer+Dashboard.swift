@@ -7,7 +7,9 @@ extension SiteRenderer {
 
     func dashboard() -> String {
         let root = ""
-        var context: [String: Any] = ["introHTML": HTML(cmark: dataSet.project.introduction)]
+        var context: [String: Any] = [
+            "introHTML": HTML(cmark: dataSet.project.introduction), "hasIntro": !dataSet.project.introduction.isEmpty,
+        ]
         if let headline = headlineSeries {
             var chart: [String: Any] = [
                 "name": headline.metric.name, "href": "metrics/\(headline.metric.id).html",
@@ -24,12 +26,12 @@ extension SiteRenderer {
             } else {
                 chart["svgHTML"] = lineChart(headline, root: root, id: "headline", marked: false)
             }
-            chart["lineSVGHTML"] = lineChart(headline, root: root, id: "headline-line", marked: false)
             context["headline"] = chart
+            context["figures"] = headlineFigures(headline)
         }
         context["passes"] = passes(root: root)
-        context["usage"] = latestTable(kind: .usage, root: root)
-        context["community"] = latestTable(kind: .community, root: root)
+        context["standing"] = standingRows(kind: .usage, root: root)
+        context["community"] = standingRows(kind: .community, root: root)
         let due = Analysis.dueForReview(dataSet.decisions, reference: referenceDate)
         context["due"] = due.map { decision -> [String: Any] in
             var link = decisionLink(decision, root: root)
@@ -44,14 +46,171 @@ extension SiteRenderer {
         let newest = dated.sorted { ($0.date, $0.decision.id) > ($1.date, $1.decision.id) }.prefix(5)
         context["newest"] = newest.map { decisionLink($0.decision, root: root) }
         context["principles"] = dataSet.principles.principles.map { principle -> [String: Any] in
-            [
+            let count = dataSet.decisions.filter { $0.principles.contains(principle.id) }.count
+            return [
                 "title": principle.title, "href": "principles.html#\(principle.id)",
-                "count": dataSet.decisions.filter { $0.principles.contains(principle.id) }.count,
+                "count": count == 1 ? "1 decision" : "\(count) decisions",
             ]
         }
         return page(
             "index", title: dataSet.project.name, root: root, section: "index.html", source: dataSet.project.location,
             context)
+    }
+
+    /// The headline's big numbers for the headline metric: this project's share (or value when
+    /// shares do not apply, or the share is unknown), its rank, its change over a year, each with
+    /// the words that say what it is and, where it is unknown, why.
+    func headlineFigures(_ metricSeries: MetricSeries) -> [String: Any] {
+        let metric = metricSeries.metric, us = dataSet.project.name
+        let sharesApply = shares[metric.id] != nil && metricSeries.lines.count > 1
+        guard
+            let standing = Analysis.standing(
+                metricSeries, of: dataSet.project.id, shares: sharesApply ? shares[metric.id] : nil)
+        else {
+            return ["missing": "\(us) has no value in \(metric.name) yet."]
+        }
+        let latest = standing.latest
+        let when = metricSeries.label(latest.date)
+        var figures: [String: Any] = [
+            "date": latest.date.description, "dateLabel": when,
+            "unsettled": !isSettled(latest.date, metric),
+            "stale": standing.isStale
+                ? "not measured since \(when); newest data \(metricSeries.label(standing.newest))" : "",
+        ]
+        let value = ValueFormat.full(latest.value, unit: metric.unit)
+        let unknownWhy = unknownReason(standing, metricSeries)
+        if sharesApply, let share = standing.share {
+            figures["main"] = shareText(share)
+            figures["mainLabel"] = "\(us)'s share, \(value)"
+            if let base = standing.shareYearAgo, let change = standing.shareOverYear {
+                figures["change"] = points(change)
+                figures["changeLabel"] =
+                    "over a year, from \(shareText(base.share)) in \(metricSeries.label(base.date))"
+            } else {
+                figures["change"] = "unknown"
+                figures["changeLabel"] = "share change over a year: \(shareYearUnknownReason(standing, metricSeries))"
+            }
+        } else {
+            figures["main"] = value
+            figures["mainLabel"] =
+                sharesApply ? "\(us)'s latest value; its share is unknown: \(unknownWhy)" : "\(us)'s latest value"
+            let cell = yearCell(standing, metricSeries)
+            figures["change"] = cell["value"] ?? "–"
+            figures["changeLabel"] = "over a year" + (cell["base"].map { ", \($0)" } ?? "")
+        }
+        if let rank = standing.rank {
+            figures["rank"] = ordinal(rank)
+            figures["rankLabel"] = "of \(standing.ranked) projects measured"
+        } else {
+            figures["rank"] = "unknown"
+            figures["rankLabel"] = "rank — \(unknownWhy)"
+        }
+        return figures
+    }
+
+    /// Why a share or rank now is unknown: "Gizmo not measured since Sep 2020".
+    func unknownReason(_ standing: Analysis.Standing, _ metricSeries: MetricSeries) -> String {
+        if standing.isStale {
+            return "\(dataSet.project.name) not measured since \(metricSeries.label(standing.latest.date))"
+        }
+        let period = metricSeries.period(standing.latest.date)
+        let names = standing.notMeasured.map { id -> String in
+            let last = metricSeries.line(id)?.last(onOrBefore: standing.latest.date)
+            // Measured before this period only: since when it has not been.
+            if let last, metricSeries.period(last.date) < period - 1 {
+                return "\(projectName(id)) not measured since \(metricSeries.label(last.date))"
+            }
+            return "\(projectName(id)) not measured in \(metricSeries.label(standing.latest.date))"
+        }
+        return names.joined(separator: "; ")
+    }
+
+    /// Why the share a year back is unknown: not measured then, or across a break.
+    func shareYearUnknownReason(_ standing: Analysis.Standing, _ metricSeries: MetricSeries) -> String {
+        if let base = standing.shareYearAgo {
+            let missing = base.notMeasured.map(projectName).joined(separator: ", ")
+            return "\(missing.isEmpty ? "the share" : missing) not measured in \(metricSeries.label(base.date))"
+        }
+        if let split = metricSeries.breaks.last(where: { $0 <= standing.latest.date }),
+            split.ordinal > standing.latest.date.ordinal - 366
+        {
+            return "not compared across the break of \(metricSeries.label(split))"
+        }
+        return "no share a year before \(metricSeries.label(standing.latest.date))"
+    }
+
+    /// 1 as "1st", 2 as "2nd", 11 as "11th".
+    func ordinal(_ number: Int) -> String {
+        let suffix: String
+        switch (number % 10, number % 100) {
+        case (_, 11...13): suffix = "th"
+        case (1, _): suffix = "st"
+        case (2, _): suffix = "nd"
+        case (3, _): suffix = "rd"
+        default: suffix = "th"
+        }
+        return "\(number)\(suffix)"
+    }
+
+    /// The change over a year of a standing's latest value, with its base (`changeCell`).
+    func yearCell(_ standing: Analysis.Standing, _ metricSeries: MetricSeries) -> [String: String] {
+        let latest = standing.latest
+        let cell = changeCell(
+            standing.change.overYearRelative, base: standing.change.yearAgo,
+            hasEarlier: (metricSeries.line(dataSet.project.id)?.points.count ?? 0) > 1,
+            basePeriod: metricSeries.period(latest.date) - (metricSeries.cadence?.periodsPerYear ?? 0),
+            latest: latest.date, metricSeries)
+        return cell.compactMapValues { $0 as? String }.filter { !$0.value.isEmpty }
+    }
+
+    /// One row per metric of `kind`: where this project stands on it. Latest value and its date
+    /// ("not measured since …" when a newer period has data for others only), share and rank in
+    /// that period ("unknown" with why), the change over a year with its base, and a sparkline in
+    /// this project's colour.
+    func standingRows(kind: Metric.Kind, root: String) -> [[String: Any]] {
+        let us = dataSet.project.id
+        return dataSet.metrics.filter { $0.kind == kind }.compactMap { metric -> [String: Any]? in
+            guard let metricSeries = series[metric.id], !metricSeries.lines.isEmpty else { return nil }
+            let sharesApply = shares[metric.id] != nil && metricSeries.lines.count > 1
+            var row: [String: Any] = [
+                "name": metric.name, "href": "\(root)metrics/\(metric.id).html",
+                "lag": metric.lag.map { $0.amount == 0 ? "" : "lags \($0)" } ?? "",
+            ]
+            guard
+                let standing = Analysis.standing(
+                    metricSeries, of: us, shares: sharesApply ? shares[metric.id] : nil),
+                let line = metricSeries.line(us)
+            else {
+                row["missing"] = true
+                return row
+            }
+            let latest = standing.latest
+            let why = unknownReason(standing, metricSeries)
+            row["latest"] = ValueFormat.full(latest.value, unit: metric.unit)
+            row["date"] = latest.date.description
+            row["dateLabel"] = metricSeries.label(latest.date)
+            row["stale"] = standing.isStale
+            row["unsettled"] = !isSettled(latest.date, metric)
+            if sharesApply {
+                row["share"] = standing.share.map { shareText($0) } ?? "unknown"
+                row["shareWhy"] = standing.share == nil ? why : ""
+            } else {
+                row["share"] = "–"
+                row["shareWhy"] = metricSeries.lines.count > 1 ? "not a count" : "no competitor measured"
+            }
+            if let rank = standing.rank {
+                row["rank"] = "\(ordinal(rank)) of \(standing.ranked)"
+            } else {
+                row["rank"] = "unknown"
+                row["rankWhy"] = why
+            }
+            row["overYear"] = yearCell(standing, metricSeries)
+            row["sparkHTML"] = HTML(
+                svg: Sparkline.svg(
+                    points: sparklinePoints(line, in: metricSeries), label: "\(projectName(us)): \(metric.name)",
+                    unit: metric.unit, style: styleIndex(us)))
+            return row
+        }
     }
 
     /// A line's points thinned for a 120-pixel sparkline, with its gaps.
@@ -80,44 +239,6 @@ extension SiteRenderer {
             }
         }
         return rows.sorted { ($0.0, $0.1) < ($1.0, $1.1) }.map(\.2)
-    }
-
-    /// Latest value, change since one period back and over a year, per metric and project. A value
-    /// older than the metric's newest period says since when it has not been measured; a change
-    /// whose base was not measured says so; a yearly metric shows one change, not the same twice.
-    func latestTable(kind: Metric.Kind, root: String) -> [[String: Any]] {
-        dataSet.metrics.filter { $0.kind == kind }.compactMap { metric -> [String: Any]? in
-            guard let metricSeries = series[metric.id], !metricSeries.lines.isEmpty else { return nil }
-            let newestPeriod = metricSeries.newestDate.map(metricSeries.period)
-            let yearly = metricSeries.cadence == .year
-            let rows = metricSeries.lines.compactMap { line -> [String: Any]? in
-                guard let change = Analysis.change(line, in: metricSeries) else { return nil }
-                let latest = change.latest
-                let stale = newestPeriod.map { metricSeries.period(latest.date) < $0 } ?? false
-                let hasEarlier = line.points.count > 1
-                return [
-                    "project": projectName(line.project), "isUs": line.project == dataSet.project.id,
-                    "latest": ValueFormat.full(latest.value, unit: metric.unit),
-                    "date": latest.date.description, "dateLabel": metricSeries.label(latest.date),
-                    "stale": stale,
-                    "sincePrevious": changeCell(
-                        change.sincePreviousRelative, base: change.previous, hasEarlier: hasEarlier,
-                        basePeriod: metricSeries.period(latest.date) - 1, latest: latest.date, metricSeries),
-                    "overYear": changeCell(
-                        change.overYearRelative, base: change.yearAgo, hasEarlier: hasEarlier,
-                        basePeriod: metricSeries.period(latest.date) - (metricSeries.cadence?.periodsPerYear ?? 0),
-                        latest: latest.date, metricSeries),
-                    "sparkHTML": HTML(
-                        svg: Sparkline.svg(
-                            points: sparklinePoints(line, in: metricSeries),
-                            label: "\(projectName(line.project)): \(metric.name)")),
-                ]
-            }
-            return [
-                "name": metric.name, "href": "\(root)metrics/\(metric.id).html", "rows": rows,
-                "lag": metric.lag.map { $0.amount == 0 ? "" : "lags \($0)" } ?? "", "hasPrevious": !yearly,
-            ]
-        }
     }
 
     /// A change and what it is measured from: "+12.3%" with "since Nov 2018"; "unknown" with why

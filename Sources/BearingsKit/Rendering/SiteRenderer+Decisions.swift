@@ -19,8 +19,11 @@ extension SiteRenderer {
                         if let successor = decision.supersededBy.flatMap(self.decision) {
                             link["supersededBy"] = decisionLink(successor, root: root)
                         }
-                        link["principles"] = decision.principles.map { id in
-                            ["title": principleTitles[id] ?? id, "href": "principles.html#\(id)"]
+                        link["principles"] = decision.principles.enumerated().map { index, id in
+                            [
+                                "title": principleTitles[id] ?? id, "href": "principles.html#\(id)",
+                                "separator": index + 1 < decision.principles.count ? ", " : "",
+                            ]
                         }
                         return link
                     },

@@ -4,9 +4,11 @@ extension SiteRenderer {
         let metricSeries = series[metric.id] ?? MetricSeries(metric: metric, lines: [], dates: [])
         var context: [String: Any] = [
             "name": metric.name, "kind": metric.kind.rawValue, "isVanity": metric.kind == .vanity,
-            "unit": metric.unit ?? "", "lag": metric.lag?.description ?? "", "scale": metric.scale.rawValue,
+            "unit": metric.unit ?? "",
+            "lag": metric.lag.map { $0.amount == 0 ? "none: it reports use as it happens" : $0.description } ?? "",
+            "scale": metric.scale.rawValue,
             "higherIsBetter": metric.higherIsBetter, "sourceHref": metric.source.flatMap(safeURL) ?? "",
-            "source": metric.source ?? "",
+            "source": metric.source.map { metric.source.flatMap(safeURL) == nil ? $0 : Self.linkLabel($0) } ?? "",
             "descriptionHTML": HTML(cmark: metric.description),
             "hasData": !metricSeries.lines.isEmpty,
             "cadence": metricSeries.cadence.map {

@@ -5,8 +5,10 @@ extension SiteRenderer {
             "snapshots": dataSet.snapshots.reversed().map { snapshot -> [String: Any] in
                 [
                     "title": snapshot.title, "date": snapshot.date.description,
-                    "href": snapshotPaths[snapshot.id] ?? "", "count": snapshot.observations.count,
-                    "metrics": snapshot.metrics.count,
+                    "href": snapshotPaths[snapshot.id] ?? "",
+                    "count": counted(snapshot.observations.count, "value", "values"),
+                    "metrics": counted(snapshot.metrics.count, "metric", "metrics"),
+                    "showDate": !Self.titleSaysDate(snapshot.title, snapshot.date),
                     "projects": snapshot.projects.map(projectName).joined(separator: ", "),
                 ]
             }
@@ -18,12 +20,14 @@ extension SiteRenderer {
         let root = "../"
         var context: [String: Any] = [
             "title": snapshot.title, "date": snapshot.date.description,
-            "sourceHref": snapshot.source.flatMap(safeURL) ?? "", "source": snapshot.source ?? "",
+            "sourceHref": snapshot.source.flatMap(safeURL) ?? "",
+            "source": snapshot.source.map { snapshot.source.flatMap(safeURL) == nil ? $0 : Self.linkLabel($0) } ?? "",
             "notesHTML": HTML(cmark: snapshot.notes), "tableHTML": measurementTable(snapshot, root: root),
         ]
         func link(_ other: Snapshot) -> [String: Any] {
             [
                 "title": other.title, "date": other.date.description,
+                "showDate": !Self.titleSaysDate(other.title, other.date),
                 "href": root + (snapshotPaths[other.id] ?? ""),
             ]
         }
@@ -64,7 +68,25 @@ extension SiteRenderer {
         return HTML(trusted: text)
     }
 
+    /// "1 value", "2 values".
+    func counted(_ count: Int, _ one: String, _ many: String) -> String {
+        "\(count) \(count == 1 ? one : many)"
+    }
+
+    /// Whether a snapshot's title already says when it was measured (its ISO date, or its year),
+    /// so a list need not show the date a second time: "May 2022: ICLR" on 2022-05-01.
+    static func titleSaysDate(_ title: String, _ date: Day) -> Bool {
+        title.contains(date.description) || title.contains(String(date.year))
+    }
+
+    /// The page a host sends for any missing path, at any depth (`/decisions/nope.html`), so no
+    /// relative link works in it. Its links are absolute when the site's URL is known, otherwise
+    /// from the host's root (`/index.html`: right when the site is at the root); its stylesheet is
+    /// inlined, so it is styled wherever it is served from.
     func notFoundPage() -> String {
-        page("404", title: "Page not found", root: "", section: "", [:])
+        let style = (templates.assets["assets/style.css"] ?? "").replacingOccurrences(of: "</", with: "<\\/")
+        return page(
+            "404", title: "Page not found", root: baseURL ?? "/", section: "",
+            ["inlineStyleHTML": HTML(trusted: style), "hasInlineStyle": !style.isEmpty])
     }
 }

@@ -592,6 +592,31 @@ struct SiteRenderer: Sendable {
         return text.addingPercentEncoding(withAllowedCharacters: Self.urlCharacters)
     }
 
+    /// The words a long source URL is shown as: a GitHub file at a commit as
+    /// "github.com/owner/repo: path/to/file at 3ef0c7d", a commit as "github.com/owner/repo,
+    /// commit 3ef0c7d"; any other URL longer than 60 characters as its host, "…" and its last path
+    /// part. Short URLs are shown as they are. The link itself always goes to the whole URL.
+    static func linkLabel(_ url: String) -> String {
+        guard url.count > 60, let parsed = URL(string: url), let host = parsed.host else { return url }
+        let site = host.hasPrefix("www.") ? String(host.dropFirst(4)) : host
+        let parts = parsed.path.split(separator: "/").map(String.init)
+        func short(_ sha: String) -> String {
+            sha.count == 40 && sha.allSatisfy(\.isHexDigit) ? String(sha.prefix(7)) : sha
+        }
+        if site == "github.com", parts.count >= 4 {
+            let repo = "\(site)/\(parts[0])/\(parts[1])"
+            switch parts[2] {
+            case "blob",
+                "tree" where parts.count >= 5:
+                return "\(repo): \(parts[4...].joined(separator: "/")) at \(short(parts[3]))"
+            case "commit": return "\(repo), commit \(short(parts[3]))"
+            default: break
+            }
+        }
+        guard let last = parts.last else { return site }
+        return parts.count == 1 ? "\(site)/\(last)" : "\(site)/…/\(last)"
+    }
+
     /// RFC 3986's unreserved and reserved characters, and '%' (already encoded stays as it is).
     static let urlCharacters = CharacterSet(
         charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~:/?#[]@!$&'()*+,;=%")

@@ -64,13 +64,22 @@ struct TruthSiteTests {
         #expect(analysis["due"] as? [String] == ["0001-measure-downloads", "0003-drop-the-mirror"])
     }
 
-    @Test func latestValuesSayWhatIsStaleUnknownOrAcrossTheBreak() throws {
+    @Test func whereWidgetStandsSaysWhatIsUnknownAndWhy() throws {
         let page = try #require(Self.plan?.text("index.html"))
-        #expect(page.contains("not measured since <time datetime=\"2020-09-01\">Sep 2020</time>"))
-        #expect(page.contains("+7.1% <span class=\"meta\">since Nov 2020</span>"))  // 75 / 70
-        #expect(page.contains("– <span class=\"meta\">not compared across the break of Jul 2020</span>"))
-        #expect(page.contains("+50.0% <span class=\"meta\">since 2019</span>"))  // 90 / 60
-        #expect(page.contains("unknown <span class=\"meta\">2019 not measured</span>"))
+        let table = try #require(
+            page.firstMatch(of: #/<table class="standing stack">(.*?)</table>/#.dotMatchesNewlines()))
+        let rows = table.1.matches(of: #/<tr><th scope="row">(.*?)</tr>/#.dotMatchesNewlines()).map { row in
+            String(row.1).replacing(#/<svg.*?</svg>/#.dotMatchesNewlines(), with: "")
+                .replacing(#/<td[^>]*>/#, with: " | ").replacing(#/<[^>]+>/#, with: "")
+                .replacing(#/\s+/#, with: " ").trimmingCharacters(in: .whitespaces)
+        }
+        #expect(
+            rows == [
+                // Gizmo not measured since September: no share, no rank; the year before is across the break.
+                "Monthly downloads | 75 downloads Dec 2020 | unknown Gizmo not measured since Sep 2020 | unknown Gizmo not measured since Sep 2020 | – not compared across the break of Jul 2020 |",
+                // 90 / (90 + 80 + 5); 60 -> 90; 2020's count settles in mid-2021.
+                "Papers that use it lags 6 months | 90 papers 2020, not settled yet | 51.4% | 1st of 3 | +50.0% since 2019 |",
+            ])
         #expect(
             page.contains(
                 "Widget passed Gadget</span> in <a href=\"metrics/papers.html\">Papers that use it</a> <span class=\"meta\">(not settled yet)</span>"
@@ -138,7 +147,7 @@ struct TruthSiteTests {
         let dashboard = try #require(Self.plan?.text("index.html"))
         #expect(
             dashboard.contains(
-                "<p class=\"score\">Bets: <a class=\"verdict verdict-met\" href=\"decisions.html#bets-met\">1 met</a> <a class=\"verdict verdict-missed\" href=\"decisions.html#bets-missed\">1 missed</a> <a class=\"verdict verdict-withdrawn\" href=\"decisions.html#bets-withdrawn\">1 withdrawn</a> </p>"
+                "<p class=\"figure score\"><span class=\"figure-value\"><a class=\"verdict verdict-met\" href=\"decisions.html#bets-met\">1 met</a> <a class=\"verdict verdict-missed\" href=\"decisions.html#bets-missed\">1 missed</a> <a class=\"verdict verdict-withdrawn\" href=\"decisions.html#bets-withdrawn\">1 withdrawn</a> </span>"
             ))
         let feed = try #require(Self.plan?.text("feed.xml"))
         #expect(feed.contains("<title>Bet missed: 0001 Measure downloads and papers</title>"))
