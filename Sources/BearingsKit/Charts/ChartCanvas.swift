@@ -325,8 +325,10 @@ struct ChartCanvas {
             let baseline = plotTop + fontSize + 1 + Double(placed.row) * annotationRowHeight
             let anchor: SVG = placed.anchorsAtEnd ? " text-anchor=\"end\"" : ""
             let textX = placed.anchorsAtEnd ? placed.x - 3 : placed.x + 3
-            out.append(
-                "<text class=\"event-label\" x=\"\(textX)\" y=\"\(baseline)\"\(anchor)>\(placed.label)</text>")
+            if !placed.label.isEmpty {
+                out.append(
+                    "<text class=\"event-label\" x=\"\(textX)\" y=\"\(baseline)\"\(anchor)>\(placed.label)</text>")
+            }
         }
 
         if values.isEmpty {
@@ -378,8 +380,8 @@ struct ChartCanvas {
     }
 
     /// Places event texts along the top of the plot, left to right, each on the first of six
-    /// rows where it overlaps no earlier text (in a crowd, the row where it overlaps least); a
-    /// text is cut to fit beside its rule.
+    /// rows where it overlaps no earlier text (in a crowd with none free, the event keeps its rule
+    /// and loses its text, an empty label); a text is cut to fit beside its rule.
     static func placeEvents(
         _ events: [ChartEvent], x: (Int) -> Double, plotLeft: Double, plotRight: Double, limit: Int = 40
     ) -> [PlacedEvent] {
@@ -399,9 +401,12 @@ struct ChartCanvas {
                 rowEnds[row].map { max(0, min($0.upperBound, span.upperBound) - max($0.lowerBound, span.lowerBound)) }
                     .reduce(0, +)
             }
-            let row =
-                rowEnds.indices.first { overlap($0) == 0 }
-                ?? rowEnds.indices.min { overlap($0) < overlap($1) } ?? 0
+            // In a crowd with no free row the rule is drawn without its text: the texts never
+            // overprint, and every event is still in the chart's description.
+            guard let row = rowEnds.indices.first(where: { overlap($0) == 0 }) else {
+                placed.append(PlacedEvent(event: event, x: ruleX, row: 0, label: "", anchorsAtEnd: anchorsAtEnd))
+                continue
+            }
             rowEnds[row].append(span)
             placed.append(
                 PlacedEvent(event: event, x: ruleX, row: row, label: label, anchorsAtEnd: anchorsAtEnd))

@@ -80,13 +80,11 @@ extension SiteRenderer {
     }
 
     /// The page a host sends for any missing path, at any depth (`/decisions/nope.html`), so no
-    /// relative link works in it. Its links are absolute when the site's URL is known, otherwise
-    /// from the host's root (`/index.html`: right when the site is at the root); its stylesheet is
-    /// inlined, so it is styled wherever it is served from.
+    /// relative link works in it. Its links, stylesheet included, are absolute when the site's URL
+    /// is known, otherwise from the host's root (`/index.html`: right when the site is at the
+    /// root). The stylesheet is linked, not inlined: the HTML checker's CSS grammar predates some
+    /// of its rules (container queries, `color-scheme`), and a page must pass it.
     func notFoundPage() -> String {
-        let style = (templates.assets["assets/style.css"] ?? "").replacingOccurrences(of: "</", with: "<\\/")
-        return page(
-            "404", title: "Page not found", root: baseURL ?? "/", section: "",
-            ["inlineStyleHTML": HTML(trusted: style), "hasInlineStyle": !style.isEmpty])
+        page("404", title: "Page not found", root: baseURL ?? "/", section: "", [:])
     }
 }
