@@ -1,6 +1,9 @@
 """Loads every page of built Bearings sites in headless Chromium and fails on what a reader would hit.
 
-The passes, for each `.html` file of each site folder, loaded from `file://`:
+The passes, for each `.html` file of each site folder, loaded from `file://` — except a site's
+`404.html`, which is loaded as a host sends it: from a loopback server over the site folder that
+answers a missing page two folders deep with it, so its links from the host's root and its
+stylesheet are checked where they are meant to work:
 
     pass name          colour scheme  viewport                                  pages
     light              light          the window, 1280 px wide                  every page
@@ -323,6 +326,55 @@ def start_browser():
     return driver
 
 
+# Pages loaded from somewhere else than their file: a site's 404.html, which a host sends for a
+# missing path at any depth, is loaded the way a host serves it (see `serve_not_found`).
+URLS = {}
+
+
+def uri(page):
+    """The address a page is loaded from: its file:// URL, or the one `serve_not_found` gave it."""
+    return URLS.get(page, page.as_uri())
+
+
+def serve_not_found(site):
+    """Serves `site` on a loopback port, answering every missing path with its 404.html (status
+    404), as GitHub Pages, Netlify or nginx's `error_page` do, and returns the address of a
+    missing page two folders deep. The server runs in a daemon thread until the check exits."""
+    import functools
+    import http.server
+    import threading
+
+    not_found = (site / "404.html").read_bytes()
+
+    class Handler(http.server.SimpleHTTPRequestHandler):
+        def send_error(self, code, message=None, explain=None):
+            if code != 404:
+                return super().send_error(code, message, explain)
+            self.send_response(404)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(not_found)))
+            self.end_headers()
+            if self.command != "HEAD":
+                self.wfile.write(not_found)
+
+        def log_message(self, *args):
+            pass
+
+    server = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(Handler, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return f"http://127.0.0.1:{server.server_address[1]}/decisions/no-such-page/here.html"
+
+
+def expected_404(message, page):
+    """Whether a console error is the 404 status of a served 404 page itself (or of the favicon
+    the browser asks its server for): what a not-found page is, not a fault in it."""
+    if page not in URLS or "status of 404" not in message:
+        return False
+    origin = URLS[page].split("/decisions/")[0]
+    return message.startswith(URLS[page] + " ") or message.startswith(origin + "/favicon.ico ")
+
+
 def load(driver, page, scheme, viewport):
     """Loads `page` in `scheme` at `viewport` ((width, height) emulated, or None for the window)."""
     driver.execute_cdp_cmd(
@@ -334,7 +386,7 @@ def load(driver, page, scheme, viewport):
     else:
         driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
     driver.get_log("browser")  # drains the previous page's entries: only this load's count
-    driver.get(page.as_uri())
+    driver.get(uri(page))
 
 
 def check_fold(driver, page, shown_as):
@@ -359,14 +411,14 @@ def check_page(driver, axe_source, page, scheme, viewport=None, reader=False, sh
     # Clicking may navigate; the flag is read from whatever document is showing now.
     if driver.execute_script("return window.__bearings_xss") is not None:
         problems.append(("page", "a script from the data ran (alert, confirm or prompt was called)"))
-    if driver.current_url != page.as_uri():
-        driver.get(page.as_uri())
+    if driver.current_url != uri(page):
+        driver.get(uri(page))
     problems += [("page", p) for p in driver.execute_script(SIDEWAYS, reader)]
     if reader:
         for check, message in driver.execute_script(CHART_CHECKS, MIN_CHART_TEXT_PX, OVERLAP_TOLERANCE_PX):
             problems.append((check, f"{check} on {shown_as}: {message}"))
     for entry in driver.get_log("browser"):
-        if entry.get("level") == "SEVERE":
+        if entry.get("level") == "SEVERE" and not expected_404(entry.get("message", ""), page):
             problems.append(("page", f"console error: {entry.get('message')}"))
     driver.execute_script(axe_source)
     # axe.run's result holds only plain data, so Selenium hands it back as dicts and lists.
@@ -397,7 +449,7 @@ def check_page(driver, axe_source, page, scheme, viewport=None, reader=False, sh
             "from the data ran" in p for _, p in problems):
         problems.append(("page", "a script from the data ran (alert, confirm or prompt was called)"))
     for entry in driver.get_log("browser"):
-        if entry.get("level") == "SEVERE":
+        if entry.get("level") == "SEVERE" and not expected_404(entry.get("message", ""), page):
             problems.append(("page", f"console error: {entry.get('message')}"))
     return problems, violations, incomplete
 
@@ -527,6 +579,8 @@ def main(argv):
             print(f"{site}: no .html pages", file=sys.stderr)
             return 2
         pages += [(site, page) for page in found]
+        if (site / "404.html").is_file():
+            URLS[site / "404.html"] = serve_not_found(site)
 
     driver = start_browser()
     print(f"browser: {driver.capabilities.get('browserName')} {driver.capabilities.get('browserVersion')}")
