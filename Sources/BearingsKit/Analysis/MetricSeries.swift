@@ -94,9 +94,10 @@ public struct MetricSeries: Sendable, Equatable {
         return point
     }
 
-    /// Whether two days fall in different periods with none between them, in one segment.
+    /// Whether a line may be drawn from one value to the next: no period is missing between them
+    /// (an irregular metric misses none) and no break lies between them.
     func isNext(_ earlier: Day, _ later: Day) -> Bool {
-        period(later) - period(earlier) <= 1 && segment(earlier) == segment(later)
+        (cadence == nil || period(later) - period(earlier) <= 1) && segment(earlier) == segment(later)
     }
 
     /// The periods a line misses between its first and last value (their first days); none when

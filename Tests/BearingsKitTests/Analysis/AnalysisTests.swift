@@ -119,6 +119,31 @@ struct AnalysisTests {
             ])
     }
 
+    @Test func chartLinesAreCutAtAMissingPeriodOrABreakButNotBetweenIrregularValues() throws {
+        // Monthly with June missing: one gap, drawn as a point without a value.
+        var monthly = Self.dataSet([
+            ("2020-04-01", "us", 1), ("2020-05-01", "us", 2), ("2020-07-01", "us", 3), ("2020-08-01", "us", 4),
+        ])
+        monthly.metrics[0].cadence = .month
+        let series = Self.series(monthly)
+        let line = try #require(series.line("us"))
+        #expect(SiteRenderer.chartPoints(line, in: series).map { $0.value } == [1, 2, nil, 3, 4])
+        // Biennial, like ICCV: irregular, so nothing is missing and the line is whole.
+        let biennial = Self.series(Self.dataSet([("2017-11-01", "us", 1), ("2019-11-01", "us", 5)]))
+        #expect(biennial.cadence == nil)
+        let two = try #require(biennial.line("us"))
+        #expect(SiteRenderer.chartPoints(two, in: biennial).map { $0.value } == [1, 5])
+        // A break between two irregular values cuts the line.
+        var split = Self.dataSet([("2017-11-01", "us", 1), ("2019-11-01", "us", 5)])
+        split.metrics[0].events = [
+            MetricEvent(
+                date: Self.day("2018-06-01"), text: "New count", isBreak: true, location: split.metrics[0].location)
+        ]
+        let splitSeries = Self.series(split)
+        let splitLine = try #require(splitSeries.line("us"))
+        #expect(SiteRenderer.chartPoints(splitLine, in: splitSeries).map { $0.value } == [1, nil, 5])
+    }
+
     @Test func sharesDoNotApplyToPercentagesOrVanity() {
         let location = SourceLocation(path: "t.md")
         #expect(!Analysis.shareApplies(Metric(id: "p", name: "P", kind: .usage, unit: "%", location: location)))
