@@ -100,6 +100,15 @@ public struct MetricSeries: Sendable, Equatable {
         (cadence == nil || period(later) - period(earlier) <= 1) && segment(earlier) == segment(later)
     }
 
+    /// How many periods a line misses between its first and last value: `gaps(line).count`,
+    /// without listing them.
+    public func gapCount(_ line: Line) -> Int {
+        guard cadence != nil else { return 0 }
+        return zip(line.points, line.points.dropFirst()).reduce(0) { count, pair in
+            count + max(0, period(pair.1.date) - period(pair.0.date) - 1)
+        }
+    }
+
     /// The periods a line misses between its first and last value (their first days); none when
     /// the metric is irregular.
     public func gaps(_ line: Line) -> [Day] {

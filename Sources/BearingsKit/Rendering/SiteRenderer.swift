@@ -44,6 +44,8 @@ struct SiteRenderer: Sendable {
     var decisionTables: [String: HTML] { derived.decisionTables.value }
     /// Each decision's expectations judged, by decision id; decisions without any are absent.
     var betVerdicts: [String: [ExpectationVerdict]] { derived.betVerdicts.value }
+    /// How many periods each metric's lines miss in all, for its charts' descriptions, counted once.
+    var gapCounts: [String: Int] { derived.gapCounts.value }
     /// Display names of the projects, by id.
     let projectNames: [String: String]
     /// Metrics by id.
@@ -126,6 +128,7 @@ struct SiteRenderer: Sendable {
         let decisionCharted: Once<[String: [String]]>
         let decisionTables: Once<[String: HTML]>
         let betVerdicts: Once<[String: [ExpectationVerdict]]>
+        let gapCounts: Once<[String: Int]>
 
         init(
             dataSet: DataSet, projectOrder order: [String], names: [String: String], reference: Day,
@@ -153,6 +156,11 @@ struct SiteRenderer: Sendable {
                 }
             }
             self.shares = shares
+            gapCounts = Once {
+                series.value.mapValues { metricSeries in
+                    metricSeries.lines.reduce(0) { $0 + metricSeries.gapCount($1) }
+                }
+            }
             betVerdicts = Once {
                 var result: [String: [ExpectationVerdict]] = [:]
                 for decision in dataSet.decisions where !decision.expectations.isEmpty {
@@ -469,7 +477,7 @@ struct SiteRenderer: Sendable {
             return "\(metric.name): no data yet."
         }
         let projects = metricSeries.lines.map { projectName($0.project) }.joined(separator: ", ")
-        let gaps = metricSeries.lines.reduce(0) { $0 + metricSeries.gaps($1).count }
+        let gaps = gapCounts[metric.id] ?? 0
         return
             "\(metric.name) for \(projects), \(metricSeries.label(first)) to \(metricSeries.label(last)), \(metricSeries.dates.count) dates."
             + (gaps == 0
