@@ -226,6 +226,53 @@ struct CollectCommandTests {
         #expect(check.status == 0)
     }
 
+    @Test func reportsFailedValuesAsWorkflowCommandsOrAsJSON() async throws {
+        let server = ReplayServer(routes: Self.troubled)
+        try await server.start()
+        let port = await server.port
+        let root = try Self.dataFolder(Self.failing)
+        let arguments = ["collect", "--date", "2025-07-01", "--timeout", "1", "--max-wait", "5", "--dry-run"]
+        let github = try await CommandRunner.run(
+            arguments + ["--format", "github"], in: root, environment: Self.environment(port: port))
+        let json = try await CommandRunner.run(
+            arguments + ["--format", "json"], in: root, environment: Self.environment(port: port))
+        await server.stop()
+        let base = "http://127.0.0.1:\(port)"
+        #expect(github.status == 4)
+        #expect(
+            github.standardError.split(separator: "\n").sorted() == [
+                "::warning::npm for pytorch: no answer within 1 s (--timeout) (\(base)/downloads/point/last-month/slow)",
+                "::warning::pypi for pytorch: the answer is not JSON (\(base)/api/packages/broken/recent?period=month)",
+                "::warning::stars for tensorflow: HTTP 500 Internal Server Error after 3 tries (\(base)/api/v3/repos/down/down)",
+                "::warning::watchers for pytorch: GitHub's rate limit is used up until 2100-01-01T00:00:00Z, later than --max-wait 5 s from now (\(base)/api/v3/repos/limited/limited)",
+            ])
+        #expect(json.status == 4)
+        #expect(json.standardError == "")
+        let object = try #require(
+            try JSONSerialization.jsonObject(with: Data(json.standardOutput.utf8)) as? [String: Any])
+        #expect(object["dry_run"] as? Bool == true)
+        #expect(object["path"] is NSNull)
+        #expect(object["error"] is NSNull)
+        #expect((object["diagnostics"] as? [Any])?.isEmpty == true)
+        let values = try #require(object["values"] as? [[String: Any]])
+        let lines = values.map { value in
+            let number = (value["value"] as? Int).map(String.init) ?? "null"
+            return
+                "\(value["metric"] as? String ?? "") \(value["project"] as? String ?? "") \(number) \(value["error"] as? String ?? "-")"
+        }.sorted()
+        #expect(
+            lines == [
+                "forks pytorch 401 -",
+                "npm pytorch null no answer within 1 s (--timeout)",
+                "pypi pytorch null the answer is not JSON",
+                "stars pytorch 1137 -",
+                "stars tensorflow null HTTP 500 Internal Server Error after 3 tries",
+                "watchers pytorch null GitHub's rate limit is used up until 2100-01-01T00:00:00Z, later than --max-wait 5 s from now",
+            ])
+        #expect(!FileManager.default.fileExists(atPath: root + "/data/snapshots"))
+        #expect(!json.standardOutput.contains(Self.token) && !github.standardError.contains(Self.token))
+    }
+
     static let kept = "---\ndate: 2025-06-30\n---\n| metric | pytorch |\n| --- | --: |\n| stars | 1 |\n"
 
     @Test func refusesAnExistingFileWithTwoBeforeAskingAnything() async throws {
