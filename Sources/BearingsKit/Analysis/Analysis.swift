@@ -36,26 +36,27 @@ public enum Analysis {
                 continue
             }
             lastPeriod = period
-            let end = series.start(ofPeriod: period + 1).addingDays(-1)
             var total = 0.0, ours: Double?, members: [String] = [], missing: [String] = []
-            for line in series.lines {
-                guard let index = line.points.lastIndex(onOrBefore: end, date: \.date),
-                    series.segment(line.points[index].date) == segment
-                else { continue }
-                members.append(line.project)
-                let point = line.points[index]
-                guard series.period(point.date) == period else {
-                    missing.append(line.project)
+            for member in series.category(inPeriod: period, segment: segment) {
+                members.append(member.project)
+                guard let point = member.point else {
+                    missing.append(member.project)
                     continue
                 }
                 total += point.value
-                if line.project == project { ours = point.value }
+                if member.project == project { ours = point.value }
             }
             var share: Double?
             if missing.isEmpty, let ours, ours >= 0, total > 0 { share = ours / total }
             result.append(SharePoint(date: date, share: share, projectsMeasured: members, notMeasured: missing))
         }
         return result
+    }
+
+    /// The entry of `shares` dated exactly `day`, if any (`shares` sorted by date).
+    public static func share(on day: Day, in shares: [SharePoint]) -> SharePoint? {
+        guard let index = shares.lastIndex(onOrBefore: day, date: \.date), shares[index].date == day else { return nil }
+        return shares[index]
     }
 
     /// Dates at which a project joins the category (the share's denominator grows), after the first date.

@@ -47,13 +47,8 @@ extension Analysis {
             var shareThen: Double?, shareNow: Double?
             if shareApplies(metricSeries.metric) {
                 let shares = precomputed?[id] ?? share(metricSeries, of: project)
-                func shareOn(_ day: Day) -> Double? {
-                    guard let index = shares.lastIndex(onOrBefore: day, date: \.date), shares[index].date == day
-                    else { return nil }
-                    return shares[index].share
-                }
-                shareThen = then.flatMap { shareOn($0.date) }
-                shareNow = now.flatMap { shareOn($0.date) }
+                shareThen = then.flatMap { share(on: $0.date, in: shares)?.share }
+                shareNow = now.flatMap { share(on: $0.date, in: shares)?.share }
             }
             let tooEarly =
                 now.map { $0.date <= date || !isSettled($0.date, lag: metricSeries.metric.lag, reference: reference) }

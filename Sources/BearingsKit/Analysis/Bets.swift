@@ -89,11 +89,11 @@ extension Analysis {
         let measured: Bool
         switch result.expectation.condition {
         case .share(let comparison, let target):
-            guard let shares, let index = shares.lastIndex(onOrBefore: point.date, date: \.date),
-                shares[index].date == point.date
-            else { return verdict(.noData, "no share in \(series.label(point.date))") }
-            guard let share = shares[index].share else {
-                result.unmeasured = shares[index].notMeasured.filter { $0 != project }
+            guard let entry = shares.flatMap({ share(on: point.date, in: $0) }) else {
+                return verdict(.noData, "no share in \(series.label(point.date))")
+            }
+            guard let share = entry.share else {
+                result.unmeasured = entry.notMeasured.filter { $0 != project }
                 return verdict(.noData, "the share is unknown in \(series.label(point.date))")
             }
             result.value = share

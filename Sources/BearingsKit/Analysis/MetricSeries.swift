@@ -94,6 +94,21 @@ public struct MetricSeries: Sendable, Equatable {
         return point
     }
 
+    /// The category in period number `period` of `segment`: every project measured in it or
+    /// before it since the last break (a project belongs from its first value on), in line order,
+    /// each with its newest value in that period, or nil when it was not measured then. The one
+    /// rule behind shares and ranks.
+    public func category(inPeriod period: Int, segment: Int) -> [(project: String, point: SeriesPoint?)] {
+        let end = start(ofPeriod: period + 1).addingDays(-1)
+        return lines.compactMap { line in
+            guard let index = line.points.lastIndex(onOrBefore: end, date: \.date),
+                self.segment(line.points[index].date) == segment
+            else { return nil }
+            let point = line.points[index]
+            return (line.project, self.period(point.date) == period ? point : nil)
+        }
+    }
+
     /// Whether a line may be drawn from one value to the next: no period is missing between them
     /// (an irregular metric misses none) and no break lies between them.
     func isNext(_ earlier: Day, _ later: Day) -> Bool {

@@ -46,11 +46,7 @@ extension Analysis {
         result.notMeasured = missing
         if !isStale {
             result.rank = rank
-            if let shares, let index = shares.lastIndex(onOrBefore: latest.date, date: \.date),
-                shares[index].date == latest.date
-            {
-                result.share = shares[index].share
-            }
+            result.share = shares.flatMap { share(on: latest.date, in: $0)?.share }
         }
         if let shares {
             result.shareYearAgo = shareYearBefore(latest.date, in: series, shares: shares)
@@ -65,14 +61,11 @@ extension Analysis {
         rank: Int?, members: Int, notMeasured: [String]
     ) {
         let better: Double = series.metric.higherIsBetter ? 1 : -1
-        let period = series.period(day), segment = series.segment(day)
-        let end = series.start(ofPeriod: period + 1).addingDays(-1)
         var ahead = 0, members = 1, missing: [String] = []
-        for other in series.lines where other.project != project {
-            // A member is a project measured on or before this period since the last break.
-            guard let last = other.last(onOrBefore: end), series.segment(last.date) == segment else { continue }
+        for other in series.category(inPeriod: series.period(day), segment: series.segment(day))
+        where other.project != project {
             members += 1
-            guard let theirs = series.point(other, inPeriod: period, segment: segment) else {
+            guard let theirs = other.point else {
                 missing.append(other.project)
                 continue
             }
