@@ -59,6 +59,60 @@ struct ChartCanvas {
     }
 
     static func render(_ input: Input) -> String {
+        let (drawing, placed) = draw(input)
+        return drawing.head + markerGroup(placed, drawing: drawing, keyID: input.keyID)
+    }
+
+    /// Everything of a chart but its decision markers, with what placing markers on it needs: the
+    /// same drawing serves every page that shows the same lines with markers needing as many rows
+    /// (a decision page marks only its own decision), so it is drawn once (`ChartFigure`).
+    struct Drawing: Sendable {
+        /// The SVG up to where the markers go.
+        var head: String
+        var domainFirst: Double
+        var domainLast: Double
+        var dataLeft: Double
+        var dataRight: Double
+        var plotTop: Double
+        var plotBottom: Double
+        /// The width marker labels may take: the plot's right edge and its margin.
+        var markerWidth: Double
+        var dayRange: ClosedRange<Int>?
+        /// The rows of marker labels laid out, and whether the chart has links (markers).
+        var markerLevels: Int
+        var hasLinks: Bool
+
+        func x(_ day: Int) -> Double {
+            dataLeft + (Double(day) - domainFirst) / (domainLast - domainFirst) * (dataRight - dataLeft)
+        }
+
+        /// The chart with these markers; nil when they need other rows than the drawing was laid
+        /// out for, and the chart must be drawn again with them.
+        func finished(markers: [ChartMarker], keyID: String?) -> String? {
+            let placed = ChartCanvas.placeMarkers(markers, in: dayRange, x: x, width: markerWidth)
+            guard (placed.map { $0.level + 1 }.max() ?? 0) == markerLevels, placed.isEmpty != hasLinks else {
+                return nil
+            }
+            return head + ChartCanvas.markerGroup(placed, drawing: self, keyID: keyID)
+        }
+    }
+
+    /// The markers' group and the end of the SVG.
+    static func markerGroup(_ placed: [PlacedMarker], drawing: Drawing, keyID: String?) -> String {
+        var out: [SVG] = []
+        if !placed.isEmpty {
+            out.append("<g class=\"markers\">")
+            for marker in placed {
+                out += drawMarker(marker, plotTop: drawing.plotTop, plotBottom: drawing.plotBottom, keyID: keyID)
+            }
+            out.append("</g>")
+        }
+        out.append("</svg>")
+        return out.map(\.markup).joined(separator: "\n") + "\n"
+    }
+
+    /// The chart without its markers' group, laid out for `input.markers`.
+    static func draw(_ input: Input) -> (Drawing, [PlacedMarker]) {
         let width = Double(max(input.width, 240))
         let baseHeight = Double(max(input.height, 160))
         let prefix = SVG.idSafe(input.idPrefix)
@@ -359,15 +413,11 @@ struct ChartCanvas {
         }
         out.append("</g>")
 
-        if hasLinks {
-            out.append("<g class=\"markers\">")
-            for placed in placedMarkers {
-                out += drawMarker(placed, plotTop: plotTop, plotBottom: plotBottom, keyID: input.keyID)
-            }
-            out.append("</g>")
-        }
-        out.append("</svg>")
-        return out.map(\.markup).joined(separator: "\n") + "\n"
+        let drawing = Drawing(
+            head: out.map(\.markup).joined(separator: "\n") + "\n", domainFirst: domain.first, domainLast: domain.last,
+            dataLeft: dataLeft, dataRight: dataRight, plotTop: plotTop, plotBottom: plotBottom,
+            markerWidth: plotRight + rightMargin, dayRange: dayRange, markerLevels: markerLevels, hasLinks: hasLinks)
+        return (drawing, placedMarkers)
     }
 
     /// An event with its rule's x, the row of its text inside the plot, and the text as drawn.

@@ -1,3 +1,5 @@
+import Foundation
+
 /// What goes inside a page's `<figure class="chart">`: the chart drawn for wide screens and again
 /// for narrow ones, and the key of the decisions it marks.
 ///
@@ -12,7 +14,7 @@
 enum ChartFigure {
     static let narrowWidth = 300
 
-    static func html(_ input: ChartCanvas.Input) -> String {
+    static func html(_ input: ChartCanvas.Input, cache: (ChartCache, String)? = nil) -> String {
         let prefix = SVG.idSafe(input.idPrefix)
         let days = input.lines.flatMap { $0.points.map(\.day) }
         let range = days.min().flatMap { low in days.max().map { low...$0 } }
@@ -31,8 +33,13 @@ enum ChartFigure {
         narrow.compact = true
         narrow.idPrefix = "\(prefix)-narrow"
         var out = "<div class=\"chart-variants w\(max(input.width, 240))\">\n"
-        out += ChartCanvas.render(wide)
-        out += ChartCanvas.render(narrow)
+        if let (cache, key) = cache {
+            out += cache.chart(wide, key: key + "|wide")
+            out += cache.chart(narrow, key: key + "|narrow")
+        } else {
+            out += ChartCanvas.render(wide)
+            out += ChartCanvas.render(narrow)
+        }
         out += "</div>\n"
         if let keyID {
             var key: [SVG] = [
@@ -51,5 +58,45 @@ enum ChartFigure {
             out += key.map(\.markup).joined(separator: "\n") + "\n"
         }
         return out
+    }
+}
+
+/// Charts drawn once and finished with each page's markers: every decision page that shows a
+/// metric over the same window shares one drawing of it (the axes, lines and labels), and adds
+/// only its own marker. Safe to use from several threads.
+final class ChartCache: @unchecked Sendable {
+    private let lock = NSLock()
+    private var drawings: [String: [ChartCanvas.Drawing]] = [:]
+    private var lines: [String: [ChartLine]] = [:]
+
+    /// The chart of `input`, which `key` must name completely but for its markers: a drawing made
+    /// for the same key is reused when the markers need the rows it was laid out for.
+    func chart(_ input: ChartCanvas.Input, key: String) -> String {
+        lock.lock()
+        let known = drawings[key] ?? []
+        lock.unlock()
+        for drawing in known {
+            if let chart = drawing.finished(markers: input.markers, keyID: input.keyID) { return chart }
+        }
+        let (drawing, placed) = ChartCanvas.draw(input)
+        lock.lock()
+        if drawings[key, default: []].count < 4 { drawings[key, default: []].append(drawing) }
+        lock.unlock()
+        return drawing.head + ChartCanvas.markerGroup(placed, drawing: drawing, keyID: input.keyID)
+    }
+
+    /// The lines stored under `key`, made by `make` the first time.
+    func lines(_ key: String, make: () -> [ChartLine]) -> [ChartLine] {
+        lock.lock()
+        if let known = lines[key] {
+            lock.unlock()
+            return known
+        }
+        lock.unlock()
+        let made = make()
+        lock.lock()
+        lines[key] = made
+        lock.unlock()
+        return made
     }
 }

@@ -11,6 +11,12 @@ public enum LineChart {
         ChartFigure.html(input(spec))
     }
 
+    /// The figure, its drawings shared through `cache` under `key`, which names everything of
+    /// `spec` but its markers.
+    static func figure(_ spec: LineChartSpec, cache: ChartCache, key: String) -> String {
+        ChartFigure.html(input(spec), cache: (cache, key))
+    }
+
     static func input(_ spec: LineChartSpec) -> ChartCanvas.Input {
         ChartCanvas.Input(
             title: spec.title,

@@ -102,8 +102,9 @@ extension SiteRenderer {
                     "lag": metric.lag?.description ?? "0",
                 ]
                 if !metricSeries.lines.isEmpty {
-                    // Charted around the decision: from two years before it to the newest data.
-                    let from = decision.date.map { $0.addingMonths(-24).ordinal }
+                    // Charted around the decision: from the January two years before it to the
+                    // newest data. Decisions of one year share the window, and so its drawing.
+                    let from = decision.date.flatMap { Day(year: $0.year - 2, month: 1, day: 1)?.ordinal }
                     // Each expectation on the metric marks its date.
                     let byDates = verdicts.filter { $0.expectation.metric == metric.id }.compactMap { verdict in
                         verdict.by.map {

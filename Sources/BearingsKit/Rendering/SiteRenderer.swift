@@ -46,6 +46,8 @@ struct SiteRenderer: Sendable {
     var betVerdicts: [String: [ExpectationVerdict]] { derived.betVerdicts.value }
     /// How many periods each metric's lines miss in all, for its charts' descriptions, counted once.
     var gapCounts: [String: Int] { derived.gapCounts.value }
+    /// Charts of a window shared by several pages, drawn once (see `ChartCache`).
+    var chartCache: ChartCache { derived.chartCache }
     /// Display names of the projects, by id.
     let projectNames: [String: String]
     /// Metrics by id.
@@ -129,6 +131,7 @@ struct SiteRenderer: Sendable {
         let decisionTables: Once<[String: HTML]>
         let betVerdicts: Once<[String: [ExpectationVerdict]]>
         let gapCounts: Once<[String: Int]>
+        let chartCache = ChartCache()
 
         init(
             dataSet: DataSet, projectOrder order: [String], names: [String: String], reference: Day,
@@ -405,23 +408,31 @@ struct SiteRenderer: Sendable {
         marked: Bool = true
     ) -> HTML {
         let metric = metricSeries.metric
-        var lines = chartLines[metric.id] ?? []
-        if let projects {
-            // chartLines[metric] is parallel to metricSeries.lines.
-            lines = zip(metricSeries.lines, lines).filter { projects.contains($0.0.project) }.map(\.1)
+        // A chart of a window is drawn once for every page that shows it with the same projects:
+        // the key names all that the drawing depends on but the markers, which each page adds.
+        let cacheKey =
+            from.map { "\(metric.id)|\($0)|\(id)|\(width)x\(height)|\((projects ?? []).joined(separator: ","))" }
+        func windowLines() -> [ChartLine] {
+            var lines = chartLines[metric.id] ?? []
+            if let projects {
+                // chartLines[metric] is parallel to metricSeries.lines.
+                lines = zip(metricSeries.lines, lines).filter { projects.contains($0.0.project) }.map(\.1)
+            }
+            if let from {
+                // A chart around one date is one of many on its page and across the site: fewer points.
+                lines = lines.map { line in
+                    var copy = line
+                    copy.points = line.points.filter { $0.day >= from }
+                    if copy.points.count > Self.drawnPointsAroundADate {
+                        copy.points = Thinning.largestTriangleThreeBuckets(
+                            copy.points, threshold: Self.drawnPointsAroundADate)
+                    }
+                    return copy
+                }.filter { !$0.points.isEmpty }
+            }
+            return lines
         }
-        if let from {
-            // A chart around one date is one of many on its page and across the site: fewer points.
-            lines = lines.map { line in
-                var copy = line
-                copy.points = line.points.filter { $0.day >= from }
-                if copy.points.count > Self.drawnPointsAroundADate {
-                    copy.points = Thinning.largestTriangleThreeBuckets(
-                        copy.points, threshold: Self.drawnPointsAroundADate)
-                }
-                return copy
-            }.filter { !$0.points.isEmpty }
-        }
+        let lines = cacheKey.map { chartCache.lines($0, make: windowLines) } ?? windowLines()
         let days = lines.flatMap { [$0.points.first?.day, $0.points.last?.day].compactMap { $0 } }
         let range = days.min().flatMap { low in days.max().map { low...$0 } }
         let spec = LineChartSpec(
@@ -431,6 +442,9 @@ struct SiteRenderer: Sendable {
             unit: metric.unit,
             scale: metric.scale == .log ? .log : .linear, unsettledFromDay: unsettledFrom(metricSeries),
             width: width, height: height, idPrefix: id, cadence: metricSeries.cadence)
+        if let cacheKey, extraEvents.isEmpty {
+            return HTML(svg: LineChart.figure(spec, cache: chartCache, key: cacheKey))
+        }
         return HTML(svg: LineChart.figure(spec))
     }
 

@@ -1,0 +1,52 @@
+import Testing
+
+@testable import BearingsKit
+
+/// A chart drawn once and finished with each page's markers is the chart drawn for those markers.
+@Suite struct ChartCacheTests {
+    static func input(markers: [ChartMarker], variant: String = "wide", width: Int = 720) -> ChartCanvas.Input {
+        let ours = ChartLine(
+            label: "Ours", points: (0..<40).map { ChartPoint(day: 1000 + 30 * $0, value: Double(100 + $0 * $0)) },
+            emphasised: true, style: 0)
+        let theirs = ChartLine(
+            label: "Theirs",
+            points: (0..<40).map { ChartPoint(day: 1000 + 30 * $0, value: $0 == 7 ? nil : 900 - 9 * Double($0)) },
+            style: 1)
+        return ChartCanvas.Input(
+            title: "Users", description: "Users over time.", lines: [ours, theirs], markers: markers,
+            events: [ChartEvent(day: 1300, text: "A new registry")], unit: "people", scale: .linear,
+            unsettledFromDay: 2000, denominatorChanges: [], width: width, height: 320, idPrefix: "watch-users",
+            kind: "line-chart", keyID: nil, variant: variant)
+    }
+
+    static func marker(_ number: Int, day: Int) -> ChartMarker {
+        ChartMarker(day: day, label: String(number), title: "\(number) A decision", href: "../decisions/\(number).html")
+    }
+
+    @Test func eachPageGetsTheChartDrawnForItsOwnMarker() {
+        let cache = ChartCache()
+        // Inside the range, one row of labels; before the first day, none; several at once, more rows.
+        let markerSets: [[ChartMarker]] = [
+            [Self.marker(1, day: 1100)], [Self.marker(2, day: 1500)], [], [Self.marker(3, day: 500)],
+            [Self.marker(4, day: 2100)], (5...12).map { Self.marker($0, day: 1200 + $0) }, [Self.marker(13, day: 1800)],
+        ]
+        for markers in markerSets {
+            for (variant, width) in [("wide", 720), ("narrow", 300)] {
+                let input = Self.input(markers: markers, variant: variant, width: width)
+                #expect(cache.chart(input, key: "users|\(variant)") == ChartCanvas.render(input))
+            }
+        }
+    }
+
+    @Test func aDrawingIsReusedOnlyForMarkersNeedingItsRows() throws {
+        let input = Self.input(markers: [Self.marker(1, day: 1100)])
+        let (drawing, _) = ChartCanvas.draw(input)
+        #expect(drawing.markerLevels == 1)
+        #expect(drawing.hasLinks)
+        let other = try #require(drawing.finished(markers: [Self.marker(2, day: 1500)], keyID: nil))
+        #expect(other == ChartCanvas.render(Self.input(markers: [Self.marker(2, day: 1500)])))
+        // Out of range: no links and no row for labels, so the drawing does not serve.
+        #expect(drawing.finished(markers: [Self.marker(3, day: 500)], keyID: nil) == nil)
+        #expect(drawing.finished(markers: [], keyID: nil) == nil)
+    }
+}
