@@ -284,6 +284,7 @@ struct SiteRenderer: Sendable {
         values["nav"] = Self.navigation.map { item -> [String: Any] in
             ["label": item.label, "href": root + item.path, "current": item.path == section]
         }
+        if templates.isCompiled(template), let page = CompiledTemplates.render(template, values) { return page }
         return templates.render(template, Self.withFlags(values))
     }
 

@@ -15,12 +15,15 @@ public struct TemplateSet: Sendable {
     }
 
     let library: MustacheLibrary
+    /// The templates a `--templates` folder replaced, by name (`decision`, `layout`).
+    let replaced: Set<String>
     /// Non-template files (the stylesheet), by path under `assets/`.
     let assets: [String: String]
 
     /// The built-in templates with the files of `overrides` (if any) in their place.
     public init(overrides directory: String? = nil) throws(LoadError) {
         var files = EmbeddedTemplates.files
+        var replaced = Set<String>()
         if let directory {
             let base = URL(fileURLWithPath: directory, isDirectory: true)
             guard let enumerator = FileManager.default.enumerator(atPath: directory) else {
@@ -37,6 +40,7 @@ public struct TemplateSet: Sendable {
                     let text = String(data: data, encoding: .utf8)
                 else { throw LoadError(path: DataLoader.join(directory, name), reason: "cannot be read as UTF-8 text") }
                 files[name] = text
+                if name.hasSuffix(".mustache") { replaced.insert(String(name.dropLast(".mustache".count))) }
             }
         }
         var library = MustacheLibrary()
@@ -54,11 +58,18 @@ public struct TemplateSet: Sendable {
             }
         }
         self.library = library
+        self.replaced = replaced
         self.assets = assets
     }
 
     /// Renders a named template with a view model.
     func render(_ name: String, _ context: [String: Any]) -> String {
         library.render(context, withTemplate: name) ?? ""
+    }
+
+    /// Whether the page `name` is rendered by its Swift version (`CompiledTemplates`): it has
+    /// one, and neither it nor the layout was replaced.
+    func isCompiled(_ name: String) -> Bool {
+        CompiledTemplates.pages.contains(name) && !replaced.contains(name) && !replaced.contains("layout")
     }
 }

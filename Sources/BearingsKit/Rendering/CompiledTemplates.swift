@@ -1,0 +1,277 @@
+/// The built-in templates of the most numerous pages — the layout, a decision, a snapshot — written
+/// out in Swift, so that the 10,000 pages of a large site are not rendered by looking every
+/// `{{name}}` up through `Any` (the template engine's lookups were a fifth of a build's time).
+///
+/// Each function is its template line by line, with Mustache's rules as the built-in templates use
+/// them: a `{{name}}` is looked up from the innermost section outwards, an empty string counts as
+/// absent (as `SiteRenderer.withFlags` makes it), a line holding only a section tag is dropped.
+/// They are used only where no `--templates` folder replaces the template (or the layout); a
+/// replaced one is rendered by swift-mustache as before. `CompiledTemplatesTests` renders every
+/// page of the test sites both ways and requires the same bytes, so the two cannot drift apart.
+enum CompiledTemplates {
+    /// The page templates written out here.
+    static let pages: Set<String> = ["decision", "snapshot"]
+
+    /// The page `template` with `values` inside the layout, or nil when it has no Swift version.
+    static func render(_ template: String, _ values: [String: Any]) -> String? {
+        let scope = Scope(values)
+        var content = ""
+        switch template {
+        case "decision": decision(scope, into: &content)
+        case "snapshot": snapshot(scope, into: &content)
+        default: return nil
+        }
+        var out = ""
+        out.reserveCapacity(content.utf8.count + 2048)
+        layout(scope, content: content, into: &out)
+        return out
+    }
+
+    /// A stack of contexts, innermost last, looked up as Mustache does.
+    struct Scope {
+        var stack: [Any]
+
+        init(_ values: [String: Any]) { stack = [values] }
+
+        /// The value of `key` in the innermost context that has it; an empty string is absent.
+        func value(_ key: String) -> Any? {
+            for context in stack.reversed() {
+                guard let dictionary = context as? [String: Any], let value = dictionary[key] else { continue }
+                if let text = value as? String, text.isEmpty { continue }
+                return value
+            }
+            return nil
+        }
+
+        /// `{{key}}`: the value as text, escaped.
+        func text(_ key: String) -> String {
+            switch value(key) {
+            case let text as String: return HTML.escape(text)
+            case let number as Int: return String(number)
+            case let flag as Bool: return flag ? "true" : "false"
+            case let html as HTML: return HTML.escape(html.rawValue)
+            default: return ""
+            }
+        }
+
+        /// `{{{key}}}`: the value as it is.
+        func raw(_ key: String) -> String {
+            switch value(key) {
+            case let text as String: return text
+            case let html as HTML: return html.rawValue
+            case let number as Int: return String(number)
+            default: return ""
+            }
+        }
+
+        /// Whether `{{#key}}` renders: a true flag, a non-empty text, list or markup, a context.
+        func isTrue(_ key: String) -> Bool {
+            switch value(key) {
+            case nil: return false
+            case let flag as Bool: return flag
+            case let html as HTML: return !html.isNull
+            case let list as [Any]: return !list.isEmpty
+            default: return true
+            }
+        }
+
+        /// `{{#key}}…{{/key}}`: the body once per item of a list, once inside a context, once for
+        /// any other true value; not at all for a false one.
+        func section(_ key: String, _ body: (Scope) -> Void) {
+            guard isTrue(key), let found = value(key) else { return }
+            if let list = found as? [Any] {
+                for item in list {
+                    var inner = self
+                    inner.stack.append(item)
+                    body(inner)
+                }
+            } else {
+                var inner = self
+                inner.stack.append(found)
+                body(inner)
+            }
+        }
+
+        /// `{{^key}}…{{/key}}`.
+        func inverted(_ key: String, _ body: (Scope) -> Void) {
+            if !isTrue(key) { body(self) }
+        }
+    }
+
+    // MARK: - layout.mustache
+
+    static func layout(_ s: Scope, content: String, into out: inout String) {
+        let root = s.text("root")
+        out += "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+        out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+        out += "<meta name=\"color-scheme\" content=\"light dark\">\n"
+        out += "<title>\(s.text("pageTitle"))</title>\n"
+        out += "<link rel=\"stylesheet\" href=\"\(root)assets/style.css\">\n"
+        out +=
+            "<link rel=\"alternate\" type=\"application/atom+xml\" title=\"\(s.text("projectName")): decisions and snapshots\" href=\"\(root)feed.xml\">\n"
+        out += "</head>\n<body>\n<a class=\"skip-link\" href=\"#main\">Skip to content</a>\n"
+        out += "<header class=\"site-header\">\n<div class=\"wrap\">\n"
+        out += "<p class=\"brand\"><a href=\"\(root)index.html\">\(s.text("projectName"))</a>"
+        s.section("tagline") { s in out += " <span class=\"tagline\">\(s.text("tagline"))</span>" }
+        out += "</p>\n<nav aria-label=\"Main\">\n<ul>\n"
+        s.section("nav") { s in
+            out += "<li><a href=\"\(s.text("href"))\""
+            s.section("current") { _ in out += " aria-current=\"page\"" }
+            out += ">\(s.text("label"))</a></li>\n"
+        }
+        out += "</ul>\n</nav>\n</div>\n</header>\n<main id=\"main\" class=\"wrap\">\n"
+        out += content
+        out += "\n</main>\n<footer class=\"site-footer\">\n<div class=\"wrap\">\n<p>"
+        s.section("dataAsOf") { s in
+            out += "Data as of <time datetime=\"\(s.text("dataAsOf"))\">\(s.text("dataAsOf"))</time>. "
+        }
+        s.section("builtAt") { s in
+            out += "Built <time datetime=\"\(s.text("builtAt"))\">\(s.text("builtAt"))</time>. "
+        }
+        s.section("editURL") { s in out += "<a href=\"\(s.text("editURL"))\">Edit this page</a> · " }
+        out += "<a href=\"\(root)data/series.csv\">All data (CSV)</a> · <a href=\"\(root)data/site.json\">JSON</a>"
+        out += " · <a href=\"\(root)feed.xml\">Feed</a>"
+        s.section("projectURL") { s in
+            out += " · <a href=\"\(s.text("projectURL"))\">\(s.text("projectName")) home</a>"
+        }
+        out += "</p>\n<p class=\"made-with\">Made with Bearings.</p>\n</div>\n</footer>\n</body>\n</html>\n"
+    }
+
+    // MARK: - decision.mustache
+
+    static func decision(_ s: Scope, into out: inout String) {
+        out += "<p class=\"breadcrumb\"><a href=\"\(s.text("root"))decisions.html\">Decisions</a></p>\n<h1>"
+        s.section("label") { s in out += "<span class=\"decision-number\">\(s.text("label"))</span> " }
+        out += "\(s.text("title"))</h1>\n<dl class=\"facts\">\n"
+        out +=
+            "<dt>Status</dt><dd><span class=\"status status-\(s.text("status"))\">\(s.text("statusText"))</span></dd>\n"
+        out += "<dt>Date</dt><dd>"
+        s.section("undated") { _ in out += "undated" }
+        s.inverted("undated") { s in out += "<time datetime=\"\(s.text("date"))\">\(s.text("date"))</time>" }
+        out += "</dd>\n"
+        s.section("kind") { s in out += "<dt>Kind</dt><dd>\(s.text("kind"))</dd>" }
+        out += "\n"
+        s.section("review") { s in
+            out += "<dt>Review</dt><dd><time datetime=\"\(s.text("review"))\">\(s.text("review"))</time>"
+            s.section("reviewDue") { _ in out += " <span class=\"badge due\">due</span>" }
+            out += "</dd>"
+        }
+        out += "\n"
+        if s.isTrue("principles") {
+            out += "<dt>Serves</dt><dd><ul class=\"inline commas\">"
+            s.section("principles") { s in out += "<li><a href=\"\(s.text("href"))\">\(s.text("title"))</a></li>" }
+            out += "</ul></dd>"
+        }
+        out += "\n"
+        s.section("supersededBy") { s in
+            out +=
+                "<dt>Superseded by</dt><dd><a href=\"\(s.text("href"))\">\(s.text("label")) \(s.text("title"))</a></dd>"
+        }
+        out += "\n"
+        if s.isTrue("supersedes") {
+            out += "<dt>Supersedes</dt><dd><ul class=\"inline\">"
+            s.section("supersedes") { s in
+                out += "<li><a href=\"\(s.text("href"))\">\(s.text("label")) \(s.text("title"))</a></li>"
+            }
+            out += "</ul></dd>"
+        }
+        out += "\n"
+        s.section("statusLinks") { s in
+            out +=
+                "<dt>\(s.text("relation"))</dt><dd><a href=\"\(s.text("href"))\">\(s.text("label")) \(s.text("title"))</a></dd>"
+        }
+        out += "\n"
+        s.section("deciders") { s in out += "<dt>Deciders</dt><dd>\(s.text("deciders"))</dd>" }
+        out += "\n"
+        if s.isTrue("tags") {
+            out += "<dt>Tags</dt><dd><ul class=\"inline\">"
+            s.section("tags") { s in out += "<li>\(s.text("tag"))</li>" }
+            out += "</ul></dd>"
+        }
+        out += "\n</dl>\n"
+        s.section("bet") { s in
+            out += "<section aria-labelledby=\"bet-title\" class=\"panel bet\">\n"
+            out +=
+                "<h2 id=\"bet-title\">The bet: <span class=\"verdict verdict-\(s.text("verdict"))\">\(s.text("words"))</span></h2>\n"
+            out += "<ul class=\"expectations\">\n"
+            s.section("expectations") { s in
+                out += "<li><span class=\"verdict verdict-\(s.text("verdict"))\">\(s.text("verdictWords"))</span> "
+                out += s.text("text")
+                s.section("judged") { s in
+                    out += "<br><span class=\"meta\">Judged on \(s.text("judged"))"
+                    s.section("source") { s in out += ", <code>\(s.text("source"))</code>" }
+                    out += ".</span>"
+                }
+                s.section("reason") { s in out += "<br><span class=\"meta\">\(s.text("reason"))</span>" }
+                out += "</li>\n"
+            }
+            out += "</ul>\n</section>\n"
+        }
+        out += "<article class=\"prose\">\n\(s.raw("bodyHTML"))\n</article>\n"
+        guard s.isTrue("watched") else { return }
+        out += "<section aria-labelledby=\"since-title\" class=\"panel\">\n"
+        out += "<h2 id=\"since-title\">What the watched metrics did since</h2>\n"
+        out += "<div class=\"table-scroll\">\n<table class=\"review stack\">\n"
+        out += "<caption>\(s.text("projectName")) at the decision date and "
+        s.section("reviewUntil") { s in
+            out += "when it was superseded, <time datetime=\"\(s.text("reviewUntil"))\">\(s.text("reviewUntil"))</time>"
+        }
+        s.inverted("reviewUntil") { _ in out += "now" }
+        out += "</caption>\n"
+        out +=
+            "<thead><tr><th scope=\"col\">Metric</th><th scope=\"col\" class=\"num\">Then</th><th scope=\"col\" class=\"num\">Now</th><th scope=\"col\" class=\"num\">Share then</th><th scope=\"col\" class=\"num\">Share now</th><th scope=\"col\" class=\"num\">Change in share</th><th scope=\"col\">Verdict</th></tr></thead>\n"
+        out += "<tbody>\n"
+        s.section("watched") { s in
+            out += "<tr><th scope=\"row\"><a href=\"\(s.text("href"))\">\(s.text("name"))</a></th>"
+            out += "<td class=\"num\" data-label=\"Then\">\(s.text("then"))"
+            s.section("thenDate") { s in out += " <span class=\"meta\">(\(s.text("thenDate")))</span>" }
+            out += "</td><td class=\"num\" data-label=\"Now\">\(s.text("now"))"
+            s.section("nowDate") { s in out += " <span class=\"meta\">(\(s.text("nowDate")))</span>" }
+            out += "</td><td class=\"num\" data-label=\"Share then\">\(s.text("shareThen"))</td>"
+            out += "<td class=\"num\" data-label=\"Share now\">\(s.text("shareNow"))</td>"
+            out +=
+                "<td class=\"num\" data-label=\"Change in share\">\(s.text("shareChange"))</td><td data-label=\"Verdict\">"
+            s.section("tooEarly") { s in
+                out +=
+                    "<span class=\"badge early\">too early to judge</span> <span class=\"meta\">lag \(s.text("lag"))</span>"
+            }
+            s.inverted("tooEarly") { _ in out += "settled" }
+            out += "</td></tr>\n"
+        }
+        out += "</tbody>\n</table>\n</div>\n"
+        s.section("watched") { s in
+            out += "<section class=\"watched\" aria-label=\"\(s.text("name"))\">\n"
+            out += "<h3><a href=\"\(s.text("href"))\">\(s.text("name"))</a></h3>\n"
+            s.section("svgHTML") { s in out += "<figure class=\"chart\" tabindex=\"0\">\(s.raw("svgHTML"))</figure>" }
+            out += "\n\(s.raw("tableHTML"))\n</section>\n"
+        }
+        out += "</section>\n"
+    }
+
+    // MARK: - snapshot.mustache
+
+    static func snapshot(_ s: Scope, into out: inout String) {
+        out += "<p class=\"breadcrumb\"><a href=\"\(s.text("root"))snapshots.html\">Snapshots</a></p>\n"
+        out += "<h1>\(s.text("title"))</h1>\n"
+        out += "<p class=\"meta\">Measured <time datetime=\"\(s.text("date"))\">\(s.text("date"))</time>"
+        s.section("source") { s in
+            out += " · source: "
+            s.section("sourceHref") { s in out += "<a href=\"\(s.text("sourceHref"))\">\(s.text("source"))</a>" }
+            s.inverted("sourceHref") { s in out += s.text("source") }
+        }
+        out += "</p>\n\(s.raw("tableHTML"))\n<div class=\"prose\">\(s.raw("notesHTML"))</div>\n"
+        out += "<nav class=\"pager\" aria-label=\"Snapshots\">\n"
+        s.section("previous") { s in
+            out += "<a rel=\"prev\" href=\"\(s.text("href"))\">← "
+            s.section("showDate") { s in out += "\(s.text("date")) " }
+            out += "\(s.text("title"))</a>"
+        }
+        out += "\n"
+        s.section("next") { s in
+            out += "<a rel=\"next\" href=\"\(s.text("href"))\">"
+            s.section("showDate") { s in out += "\(s.text("date")) " }
+            out += "\(s.text("title")) →</a>"
+        }
+        out += "\n</nav>\n"
+    }
+}

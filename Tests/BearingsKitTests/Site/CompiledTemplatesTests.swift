@@ -1,0 +1,78 @@
+import Foundation
+import Testing
+
+@testable import BearingsKit
+
+/// The Swift versions of the built-in layout, decision and snapshot templates render every page
+/// exactly as swift-mustache renders the templates themselves (which it still does for a
+/// `--templates` folder that replaces them).
+@Suite struct CompiledTemplatesTests {
+    static let fixtures = siteFixtures.deletingLastPathComponent()
+    static let repository = fixtures.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    /// A templates folder holding the built-in templates unchanged: it makes every page go through
+    /// swift-mustache.
+    static func mustacheFolder() throws -> String {
+        let folder = FileManager.default.temporaryDirectory
+            .appendingPathComponent("bearings-compiled-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        for name in ["layout", "decision", "snapshot"] {
+            let text = try #require(EmbeddedTemplates.files["\(name).mustache"])
+            try Data(text.utf8).write(to: folder.appendingPathComponent("\(name).mustache"))
+        }
+        return folder.path
+    }
+
+    static func plan(_ load: LoadOptions, templates: String?) throws -> SitePlan {
+        let result = try SiteBuilder.plan(BuildOptions(load: load, templates: templates))
+        return try #require(result.plan, "\(result.diagnostics.filter { $0.severity == .error })")
+    }
+
+    static func expectSamePages(_ load: LoadOptions, _ name: String) throws {
+        let compiled = try plan(load, templates: nil)
+        let folder = try mustacheFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let mustache = try plan(load, templates: folder)
+        #expect(compiled.paths == mustache.paths)
+        var pages = 0
+        for path in compiled.paths where path.hasPrefix("decisions/") || path.hasPrefix("snapshots/") {
+            guard path.hasSuffix(".html") else { continue }
+            pages += 1
+            let got = String(decoding: compiled.files[path] ?? [], as: UTF8.self)
+            let want = String(decoding: mustache.files[path] ?? [], as: UTF8.self)
+            if got != want {
+                Issue.record(Comment(rawValue: lineDiff(expected: want, actual: got, name: "\(name): \(path)")))
+            }
+        }
+        #expect(pages > 0, "\(name) has decision or snapshot pages")
+    }
+
+    @Test(arguments: [
+        "sites/small/data", "sites/truth/data", "sites/xss/data", "real/data",
+    ])
+    func fixturePagesAreTheSameEitherWay(_ data: String) throws {
+        try Self.expectSamePages(LoadOptions(dataDirectory: Self.fixtures.appendingPathComponent(data).path), data)
+    }
+
+    @Test func theExampleReportsPagesAreTheSameEitherWay() throws {
+        try Self.expectSamePages(
+            LoadOptions(dataDirectory: Self.repository.appendingPathComponent("data").path), "data")
+    }
+
+    /// Imported records: unnumbered ones, relations in their status, supersession both ways.
+    @Test(arguments: [
+        "accenture-rig", "alphagov-forms", "backstage-2020", "backstage-adr", "backstage-beps",
+        "dfe-buy-for-your-school", "jabref-decisions", "pmd-decisions", "pyazul-madr3", "sciety-adr",
+        "socorro-log4brains", "tensorflow-rfcs", "vsecm-zola",
+    ])
+    func importedDecisionPagesAreTheSameEitherWay(_ folder: String) throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "bearings-compiled-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let data = root.appendingPathComponent("data")
+        try FileManager.default.createDirectory(at: data, withIntermediateDirectories: true)
+        try Data("---\nname: Example\nid: example\n---\n".utf8).write(to: data.appendingPathComponent("project.md"))
+        let decisions = Self.fixtures.appendingPathComponent("adr-corpora/\(folder)").path
+        try Self.expectSamePages(LoadOptions(dataDirectory: data.path, decisionsDirectory: decisions), folder)
+    }
+}
