@@ -1,6 +1,7 @@
-/// The built-in templates of the most numerous pages — the layout, a decision, a snapshot — written
-/// out in Swift, so that the 10,000 pages of a large site are not rendered by looking every
-/// `{{name}}` up through `Any` (the template engine's lookups were a fifth of a build's time).
+/// The built-in templates of the most numerous pages and of the longest lists — the layout, a
+/// decision, a snapshot, the decisions, snapshots and principles pages — written out in Swift, so
+/// that a site of 10,000 pages is not rendered by looking every `{{name}}` up through `Any` (the
+/// template engine's lookups were a fifth of a build's time).
 ///
 /// Each function is its template line by line, with Mustache's rules as the built-in templates use
 /// them: a `{{name}}` is looked up from the innermost section outwards, an empty string counts as
@@ -10,7 +11,10 @@
 /// page of the test sites both ways and requires the same bytes, so the two cannot drift apart.
 enum CompiledTemplates {
     /// The page templates written out here.
-    static let pages: Set<String> = ["decision", "snapshot"]
+    static let pages: [String: [String]] = [
+        "decision": [], "snapshot": [], "decisions": ["decision-item"], "snapshots": [],
+        "principles": ["decision-item"],
+    ]
 
     /// The page `template` with `values` inside the layout, or nil when it has no Swift version.
     static func render(_ template: String, _ values: [String: Any]) -> String? {
@@ -19,6 +23,9 @@ enum CompiledTemplates {
         switch template {
         case "decision": decision(scope, into: &content)
         case "snapshot": snapshot(scope, into: &content)
+        case "decisions": decisions(scope, into: &content)
+        case "snapshots": snapshots(scope, into: &content)
+        case "principles": principles(scope, into: &content)
         default: return nil
         }
         var out = ""
@@ -273,5 +280,117 @@ enum CompiledTemplates {
             out += "\(s.text("title")) →</a>"
         }
         out += "\n</nav>\n"
+    }
+
+    // MARK: - decision-item.mustache (a partial, with the line end its file has)
+
+    static func decisionItem(_ s: Scope, into out: inout String) {
+        out += "<a href=\"\(s.text("href"))\">"
+        s.section("label") { s in out += "<span class=\"decision-number\">\(s.text("label"))</span> " }
+        out += "\(s.text("title"))</a> <span class=\"status status-\(s.text("status"))\">\(s.text("statusText"))</span>"
+        s.section("bet") { s in out += " <span class=\"verdict verdict-\(s.text("verdict"))\">\(s.text("words"))</span>"
+        }
+        out += "\n"
+    }
+
+    // MARK: - decisions.mustache
+
+    static func decisions(_ s: Scope, into out: inout String) {
+        out +=
+            "<h1>Decisions</h1>\n<p class=\"lead\">\(s.text("countWords")), newest first. Each is a bet: the principles"
+        out += " it serves, the metrics that will show whether it worked, and when to look at it again.</p>\n"
+        if s.isTrue("bets") {
+            out +=
+                "<section aria-labelledby=\"bets-title\" class=\"panel\">\n<h2 id=\"bets-title\">Bets and their verdicts</h2>\n"
+            s.section("bets") { s in
+                out += "<h3 id=\"bets-\(s.text("verdict"))\">\(s.text("words"))</h3>\n<ul class=\"decision-list\">\n"
+                s.section("decisions") { s in
+                    out += "<li>"
+                    decisionItem(s, into: &out)
+                    out += " <span class=\"meta\">\(s.text("date"))</span></li>\n"
+                }
+                out += "</ul>\n"
+            }
+            out += "</section>\n"
+        }
+        s.section("years") { s in
+            out += "<section class=\"year\" aria-labelledby=\"year-\(s.text("year"))\">\n"
+            out += "<h2 id=\"year-\(s.text("year"))\">\(s.text("year"))</h2>\n<ol class=\"timeline\">\n"
+            s.section("decisions") { s in
+                out += "<li class=\"timeline-item status-\(s.text("status"))-item\">\n<p class=\"timeline-title\">"
+                decisionItem(s, into: &out)
+                out += "</p>\n<p class=\"meta\">"
+                s.section("undated") { _ in out += "undated" }
+                s.inverted("undated") { s in out += "<time datetime=\"\(s.text("date"))\">\(s.text("date"))</time>" }
+                s.section("kind") { s in out += " · <span class=\"kind\">\(s.text("kind"))</span>" }
+                s.section("supersededBy") { s in
+                    out += " · superseded by <a href=\"\(s.text("href"))\">\(s.text("label")) \(s.text("title"))</a>"
+                }
+                out += "</p>\n"
+                if s.isTrue("principles") {
+                    out += "<p class=\"meta\">Serves: "
+                    s.section("principles") { s in
+                        out += "<a href=\"\(s.text("href"))\">\(s.text("title"))</a>\(s.text("separator"))"
+                    }
+                    out += "</p>"
+                }
+                out += "\n</li>\n"
+            }
+            out += "</ol>\n</section>\n"
+        }
+    }
+
+    // MARK: - snapshots.mustache
+
+    static func snapshots(_ s: Scope, into out: inout String) {
+        out +=
+            "<h1>Snapshots</h1>\n<p class=\"lead\">Dated measurements, newest first.</p>\n<ol class=\"snapshot-list\">\n"
+        s.section("snapshots") { s in
+            out += "<li><a href=\"\(s.text("href"))\">"
+            s.section("showDate") { s in out += "<time datetime=\"\(s.text("date"))\">\(s.text("date"))</time> " }
+            out += "\(s.text("title"))</a> <span class=\"meta\">\(s.text("count")) · \(s.text("metrics")) · "
+            out += "\(s.text("projects"))</span></li>\n"
+        }
+        out += "</ol>\n"
+        if !s.isTrue("snapshots") { out += "<p>No snapshots yet.</p>" }
+        out += "\n"
+    }
+
+    // MARK: - principles.mustache
+
+    static func principles(_ s: Scope, into out: inout String) {
+        out += "<h1>Principles</h1>\n<div class=\"intro\">\(s.raw("introHTML"))</div>\n"
+        s.section("principles") { s in
+            out +=
+                "<section class=\"principle panel\" id=\"\(s.text("id"))\" aria-labelledby=\"\(s.text("id"))-title\">\n"
+            out += "<h2 id=\"\(s.text("id"))-title\">\(s.text("title"))</h2>\n"
+            out += "<div class=\"prose\">\(s.raw("statementHTML"))</div>\n"
+            if s.isTrue("decisions") {
+                out += "<h3>Decisions that serve it</h3>\n<ul class=\"decision-list\">\n"
+                s.section("decisions") { s in
+                    out += "<li>"
+                    decisionItem(s, into: &out)
+                    out += " <span class=\"meta\">\(s.text("date"))</span></li>\n"
+                }
+                out += "</ul>\n"
+            }
+            if !s.isTrue("decisions") { out += "<p class=\"note\">No decision serves this principle yet.</p>" }
+            out += "\n</section>\n"
+        }
+        if !s.isTrue("principles") {
+            out += "<p>No principles are written down yet. Add <code>principles.md</code> with one <code>## </code>"
+            out += " heading per principle.</p>"
+        }
+        out += "\n"
+        if s.isTrue("unserved") {
+            out += "<section aria-labelledby=\"unserved-title\">\n<h2 id=\"unserved-title\">Decisions that cite no"
+            out += " principle</h2>\n<ul class=\"decision-list\">\n"
+            s.section("unserved") { s in
+                out += "<li>"
+                decisionItem(s, into: &out)
+                out += "</li>\n"
+            }
+            out += "</ul>\n</section>\n"
+        }
     }
 }

@@ -70,6 +70,7 @@ public struct TemplateSet: Sendable {
     /// Whether the page `name` is rendered by its Swift version (`CompiledTemplates`): it has
     /// one, and neither it nor the layout was replaced.
     func isCompiled(_ name: String) -> Bool {
-        CompiledTemplates.pages.contains(name) && !replaced.contains(name) && !replaced.contains("layout")
+        guard let partials = CompiledTemplates.pages[name] else { return false }
+        return ([name, "layout"] + partials).allSatisfy { !replaced.contains($0) }
     }
 }
