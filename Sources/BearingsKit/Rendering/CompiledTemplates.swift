@@ -1,5 +1,5 @@
 /// The built-in templates of the most numerous pages and of the longest lists — the layout, a
-/// decision, a snapshot, the decisions, snapshots and principles pages — written out in Swift, so
+/// decision, a snapshot, a metric, the decisions, snapshots and principles pages — written out in Swift, so
 /// that a site of 10,000 pages is not rendered by looking every `{{name}}` up through `Any` (the
 /// template engine's lookups were a fifth of a build's time).
 ///
@@ -13,7 +13,7 @@ enum CompiledTemplates {
     /// The page templates written out here.
     static let pages: [String: [String]] = [
         "decision": [], "snapshot": [], "decisions": ["decision-item"], "snapshots": [],
-        "principles": ["decision-item"],
+        "principles": ["decision-item"], "metric": ["decision-item"],
     ]
 
     /// The page `template` with `values` inside the layout, or nil when it has no Swift version.
@@ -26,6 +26,7 @@ enum CompiledTemplates {
         case "decisions": decisions(scope, into: &content)
         case "snapshots": snapshots(scope, into: &content)
         case "principles": principles(scope, into: &content)
+        case "metric": metric(scope, into: &content)
         default: return nil
         }
         var out = ""
@@ -389,6 +390,88 @@ enum CompiledTemplates {
                 out += "<li>"
                 decisionItem(s, into: &out)
                 out += "</li>\n"
+            }
+            out += "</ul>\n</section>\n"
+        }
+    }
+
+    // MARK: - metric.mustache
+
+    static func metric(_ s: Scope, into out: inout String) {
+        out += "<p class=\"breadcrumb\"><a href=\"\(s.text("root"))trends.html\">Trends</a></p>\n"
+        out += "<h1>\(s.text("name"))</h1>\n<dl class=\"facts\">\n"
+        out += "<dt>Kind</dt><dd><span class=\"kind kind-\(s.text("kind"))\">\(s.text("kind"))</span></dd>\n"
+        s.section("unit") { s in out += "<dt>Unit</dt><dd>\(s.text("unit"))</dd>" }
+        out += "\n"
+        s.section("lag") { s in out += "<dt>Lag</dt><dd>\(s.text("lag"))</dd>" }
+        out += "\n"
+        s.section("cadence") { s in out += "<dt>Cadence</dt><dd>\(s.text("cadence"))</dd>" }
+        out += "\n<dt>Scale</dt><dd>\(s.text("scale"))</dd>\n<dt>Better when</dt><dd>"
+        s.section("higherIsBetter") { _ in out += "higher" }
+        s.inverted("higherIsBetter") { _ in out += "lower" }
+        out += "</dd>\n"
+        s.section("source") { s in
+            out += "<dt>Source</dt><dd>"
+            s.section("sourceHref") { s in out += "<a href=\"\(s.text("sourceHref"))\">\(s.text("source"))</a>" }
+            s.inverted("sourceHref") { s in out += s.text("source") }
+            out += "</dd>"
+        }
+        out += "\n</dl>\n"
+        s.section("isVanity") { _ in out += "<p class=\"note\">This metric measures attention, not use.</p>" }
+        out += "\n"
+        s.section("hasData") { s in
+            out += "<section aria-labelledby=\"over-time\">\n<h2 id=\"over-time\">Over time</h2>\n"
+            out += "<figure class=\"chart\" tabindex=\"0\">\(s.raw("svgHTML"))</figure>\n"
+            if s.isTrue("crossovers") {
+                out += "<ul class=\"crossovers\">"
+                s.section("crossovers") { s in out += "<li>\(s.text("text"))</li>" }
+                out += "</ul>"
+            }
+            out += "\n"
+            if s.isTrue("events") {
+                out += "<h3 id=\"events-title\">Events</h3>\n<ul class=\"events\" aria-labelledby=\"events-title\">\n"
+                s.section("events") { s in
+                    out += "<li><time datetime=\"\(s.text("date"))\">\(s.text("dateLabel"))</time> \(s.text("text"))"
+                    s.section("isBreak") { _ in
+                        out +=
+                            " <span class=\"meta\">(the series is split here: nothing is compared across this date)</span>"
+                    }
+                    out += "</li>\n"
+                }
+                out += "</ul>\n"
+            }
+            out += "\(s.raw("tableHTML"))\n</section>\n"
+            s.section("share") { s in
+                out += "<section aria-labelledby=\"share-title\">\n<h2 id=\"share-title\">Share of the total</h2>\n"
+                out += "<figure class=\"chart\" tabindex=\"0\">\(s.raw("svgHTML"))</figure>\n"
+                s.section("denominatorNote") { s in out += "<p class=\"note\">\(s.text("denominatorNote"))</p>" }
+                out +=
+                    "\n<details class=\"data-table\">\n<summary>Data table</summary>\n<div class=\"table-scroll\">\n<table>\n"
+                out += "<caption>Share of the sum over the projects in the category; unknown where one of them was not"
+                out +=
+                    " measured</caption>\n<thead><tr><th scope=\"col\">Date</th><th scope=\"col\" class=\"num\">Share</th>"
+                out += "<th scope=\"col\">Projects measured</th></tr></thead>\n<tbody>\n"
+                s.section("rows") { s in
+                    out +=
+                        "<tr><th scope=\"row\"><time datetime=\"\(s.text("date"))\">\(s.text("dateLabel"))</time></th>"
+                    out += "<td class=\"num\">\(s.text("share"))</td><td>\(s.text("projects"))"
+                    s.section("notMeasured") { s in out += "; not measured: \(s.text("notMeasured"))" }
+                    out += "</td></tr>\n"
+                }
+                out += "</tbody>\n</table>\n</div>\n</details>\n</section>\n"
+            }
+        }
+        s.inverted("hasData") { _ in out += "<p>No values have been recorded for this metric yet.</p>" }
+        out += "\n<section aria-labelledby=\"about-title\">\n<h2 id=\"about-title\">About this metric</h2>\n"
+        out += "<div class=\"prose\">\(s.raw("descriptionHTML"))</div>\n</section>\n"
+        if s.isTrue("watchedBy") {
+            out +=
+                "<section aria-labelledby=\"watched-title\">\n<h2 id=\"watched-title\">Decisions that watch it</h2>\n"
+            out += "<ul class=\"decision-list\">\n"
+            s.section("watchedBy") { s in
+                out += "<li>"
+                decisionItem(s, into: &out)
+                out += " <span class=\"meta\">\(s.text("date"))</span></li>\n"
             }
             out += "</ul>\n</section>\n"
         }

@@ -23,16 +23,17 @@ import Testing
         return folder.path
     }
 
-    static func plan(_ load: LoadOptions, templates: String?) throws -> SitePlan {
-        let result = try SiteBuilder.plan(BuildOptions(load: load, templates: templates))
+    static func plan(_ load: LoadOptions, templates: String?, sourceDateEpoch: Int? = nil) throws -> SitePlan {
+        let result = try SiteBuilder.plan(
+            BuildOptions(load: load, templates: templates, sourceDateEpoch: sourceDateEpoch))
         return try #require(result.plan, "\(result.diagnostics.filter { $0.severity == .error })")
     }
 
-    static func expectSamePages(_ load: LoadOptions, _ name: String) throws {
-        let compiled = try plan(load, templates: nil)
+    static func expectSamePages(_ load: LoadOptions, _ name: String, sourceDateEpoch: Int? = nil) throws {
+        let compiled = try plan(load, templates: nil, sourceDateEpoch: sourceDateEpoch)
         let folder = try mustacheFolder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        let mustache = try plan(load, templates: folder)
+        let mustache = try plan(load, templates: folder, sourceDateEpoch: sourceDateEpoch)
         #expect(compiled.paths == mustache.paths)
         var pages = 0
         for path in compiled.paths where path.hasSuffix(".html") {
@@ -73,5 +74,42 @@ import Testing
         try Data("---\nname: Example\nid: example\n---\n".utf8).write(to: data.appendingPathComponent("project.md"))
         let decisions = Self.fixtures.appendingPathComponent("adr-corpora/\(folder)").path
         try Self.expectSamePages(LoadOptions(dataDirectory: data.path, decisionsDirectory: decisions), folder)
+    }
+
+    /// What no fixture shows: a metric without values, a principle no decision serves, a decision
+    /// that serves none, an unnumbered decision superseded by a numbered one, the build time.
+    @Test func branchesNoFixtureReachesAreTheSameEitherWay() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "bearings-compiled-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let files = [
+            "project.md": "---\nname: Example\nid: example\ncompetitors:\n  other: Other\n---\n",
+            "principles.md": "## Served\n\nYes.\n\n## Unserved\n\nNo one serves this.\n",
+            "metrics/empty.md": "---\nname: Nothing yet\nkind: usage\n---\nNot measured so far.\n",
+            "metrics/users.md": "---\nname: Users\nkind: usage\nunit: people\n---\nUsers.\n",
+            "snapshots/2024-01-01.md":
+                "---\ndate: 2024-01-01\n---\n| metric | example | other |\n|---|---|---|\n| users | 5 | 7 |\n",
+            "decisions/0001-first.md":
+                "---\ntitle: First\ndate: 2023-06-01\nstatus: superseded\nsuperseded_by: later\nwatch: [users]\n"
+                + "tags: [a, b]\ndeciders: [Ann]\n---\nText.\n",
+            "decisions/later.md":
+                "---\ntitle: Later\ndate: 2023-09-01\nstatus: accepted\nprinciples: [served]\n---\nText.\n",
+        ]
+        for (path, text) in files {
+            let url = root.appendingPathComponent("data/" + path)
+            try FileManager.default.createDirectory(
+                at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(text.utf8).write(to: url)
+        }
+        let load = LoadOptions(dataDirectory: root.appendingPathComponent("data").path)
+        let site = try Self.plan(load, templates: nil, sourceDateEpoch: 1_717_000_000)
+        let pages = site.files.values.map { String(decoding: $0, as: UTF8.self) }.joined()
+        for shown in [
+            "No values have been recorded", "No decision serves this principle", "Decisions that cite no principle",
+            "Built <time", "<dt>Tags</dt>", "<dt>Deciders</dt>", "Superseded by</dt>",
+        ] {
+            #expect(pages.contains(shown), "the site shows \(shown)")
+        }
+        try Self.expectSamePages(load, "branches", sourceDateEpoch: 1_717_000_000)
     }
 }
