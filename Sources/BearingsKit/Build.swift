@@ -89,7 +89,7 @@ public enum SiteBuilder {
         var paths: [String] = []
         do {
             try SiteWriter.write(to: options.output) { staging in
-                paths = renderer.render { path, text in staging.write(path, text) }
+                paths = renderer.render(into: staging)
                 for (path, bytes) in renderer.attachmentFiles { staging.write(path, bytes: bytes) }
             }
         } catch {

@@ -1,11 +1,18 @@
 /// One point of a series, with where it was written.
 public struct SeriesPoint: Sendable, Equatable {
-    /// The day of the measurement.
-    public var date: Day
     /// The value.
     public var value: Double
     /// The file, line and column it came from.
     public var location: SourceLocation
+    /// The day of the measurement; last, beside the location's 32-bit numbers, so nothing is padded.
+    public var date: Day
+
+    /// Creates a point.
+    public init(date: Day, value: Double, location: SourceLocation) {
+        self.date = date
+        self.value = value
+        self.location = location
+    }
 }
 
 /// Every project's points for one metric, sorted by date.

@@ -1,26 +1,38 @@
 /// A calendar day in the proleptic Gregorian calendar, with no time zone.
+///
+/// Held in 32 bits (a large site keeps about a million of them): the year times 512 plus the month
+/// times 32 plus the day, so that the packed numbers sort as the days do.
 public struct Day: Sendable, Hashable, Comparable, CustomStringConvertible, Codable {
+    /// `year << 9 | month << 5 | day`, the year signed.
+    private let packed: Int32
+
     /// Year, e.g. 2019.
-    public let year: Int
+    public var year: Int { Int(packed >> 9) }
     /// Month, 1...12.
-    public let month: Int
+    public var month: Int { Int((packed >> 5) & 0xF) }
     /// Day of the month, 1...31.
-    public let day: Int
+    public var day: Int { Int(packed & 0x1F) }
+
+    /// The days `init(ordinal:)` can hold: years -4,194,304...4,194,303, far beyond any date
+    /// written in a data folder; ordinals outside are clamped to it.
+    static let ordinalRange = -1_532_657_606...1_531_218_549
+
+    private init(packing year: Int, _ month: Int, _ day: Int) {
+        packed = Int32(truncatingIfNeeded: year << 9 | month << 5 | day)
+    }
 
     /// Creates a day if the three numbers name a real date.
     public init?(year: Int, month: Int, day: Int) {
         guard (1...9999).contains(year), (1...12).contains(month),
             (1...Day.daysIn(month: month, year: year)).contains(day)
         else { return nil }
-        self.year = year
-        self.month = month
-        self.day = day
+        self.init(packing: year, month, day)
     }
 
     /// Creates the day `ordinal` days after 1970-01-01.
     public init(ordinal: Int) {
         // Howard Hinnant's civil_from_days.
-        let z = ordinal + 719_468
+        let z = min(max(ordinal, Day.ordinalRange.lowerBound), Day.ordinalRange.upperBound) + 719_468
         let era = (z >= 0 ? z : z - 146_096) / 146_097
         let doe = z - era * 146_097
         let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
@@ -28,9 +40,7 @@ public struct Day: Sendable, Hashable, Comparable, CustomStringConvertible, Coda
         let mp = (5 * doy + 2) / 153
         let d = doy - (153 * mp + 2) / 5 + 1
         let m = mp < 10 ? mp + 3 : mp - 9
-        self.year = yoe + era * 400 + (m <= 2 ? 1 : 0)
-        self.month = m
-        self.day = d
+        self.init(packing: yoe + era * 400 + (m <= 2 ? 1 : 0), m, d)
     }
 
     /// Parses exactly `YYYY-MM-DD`.
@@ -91,7 +101,7 @@ public struct Day: Sendable, Hashable, Comparable, CustomStringConvertible, Coda
     /// The day `count` days later.
     public func addingDays(_ count: Int) -> Day { Day(ordinal: ordinal + count) }
 
-    public static func < (lhs: Day, rhs: Day) -> Bool { lhs.ordinal < rhs.ordinal }
+    public static func < (lhs: Day, rhs: Day) -> Bool { lhs.packed < rhs.packed }
 
     public init(from decoder: Decoder) throws {
         let text = try decoder.singleValueContainer().decode(String.self)

@@ -3,21 +3,31 @@ public struct SourceLocation: Sendable, Hashable, Comparable, CustomStringConver
     /// The file's path, relative to the current directory when it was found through a relative path.
     public var path: String
     /// 1-based line number; 0 when the problem concerns the whole file.
-    public var line: Int
+    public var line: Int {
+        get { Int(storedLine) }
+        set { storedLine = Int32(clamping: newValue) }
+    }
     /// 1-based column, counted in Unicode scalars.
-    public var column: Int
+    public var column: Int {
+        get { Int(storedColumn) }
+        set { storedColumn = Int32(clamping: newValue) }
+    }
+    /// Line and column in 32 bits each: a large site keeps about a million locations. Positions
+    /// beyond two thousand million are clamped.
+    private var storedLine: Int32
+    private var storedColumn: Int32
 
     /// Creates a location.
     public init(path: String, line: Int = 1, column: Int = 1) {
         self.path = path
-        self.line = line
-        self.column = column
+        storedLine = Int32(clamping: line)
+        storedColumn = Int32(clamping: column)
     }
 
     /// `path:line:column`.
     public var description: String { "\(path):\(line):\(column)" }
 
     public static func < (lhs: SourceLocation, rhs: SourceLocation) -> Bool {
-        (lhs.path, lhs.line, lhs.column) < (rhs.path, rhs.line, rhs.column)
+        (lhs.path, lhs.storedLine, lhs.storedColumn) < (rhs.path, rhs.storedLine, rhs.storedColumn)
     }
 }

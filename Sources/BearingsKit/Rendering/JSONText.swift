@@ -11,6 +11,9 @@ indirect enum JSONText {
     case object([(String, JSONText)])
     /// The value on one line, however deep.
     case line(JSONText)
+    /// An array whose items are made while it is written: the closure hands each to the function
+    /// it is given. Written exactly as `.array` of the same items.
+    case items(((JSONText) -> Void) -> Void)
 
     /// A string, or null when absent.
     static func optional(_ text: String?) -> JSONText { text.map(JSONText.string) ?? .null }
@@ -23,14 +26,33 @@ indirect enum JSONText {
         return out
     }
 
-    func write(into out: inout String, indent: Int, compact: Bool) {
+    /// Appends the value to `out`; `written` is called after every item of an array or object, and
+    /// may hand on and empty what `out` holds so far.
+    func write(
+        into out: inout String, indent: Int, compact: Bool, written: (inout String) -> Void = { _ in }
+    ) {
         switch self {
         case .string(let text): out += jsonString(text)
         case .number(let value): out += Self.number(value)
         case .integer(let value): out += String(value)
         case .bool(let value): out += value ? "true" : "false"
         case .null: out += "null"
-        case .line(let value): value.write(into: &out, indent: indent, compact: true)
+        case .line(let value): value.write(into: &out, indent: indent, compact: true, written: written)
+        case .items(let produce):
+            var count = 0
+            produce { item in
+                out += count == 0 ? "[" : compact ? ", " : ","
+                if !compact { Self.newline(&out, indent + 1) }
+                item.write(into: &out, indent: indent + 1, compact: compact, written: written)
+                count += 1
+                written(&out)
+            }
+            if count == 0 {
+                out += "[]"
+                return
+            }
+            if !compact { Self.newline(&out, indent) }
+            out += "]"
         case .array(let items):
             guard !items.isEmpty else {
                 out += "[]"
@@ -40,7 +62,8 @@ indirect enum JSONText {
             for (index, item) in items.enumerated() {
                 if index > 0 { out += compact ? ", " : "," }
                 if !compact { Self.newline(&out, indent + 1) }
-                item.write(into: &out, indent: indent + 1, compact: compact)
+                item.write(into: &out, indent: indent + 1, compact: compact, written: written)
+                written(&out)
             }
             if !compact { Self.newline(&out, indent) }
             out += "]"
@@ -55,7 +78,8 @@ indirect enum JSONText {
                 if !compact { Self.newline(&out, indent + 1) }
                 out += jsonString(key)
                 out += ": "
-                value.write(into: &out, indent: indent + 1, compact: compact)
+                value.write(into: &out, indent: indent + 1, compact: compact, written: written)
+                written(&out)
             }
             if !compact { Self.newline(&out, indent) }
             out += "}"

@@ -72,9 +72,13 @@ extension SiteRenderer {
     }
 
     /// Every data point with where it was written.
-    func seriesCSV() -> String {
+    func seriesCSV() -> String { Self.collected(seriesCSV) }
+
+    /// `seriesCSV()` handed to `write` in pieces of about `chunkSize` bytes, so that the file (64 MB
+    /// on a 10,000-file site) is never held whole.
+    func seriesCSV(_ write: (String) -> Void) {
         var out = "date,metric,project,value,source_file,source_line\n"
-        out.reserveCapacity(dataSet.observations.count * 64)
+        out.reserveCapacity(Self.chunkSize + 4096)
         var lastPath = "", lastField = ""
         var dates: [Int: String] = [:]  // a few thousand dates, written ~900,000 times on a large site
         for observation in dataSet.observations {
@@ -101,8 +105,22 @@ extension SiteRenderer {
             out += ","
             out += String(observation.location.line)
             out += "\n"
+            if out.utf8.count >= Self.chunkSize {
+                write(out)
+                out.removeAll(keepingCapacity: true)
+            }
         }
-        return out
+        write(out)
+    }
+
+    /// About how many bytes of a data file are handed on at a time.
+    static let chunkSize = 1 << 20
+
+    /// The pieces a writer hands on, joined.
+    static func collected(_ produce: ((String) -> Void) -> Void) -> String {
+        var whole = ""
+        produce { whole += $0 }
+        return whole
     }
 
     func csvField(_ text: String) -> String {
@@ -123,7 +141,11 @@ extension SiteRenderer {
     /// The whole model as JSON, keys sorted. Measured values come as rows, one per line of an input
     /// file (a snapshot table row, a series row): `{"date", "file", "line", "metric", "values":
     /// {project: number}}`, in the order of `data/series.csv`'s first appearance of each row.
-    func siteJSON() -> String {
+    func siteJSON() -> String { Self.collected(siteJSON) }
+
+    /// `siteJSON()` handed to `write` in pieces of about `chunkSize` bytes; the rows are made a
+    /// metric at a time while they are written, so neither they nor the file are held whole.
+    func siteJSON(_ write: (String) -> Void) {
         let project = dataSet.project
         func strings(_ list: [String]) -> JSONText { .array(list.map(JSONText.string)) }
         let projectJSON: JSONText = .object([
@@ -180,7 +202,30 @@ extension SiteRenderer {
                 ("source", .optional($0.source)), ("title", .string($0.title)),
             ])
         }
-        // Rows: observations that share a file and line, with their values by project (sorted).
+        let document: JSONText = .object([
+            ("analysis", analysisJSON()),
+            ("dataAsOf", .optional(dataAsOf?.description)), ("decisions", .array(decisions)),
+            ("metrics", .array(metrics)),
+            ("observations", .items(observationRows)), ("principles", .array(principles)), ("project", projectJSON),
+            ("referenceDate", .string(referenceDate.description)), ("snapshots", .array(snapshots)),
+        ])
+        var out = ""
+        out.reserveCapacity(Self.chunkSize + 4096)
+        document.write(into: &out, indent: 0, compact: false) { out in
+            guard out.utf8.count >= Self.chunkSize else { return }
+            write(out)
+            out.removeAll(keepingCapacity: true)
+        }
+        out += "\n"
+        write(out)
+    }
+
+    /// The rows of `site.json`: observations that share a file, line, metric and day, with their
+    /// values by project (sorted), in the order of each row's first observation. The observations
+    /// come sorted by metric, so a row is complete when its metric's run ends and rows are handed
+    /// to `yield` a metric at a time; when a metric's values do not form one run (a data set made
+    /// by hand), all rows are handed on at the end, in the same order.
+    func observationRows(_ yield: (JSONText) -> Void) {
         struct Row {
             var observation: Observation
             var values: [(String, Double)]
@@ -191,9 +236,40 @@ extension SiteRenderer {
             var metric: String
             var day: Int
         }
+        let observations = dataSet.observations
+        var metricRuns = true
+        var finished = Set<String>()
+        for (earlier, later) in zip(observations, observations.dropFirst()) where earlier.metric != later.metric {
+            finished.insert(earlier.metric)
+            if finished.contains(later.metric) {
+                metricRuns = false
+                break
+            }
+        }
+        finished = []
         var rows: [Row] = []
         var rowIndex: [RowKey: Int] = [:]
-        for observation in dataSet.observations {
+        func flush() {
+            for row in rows {
+                yield(
+                    .line(
+                        .object([
+                            ("date", .string(row.observation.date.description)),
+                            ("file", .string(sourcePath(row.observation.location))),
+                            ("line", .integer(row.observation.location.line)),
+                            ("metric", .string(row.observation.metric)),
+                            ("values", .object(row.values.sorted { $0.0 < $1.0 }.map { ($0.0, .number($0.1)) })),
+                        ])))
+            }
+            rows.removeAll(keepingCapacity: true)
+            rowIndex.removeAll(keepingCapacity: true)
+        }
+        var lastMetric: String?
+        for observation in observations {
+            if metricRuns, observation.metric != lastMetric {
+                flush()
+                lastMetric = observation.metric
+            }
             let key = RowKey(
                 path: observation.location.path, line: observation.location.line, metric: observation.metric,
                 day: observation.date.ordinal)
@@ -204,24 +280,7 @@ extension SiteRenderer {
                 rows.append(Row(observation: observation, values: [(observation.project, observation.value)]))
             }
         }
-        rowIndex = [:]
-        let rowsJSON: [JSONText] = rows.map { row in
-            .line(
-                .object([
-                    ("date", .string(row.observation.date.description)),
-                    ("file", .string(sourcePath(row.observation.location))),
-                    ("line", .integer(row.observation.location.line)), ("metric", .string(row.observation.metric)),
-                    ("values", .object(row.values.sorted { $0.0 < $1.0 }.map { ($0.0, .number($0.1)) })),
-                ]))
-        }
-        let document: JSONText = .object([
-            ("analysis", analysisJSON()),
-            ("dataAsOf", .optional(dataAsOf?.description)), ("decisions", .array(decisions)),
-            ("metrics", .array(metrics)),
-            ("observations", .array(rowsJSON)), ("principles", .array(principles)), ("project", projectJSON),
-            ("referenceDate", .string(referenceDate.description)), ("snapshots", .array(snapshots)),
-        ])
-        return document.document
+        flush()
     }
 
     /// The computed numbers, so anyone can check them (SPEC §4): this project's share of each

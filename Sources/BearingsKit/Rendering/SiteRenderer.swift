@@ -224,23 +224,36 @@ struct SiteRenderer: Sendable {
         return plan
     }
 
-    /// Renders every file of the site and hands each to `emit` as soon as it is ready, from many
-    /// threads at once: pages are independent, so they render in parallel, and none is kept once
-    /// emitted. Returns every path emitted, in byte order.
+    /// Renders every file of the site into `staging` as soon as it is ready, from many threads at
+    /// once: pages are independent, so they render in parallel, and none is kept once written; the
+    /// two data files are written in pieces as they are made (`streamedJobs`). Returns every path
+    /// written, in byte order.
     @discardableResult
-    func render(_ emit: @Sendable (String, String) -> Void) -> [String] {
+    func render(into staging: SiteWriter.Staging) -> [String] {
         let (paths, work) = jobs()
+        let streamed = streamedJobs()
         DispatchQueue.concurrentPerform(iterations: work.count) { index in
-            emit(work[index].0, work[index].1())
+            let (path, job) = work[index]
+            if let stream = streamed[path] {
+                staging.write(path, pieces: stream)
+            } else {
+                staging.write(path, job())
+            }
         }
         return paths
+    }
+
+    /// The files that can be made in pieces, by path: the same bytes as their `jobs()` entries,
+    /// handed on about a megabyte at a time (tens of megabytes each on a large site).
+    func streamedJobs() -> [String: @Sendable ((String) -> Void) -> Void] {
+        ["data/series.csv": { seriesCSV($0) }, "data/site.json": { siteJSON($0) }]
     }
 
     /// Every file of the site with the work that renders it, and every path in byte order. The
     /// two data files are the largest jobs and come first, so they do not end a parallel build alone.
     func jobs() -> (paths: [String], jobs: [(String, @Sendable () -> String)]) {
         var jobs: [(String, @Sendable () -> String)] = [
-            ("data/series.csv", seriesCSV), ("data/site.json", siteJSON), ("index.html", dashboard),
+            ("data/series.csv", { seriesCSV() }), ("data/site.json", { siteJSON() }), ("index.html", dashboard),
             ("trends.html", trends), ("decisions.html", decisionsPage), ("principles.html", principlesPage),
             ("snapshots.html", snapshotsPage), ("404.html", notFoundPage), ("feed.xml", feed),
         ]

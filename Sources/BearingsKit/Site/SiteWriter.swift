@@ -143,6 +143,22 @@ public enum SiteWriter {
             bytes.withUnsafeBufferPointer { write(path, buffer: $0) }
         }
 
+        /// Writes a file at `path` relative to the folder, creating its folders, from the pieces
+        /// `produce` hands on in order: a large file need never be held whole.
+        public func write(_ path: String, pieces produce: ((String) -> Void) -> Void) {
+            do throws(WriteError) {
+                if firstError != nil { return }
+                if let slash = path.lastIndex(of: "/") { try makeDirectories(String(path[..<slash])) }
+                let file = try SiteWriter.PiecewiseFile("\(folder)/\(path)")
+                produce { piece in file.append(piece) }
+                try file.close()
+            } catch {
+                lock.lock()
+                if self.error == nil { self.error = error }
+                lock.unlock()
+            }
+        }
+
         private func write(_ path: String, buffer: UnsafeBufferPointer<UInt8>) {
             do throws(WriteError) {
                 if firstError != nil { return }
@@ -220,6 +236,40 @@ public enum SiteWriter {
         let closed = fclose(file)
         if written != buffer.count || closed != 0 {
             throw WriteError(path: path, reason: "cannot write the file: \(errorText())", refused: false)
+        }
+    }
+
+    /// A file written with stdio piece by piece; the first failure is kept and reported on close.
+    fileprivate final class PiecewiseFile {
+        private let path: String
+        private var file: UnsafeMutablePointer<FILE>?
+        private var failed = false
+
+        init(_ path: String) throws(WriteError) {
+            guard let file = fopen(path, "wb") else {
+                throw WriteError(path: path, reason: "cannot create the file: \(errorText())", refused: false)
+            }
+            self.path = path
+            self.file = file
+        }
+
+        deinit { if let file { fclose(file) } }
+
+        func append(_ piece: String) {
+            guard !failed, let file else { return }
+            var piece = piece
+            piece.withUTF8 { buffer in
+                if !buffer.isEmpty, fwrite(buffer.baseAddress, 1, buffer.count, file) != buffer.count { failed = true }
+            }
+        }
+
+        func close() throws(WriteError) {
+            guard let file else { return }
+            self.file = nil
+            let closed = fclose(file)
+            if failed || closed != 0 {
+                throw WriteError(path: path, reason: "cannot write the file: \(errorText())", refused: false)
+            }
         }
     }
 
