@@ -14,6 +14,9 @@ indirect enum JSONText {
     /// An array whose items are made while it is written: the closure hands each to the function
     /// it is given. Written exactly as `.array` of the same items.
     case items(((JSONText) -> Void) -> Void)
+    /// Text already written as JSON, on one line (a row of `site.json`, written without building
+    /// its values first).
+    case raw(String)
 
     /// A string, or null when absent.
     static func optional(_ text: String?) -> JSONText { text.map(JSONText.string) ?? .null }
@@ -37,6 +40,7 @@ indirect enum JSONText {
         case .integer(let value): out += String(value)
         case .bool(let value): out += value ? "true" : "false"
         case .null: out += "null"
+        case .raw(let text): out += text
         case .line(let value): value.write(into: &out, indent: indent, compact: true, written: written)
         case .items(let produce):
             var count = 0

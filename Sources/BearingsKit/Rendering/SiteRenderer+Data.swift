@@ -80,12 +80,27 @@ extension SiteRenderer {
         var out = "date,metric,project,value,source_file,source_line\n"
         out.reserveCapacity(Self.chunkSize + 4096)
         var lastPath = "", lastField = ""
+        var lastMetric = "", metricField = "", lastProject = "", projectField = ""
         var dates: [Int: String] = [:]  // a few thousand dates, written ~900,000 times on a large site
+        var files: [String: String] = [:]  // each file's field, worked out once
         for observation in dataSet.observations {
-            // Runs of values from one file are the rule: its field is worked out once per run.
+            // Observations come by metric and project, so those fields change in runs.
             if observation.location.path != lastPath {
                 lastPath = observation.location.path
-                lastField = csvField(sourcePath(observation.location))
+                if let field = files[lastPath] {
+                    lastField = field
+                } else {
+                    lastField = csvField(sourcePath(observation.location))
+                    files[lastPath] = lastField
+                }
+            }
+            if observation.metric != lastMetric {
+                lastMetric = observation.metric
+                metricField = csvField(lastMetric)
+            }
+            if observation.project != lastProject {
+                lastProject = observation.project
+                projectField = csvField(lastProject)
             }
             if let date = dates[observation.date.ordinal] {
                 out += date
@@ -95,11 +110,11 @@ extension SiteRenderer {
                 out += date
             }
             out += ","
-            out += csvField(observation.metric)
+            out += metricField
             out += ","
-            out += csvField(observation.project)
+            out += projectField
             out += ","
-            out += plainNumber(observation.value)
+            out += Self.plainNumber(observation.value)
             out += ","
             out += lastField
             out += ","
@@ -130,8 +145,19 @@ extension SiteRenderer {
     }
 
     /// A number without exponent or trailing ".0".
-    func plainNumber(_ value: Double) -> String {
+    static func plainNumber(_ value: Double) -> String {
         if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
+        // Below a billion, a value whose shortest form has at most six decimals is that form
+        // rounded to six: the value is far closer to it than half a millionth. Most values are.
+        if abs(value) < 1e9 {
+            let shortest = value.description
+            if let point = shortest.utf8.firstIndex(of: UInt8(ascii: ".")),
+                !shortest.utf8.contains(UInt8(ascii: "e")),
+                shortest.utf8.distance(from: point, to: shortest.utf8.endIndex) <= 7
+            {
+                return shortest
+            }
+        }
         var text = String(format: "%.6f", value)
         while text.hasSuffix("0") { text.removeLast() }
         if text.hasSuffix(".") { text.removeLast() }
@@ -249,17 +275,36 @@ extension SiteRenderer {
         finished = []
         var rows: [Row] = []
         var rowIndex: [RowKey: Int] = [:]
+        // What is the same for many rows is written once: dates, files, metric and project names.
+        var dates: [Int: String] = [:]
+        var files: [String: String] = [:]
+        var names: [String: String] = [:]
+        func name(_ text: String) -> String {
+            if let known = names[text] { return known }
+            let written = jsonString(text)
+            names[text] = written
+            return written
+        }
         func flush() {
+            // Each row as `.line(.object([...]))` would write it, keys in order.
             for row in rows {
-                yield(
-                    .line(
-                        .object([
-                            ("date", .string(row.observation.date.description)),
-                            ("file", .string(sourcePath(row.observation.location))),
-                            ("line", .integer(row.observation.location.line)),
-                            ("metric", .string(row.observation.metric)),
-                            ("values", .object(row.values.sorted { $0.0 < $1.0 }.map { ($0.0, .number($0.1)) })),
-                        ])))
+                let observation = row.observation
+                let day = observation.date.ordinal
+                let date = dates[day] ?? jsonString(observation.date.description)
+                dates[day] = date
+                let file = files[observation.location.path] ?? jsonString(sourcePath(observation.location))
+                files[observation.location.path] = file
+                var text = "{\"date\": \(date), \"file\": \(file), \"line\": \(observation.location.line), \"metric\": "
+                text += name(observation.metric)
+                text += ", \"values\": {"
+                for (index, (project, value)) in row.values.sorted(by: { $0.0 < $1.0 }).enumerated() {
+                    if index > 0 { text += ", " }
+                    text += name(project)
+                    text += ": "
+                    text += JSONText.number(value)
+                }
+                text += "}}"
+                yield(.raw(text))
             }
             rows.removeAll(keepingCapacity: true)
             rowIndex.removeAll(keepingCapacity: true)

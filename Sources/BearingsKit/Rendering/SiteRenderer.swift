@@ -328,7 +328,8 @@ struct SiteRenderer: Sendable {
     /// depend on the current directory.
     func sourcePath(_ location: SourceLocation) -> String {
         guard location.path.hasPrefix(dataDirectory + "/") else { return location.path }
-        return dataFolderName + location.path.dropFirst(dataDirectory.count)
+        // By bytes: dropping characters walks the text, and this runs for every data point.
+        return dataFolderName + String(Substring(location.path.utf8.dropFirst(dataDirectory.utf8.count)))
     }
 
     func projectName(_ id: String) -> String { dataSet.projectName(id) }
