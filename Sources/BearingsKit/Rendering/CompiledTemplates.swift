@@ -1,5 +1,5 @@
 /// The built-in templates of the most numerous pages and of the longest lists — the layout, a
-/// decision, a snapshot, a metric, the decisions, snapshots and principles pages — written out in Swift, so
+/// decision, a snapshot, a metric, the dashboard, the decisions, snapshots and principles pages — written out in Swift, so
 /// that a site of 10,000 pages is not rendered by looking every `{{name}}` up through `Any` (the
 /// template engine's lookups were a fifth of a build's time).
 ///
@@ -13,7 +13,7 @@ enum CompiledTemplates {
     /// The page templates written out here.
     static let pages: [String: [String]] = [
         "decision": [], "snapshot": [], "decisions": ["decision-item"], "snapshots": [],
-        "principles": ["decision-item"], "metric": ["decision-item"],
+        "principles": ["decision-item"], "metric": ["decision-item"], "index": ["decision-item", "standing-row"],
     ]
 
     /// The page `template` with `values` inside the layout, or nil when it has no Swift version.
@@ -27,6 +27,7 @@ enum CompiledTemplates {
         case "snapshots": snapshots(scope, into: &content)
         case "principles": principles(scope, into: &content)
         case "metric": metric(scope, into: &content)
+        case "index": index(scope, into: &content)
         default: return nil
         }
         var out = ""
@@ -81,6 +82,22 @@ enum CompiledTemplates {
             case let list as [Any]: return !list.isEmpty
             default: return true
             }
+        }
+
+        /// `{{#hasItems}}` as `SiteRenderer.withFlags` makes it: a context's own `hasItems`, or
+        /// whether its list `items` is non-empty, from the innermost context that has either.
+        func flag(_ key: String) -> Bool {
+            let list = key.dropFirst(3).prefix(1).lowercased() + key.dropFirst(4)
+            for context in stack.reversed() {
+                guard let dictionary = context as? [String: Any] else { continue }
+                if let value = dictionary[key] {
+                    if let flag = value as? Bool { return flag }
+                    if let text = value as? String, text.isEmpty { continue }
+                    return true
+                }
+                if let items = dictionary[list] as? [Any] { return !items.isEmpty }
+            }
+            return false
         }
 
         /// `{{#key}}…{{/key}}`: the body once per item of a list, once inside a context, once for
@@ -165,7 +182,7 @@ enum CompiledTemplates {
             out += "</dd>"
         }
         out += "\n"
-        if s.isTrue("principles") {
+        if s.flag("hasPrinciples") {
             out += "<dt>Serves</dt><dd><ul class=\"inline commas\">"
             s.section("principles") { s in out += "<li><a href=\"\(s.text("href"))\">\(s.text("title"))</a></li>" }
             out += "</ul></dd>"
@@ -176,7 +193,7 @@ enum CompiledTemplates {
                 "<dt>Superseded by</dt><dd><a href=\"\(s.text("href"))\">\(s.text("label")) \(s.text("title"))</a></dd>"
         }
         out += "\n"
-        if s.isTrue("supersedes") {
+        if s.flag("hasSupersedes") {
             out += "<dt>Supersedes</dt><dd><ul class=\"inline\">"
             s.section("supersedes") { s in
                 out += "<li><a href=\"\(s.text("href"))\">\(s.text("label")) \(s.text("title"))</a></li>"
@@ -191,7 +208,7 @@ enum CompiledTemplates {
         out += "\n"
         s.section("deciders") { s in out += "<dt>Deciders</dt><dd>\(s.text("deciders"))</dd>" }
         out += "\n"
-        if s.isTrue("tags") {
+        if s.flag("hasTags") {
             out += "<dt>Tags</dt><dd><ul class=\"inline\">"
             s.section("tags") { s in out += "<li>\(s.text("tag"))</li>" }
             out += "</ul></dd>"
@@ -216,7 +233,7 @@ enum CompiledTemplates {
             out += "</ul>\n</section>\n"
         }
         out += "<article class=\"prose\">\n\(s.raw("bodyHTML"))\n</article>\n"
-        guard s.isTrue("watched") else { return }
+        guard s.flag("hasWatched") else { return }
         out += "<section aria-labelledby=\"since-title\" class=\"panel\">\n"
         out += "<h2 id=\"since-title\">What the watched metrics did since</h2>\n"
         out += "<div class=\"table-scroll\">\n<table class=\"review stack\">\n"
@@ -300,7 +317,7 @@ enum CompiledTemplates {
         out +=
             "<h1>Decisions</h1>\n<p class=\"lead\">\(s.text("countWords")), newest first. Each is a bet: the principles"
         out += " it serves, the metrics that will show whether it worked, and when to look at it again.</p>\n"
-        if s.isTrue("bets") {
+        if s.flag("hasBets") {
             out +=
                 "<section aria-labelledby=\"bets-title\" class=\"panel\">\n<h2 id=\"bets-title\">Bets and their verdicts</h2>\n"
             s.section("bets") { s in
@@ -328,7 +345,7 @@ enum CompiledTemplates {
                     out += " · superseded by <a href=\"\(s.text("href"))\">\(s.text("label")) \(s.text("title"))</a>"
                 }
                 out += "</p>\n"
-                if s.isTrue("principles") {
+                if s.flag("hasPrinciples") {
                     out += "<p class=\"meta\">Serves: "
                     s.section("principles") { s in
                         out += "<a href=\"\(s.text("href"))\">\(s.text("title"))</a>\(s.text("separator"))"
@@ -353,7 +370,7 @@ enum CompiledTemplates {
             out += "\(s.text("projects"))</span></li>\n"
         }
         out += "</ol>\n"
-        if !s.isTrue("snapshots") { out += "<p>No snapshots yet.</p>" }
+        if !s.flag("hasSnapshots") { out += "<p>No snapshots yet.</p>" }
         out += "\n"
     }
 
@@ -366,7 +383,7 @@ enum CompiledTemplates {
                 "<section class=\"principle panel\" id=\"\(s.text("id"))\" aria-labelledby=\"\(s.text("id"))-title\">\n"
             out += "<h2 id=\"\(s.text("id"))-title\">\(s.text("title"))</h2>\n"
             out += "<div class=\"prose\">\(s.raw("statementHTML"))</div>\n"
-            if s.isTrue("decisions") {
+            if s.flag("hasDecisions") {
                 out += "<h3>Decisions that serve it</h3>\n<ul class=\"decision-list\">\n"
                 s.section("decisions") { s in
                     out += "<li>"
@@ -375,15 +392,15 @@ enum CompiledTemplates {
                 }
                 out += "</ul>\n"
             }
-            if !s.isTrue("decisions") { out += "<p class=\"note\">No decision serves this principle yet.</p>" }
+            if !s.flag("hasDecisions") { out += "<p class=\"note\">No decision serves this principle yet.</p>" }
             out += "\n</section>\n"
         }
-        if !s.isTrue("principles") {
+        if !s.flag("hasPrinciples") {
             out += "<p>No principles are written down yet. Add <code>principles.md</code> with one <code>## </code>"
             out += " heading per principle.</p>"
         }
         out += "\n"
-        if s.isTrue("unserved") {
+        if s.flag("hasUnserved") {
             out += "<section aria-labelledby=\"unserved-title\">\n<h2 id=\"unserved-title\">Decisions that cite no"
             out += " principle</h2>\n<ul class=\"decision-list\">\n"
             s.section("unserved") { s in
@@ -422,13 +439,13 @@ enum CompiledTemplates {
         s.section("hasData") { s in
             out += "<section aria-labelledby=\"over-time\">\n<h2 id=\"over-time\">Over time</h2>\n"
             out += "<figure class=\"chart\" tabindex=\"0\">\(s.raw("svgHTML"))</figure>\n"
-            if s.isTrue("crossovers") {
+            if s.flag("hasCrossovers") {
                 out += "<ul class=\"crossovers\">"
                 s.section("crossovers") { s in out += "<li>\(s.text("text"))</li>" }
                 out += "</ul>"
             }
             out += "\n"
-            if s.isTrue("events") {
+            if s.flag("hasEvents") {
                 out += "<h3 id=\"events-title\">Events</h3>\n<ul class=\"events\" aria-labelledby=\"events-title\">\n"
                 s.section("events") { s in
                     out += "<li><time datetime=\"\(s.text("date"))\">\(s.text("dateLabel"))</time> \(s.text("text"))"
@@ -464,7 +481,7 @@ enum CompiledTemplates {
         s.inverted("hasData") { _ in out += "<p>No values have been recorded for this metric yet.</p>" }
         out += "\n<section aria-labelledby=\"about-title\">\n<h2 id=\"about-title\">About this metric</h2>\n"
         out += "<div class=\"prose\">\(s.raw("descriptionHTML"))</div>\n</section>\n"
-        if s.isTrue("watchedBy") {
+        if s.flag("hasWatchedBy") {
             out +=
                 "<section aria-labelledby=\"watched-title\">\n<h2 id=\"watched-title\">Decisions that watch it</h2>\n"
             out += "<ul class=\"decision-list\">\n"
@@ -475,5 +492,165 @@ enum CompiledTemplates {
             }
             out += "</ul>\n</section>\n"
         }
+    }
+
+    // MARK: - index.mustache (the dashboard)
+
+    static func index(_ s: Scope, into out: inout String) {
+        func score(_ s: Scope) {
+            s.section("score") { s in
+                out += "<a class=\"verdict verdict-\(s.text("verdict"))\" href=\"\(s.text("href"))\">"
+                out += "\(s.text("count")) \(s.text("words"))</a> "
+            }
+        }
+        out += "<h1>\(s.text("projectName"))</h1>\n"
+        s.section("headline") { s in
+            out += "<section aria-labelledby=\"headline-title\" class=\"headline\">\n<h2 id=\"headline-title\">"
+            s.section("isShare") { _ in out += "Share of " }
+            out += "<a href=\"\(s.text("href"))\">\(s.text("name"))</a></h2>\n"
+            s.section("figures") { s in
+                s.section("missing") { s in out += "<p>\(s.text("missing"))</p>" }
+                out += "\n"
+                s.inverted("missing") { s in
+                    out += "<p class=\"as-of\">As of <time datetime=\"\(s.text("date"))\">\(s.text("dateLabel"))</time>"
+                    s.section("unsettled") { _ in out += " <span class=\"badge early\">not settled yet</span>" }
+                    s.section("stale") { s in out += " <span class=\"meta\">(\(s.text("stale")))</span>" }
+                    out += "</p>\n<div class=\"figures\">\n"
+                    out += "<p class=\"figure\"><span class=\"figure-value headline-figure\">\(s.text("main"))</span>"
+                    out += " <span class=\"figure-label\">\(s.text("mainLabel"))</span></p>\n"
+                    out += "<p class=\"figure\"><span class=\"figure-value\">\(s.text("rank"))</span>"
+                    out += " <span class=\"figure-label\">\(s.text("rankLabel"))</span></p>\n"
+                    out += "<p class=\"figure\"><span class=\"figure-value\">\(s.text("change"))</span>"
+                    out += " <span class=\"figure-label\">\(s.text("changeLabel"))</span></p>\n"
+                    if s.flag("hasScore") {
+                        out += "<p class=\"figure score\"><span class=\"figure-value\">"
+                        score(s)
+                        out +=
+                            "</span> <span class=\"figure-label\">the bets, as judged on \(s.text("referenceDate"))</span></p>"
+                    }
+                    out += "\n</div>\n"
+                }
+            }
+            out += "<figure class=\"chart\" tabindex=\"0\">\(s.raw("svgHTML"))</figure>\n"
+            s.section("denominatorNote") { s in out += "<p class=\"note\">\(s.text("denominatorNote"))</p>" }
+            out += "\n"
+            if s.flag("hasCrossovers") {
+                out += "<ul class=\"crossovers\">"
+                s.section("crossovers") { s in out += "<li>\(s.text("text"))</li>" }
+                out += "</ul>"
+            }
+            out += "\n\(s.raw("tableHTML"))\n</section>\n"
+        }
+        s.inverted("headline") { s in
+            if s.flag("hasScore") {
+                out += "<p class=\"score\">Bets: "
+                score(s)
+                out += "</p>"
+            }
+        }
+        out += "\n"
+        if s.flag("hasStanding") {
+            out += "<section aria-labelledby=\"standing-title\" class=\"panel\">\n"
+            out += "<h2 id=\"standing-title\">Where \(s.text("projectName")) stands</h2>\n"
+            out += "<div class=\"table-scroll\">\n<table class=\"standing stack\">\n"
+            out += "<caption class=\"meta\">\(s.text("projectName"))'s newest value in each measure of use"
+            if s.flag("hasCommunity") { out += " and of community" }
+            out += ", its share of the total and rank among the projects measured in that period, and its change"
+            out += " over a year</caption>\n<thead><tr><th scope=\"col\">Metric</th><th scope=\"col\" class=\"num\">"
+            out += "Latest</th><th scope=\"col\" class=\"num\">Share</th><th scope=\"col\" class=\"num\">Rank</th>"
+            out +=
+                "<th scope=\"col\" class=\"num\">Over a year</th><th scope=\"col\">Trend</th></tr></thead>\n<tbody>\n"
+            s.section("standing") { s in
+                standingRow(s, into: &out)
+                out += "\n"
+            }
+            out += "</tbody>\n"
+            if s.flag("hasCommunity") {
+                out += "<tbody>\n<tr class=\"group\"><th scope=\"rowgroup\" colspan=\"6\">Community</th></tr>\n"
+                s.section("community") { s in
+                    standingRow(s, into: &out)
+                    out += "\n"
+                }
+                out += "</tbody>\n"
+            }
+            out += "</table>\n</div>\n</section>\n"
+        }
+        out += "<div class=\"columns\">\n<section aria-labelledby=\"due-title\" class=\"panel\">\n"
+        out += "<h2 id=\"due-title\">Due for review</h2>\n"
+        if s.flag("hasDue") {
+            out += "<p class=\"note\">Bets whose review date, or the date one of their expectations is judged at, is on"
+            out += " or before \(s.text("referenceDate")).</p>\n<ul class=\"decision-list\">\n"
+            s.section("due") { s in
+                out += "<li>"
+                decisionItem(s, into: &out)
+                out += " <span class=\"meta\">\(s.text("review"))</span></li>\n"
+            }
+            out += "</ul>\n"
+        }
+        s.inverted("due") { s in out += "<p>No bet is due for review on \(s.text("referenceDate")).</p>" }
+        out += "\n</section>\n<section aria-labelledby=\"newest-title\" class=\"panel\">\n"
+        out += "<h2 id=\"newest-title\">Newest decisions</h2>\n<ul class=\"decision-list\">\n"
+        s.section("newest") { s in
+            out += "<li>"
+            decisionItem(s, into: &out)
+            out += " <span class=\"meta\">\(s.text("date"))</span></li>\n"
+        }
+        out += "</ul>\n<p><a href=\"decisions.html\">All decisions</a></p>\n</section>\n</div>\n"
+        if s.flag("hasPasses") {
+            out += "<section aria-labelledby=\"passes-title\" class=\"panel\">\n"
+            out += "<h2 id=\"passes-title\">Where the order changed</h2>\n"
+            out +=
+                "<p class=\"note\">Every date at which \(s.text("projectName")) passed a competitor, or was passed, in a"
+            out += " measure of use.</p>\n<ol class=\"passes\">\n"
+            s.section("passes") { s in
+                out += "<li><time datetime=\"\(s.text("date"))\">\(s.text("dateLabel"))</time> <span class=\""
+                s.section("weLead") { _ in out += "lead-us" }
+                s.inverted("weLead") { _ in out += "lead-them" }
+                out += "\">\(s.text("text"))</span> in <a href=\"\(s.text("href"))\">\(s.text("metric"))</a>"
+                s.section("unsettled") { _ in out += " <span class=\"meta\">(not settled yet)</span>" }
+                out += "</li>\n"
+            }
+            out += "</ol>\n</section>\n"
+        }
+        if s.flag("hasPrinciples") {
+            out += "<section aria-labelledby=\"principles-title\" class=\"panel\">\n"
+            out += "<h2 id=\"principles-title\">Principles</h2>\n<ul class=\"principle-list\">\n"
+            s.section("principles") { s in
+                out +=
+                    "<li><a href=\"\(s.text("href"))\">\(s.text("title"))</a> <span class=\"meta\">\(s.text("count"))</span></li>\n"
+            }
+            out += "</ul>\n</section>\n"
+        }
+        if s.flag("hasIntro") {
+            out +=
+                "<section aria-labelledby=\"intro-title\" class=\"panel\">\n<h2 id=\"intro-title\">About this report</h2>\n"
+            out += "<div class=\"intro\">\(s.raw("introHTML"))</div>\n</section>\n"
+        }
+    }
+
+    // MARK: - standing-row.mustache (a partial, with the line end its file has)
+
+    static func standingRow(_ s: Scope, into out: inout String) {
+        out += "<tr><th scope=\"row\"><a href=\"\(s.text("href"))\">\(s.text("name"))</a>"
+        s.section("lag") { s in out += " <span class=\"meta\">\(s.text("lag"))</span>" }
+        out += "</th>"
+        s.section("missing") { _ in out += "<td class=\"num\" data-label=\"Latest\" colspan=\"5\">not measured</td>" }
+        s.inverted("missing") { s in
+            out += "<td class=\"num\" data-label=\"Latest\">\(s.text("latest")) <span class=\"meta\">"
+            s.section("stale") { _ in out += "not measured since " }
+            out += "<time datetime=\"\(s.text("date"))\">\(s.text("dateLabel"))</time>"
+            s.section("unsettled") { _ in out += ", not settled yet" }
+            out += "</span></td><td class=\"num\" data-label=\"Share\">\(s.text("share"))"
+            s.section("shareWhy") { s in out += " <span class=\"meta\">\(s.text("shareWhy"))</span>" }
+            out += "</td><td class=\"num\" data-label=\"Rank\">\(s.text("rank"))"
+            s.section("rankWhy") { s in out += " <span class=\"meta\">\(s.text("rankWhy"))</span>" }
+            out += "</td><td class=\"num\" data-label=\"Over a year\">"
+            s.section("overYear") { s in
+                out += s.text("value")
+                s.section("base") { s in out += " <span class=\"meta\">\(s.text("base"))</span>" }
+            }
+            out += "</td><td class=\"spark\" data-label=\"Trend\">\(s.raw("sparkHTML"))</td>"
+        }
+        out += "</tr>\n"
     }
 }
