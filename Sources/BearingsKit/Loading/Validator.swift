@@ -94,7 +94,22 @@ enum Validator {
         for snapshot in dataSet.snapshots { snapshotsOnDay[snapshot.date.ordinal, default: 0] += 1 }
         var seriesDays = Set<Int>()
         for observation in seriesObservations { seriesDays.insert(observation.date.ordinal) }
-        for snapshot in dataSet.snapshots.sorted(by: { $0.location.path < $1.location.path }) {
+        // Snapshots whose every value is in `observations`, from `start` on in table order: they
+        // point into the sorted list at the end instead of keeping a copy, and give theirs up now.
+        var whole: [(snapshot: Int, start: Int, count: Int)] = []
+        let canPoint = observations.capacity <= Int(Int32.max)
+        let byPath = dataSet.snapshots.indices.sorted {
+            dataSet.snapshots[$0].location.path < dataSet.snapshots[$1].location.path
+        }
+        for snapshotIndex in byPath {
+            let snapshot = dataSet.snapshots[snapshotIndex]
+            let start = observations.count
+            defer {
+                if canPoint, observations.count - start == snapshot.observations.count {
+                    whole.append((snapshotIndex, start, snapshot.observations.count))
+                    dataSet.snapshots[snapshotIndex].observations = []
+                }
+            }
             var unknownRows = Set<String>()
             for (metric, location) in zip(snapshot.metrics, snapshot.metricLocations) where !metricIDs.contains(metric)
             {
@@ -173,9 +188,18 @@ enum Validator {
         }
         measuredBy = [:]
 
-        // Sorted by metric, project, day and place.
-        let order = observationOrder(observations)
-        dataSet.observations = order.map { observations[$0] }
+        // Sorted by metric, project, day and place, in place: no second copy of the list.
+        var order = observationOrder(observations)
+        var positionOf = [Int32](repeating: 0, count: order.count)
+        for (position, index) in order.enumerated() { positionOf[index] = Int32(truncatingIfNeeded: position) }
+        permute(&observations, by: &order)
+        dataSet.observations = observations
+        observations = []
+        for (snapshotIndex, start, count) in whole {
+            dataSet.snapshots[snapshotIndex].observations = ObservationList(
+                positions: Array(positionOf[start..<(start + count)]), in: dataSet.observations)
+        }
+        positionOf = []
         var breaks: [String: [Day]] = [:]
         for metric in dataSet.metrics {
             let days = metric.events.filter(\.isBreak).map(\.date).sorted()
@@ -255,6 +279,25 @@ enum Validator {
             }
         }
         return order
+    }
+
+    /// Puts `list` in the order `order` gives (`order[position]` is the index that goes there),
+    /// moving each element once along the permutation's cycles; `order` is used up.
+    static func permute(_ list: inout [Observation], by order: inout [Int]) {
+        for start in order.indices where order[start] != start && order[start] >= 0 {
+            let held = list[start]
+            var position = start
+            while true {
+                let from = order[position]
+                order[position] = -1
+                if from == start {
+                    list[position] = held
+                    break
+                }
+                list[position] = list[from]
+                position = from
+            }
+        }
     }
 
     /// "did you mean 'x'?" when a known id is close; otherwise the known ids.

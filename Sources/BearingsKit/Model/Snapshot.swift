@@ -16,8 +16,9 @@ public struct Snapshot: Sendable, Equatable {
     public var metrics: [String]
     /// Where each metric row starts, parallel to `metrics`.
     public var metricLocations: [SourceLocation]
-    /// Every measured cell.
-    public var observations: [Observation]
+    /// Every measured cell, in table order. Once the data set is validated, these are positions
+    /// in its sorted list (`DataSet.observations`) rather than a second copy of each value.
+    public var observations: ObservationList
     /// Everything in the file except the measurement table and the title.
     public var notes: MarkdownDocument
     /// Where the file starts.
@@ -38,7 +39,7 @@ public struct Snapshot: Sendable, Equatable {
         self.projectLocations = projectLocations
         self.metrics = metrics
         self.metricLocations = metricLocations
-        self.observations = observations
+        self.observations = ObservationList(observations)
         self.notes = notes
         self.location = location
     }
@@ -71,4 +72,38 @@ public struct Observation: Sendable, Equatable {
         self.text = text
         self.location = location
     }
+}
+
+/// Observations in an order of their own: either an array of them, or positions in a list held
+/// elsewhere (a snapshot's cells, in table order, within the data set's sorted list), which then
+/// is shared rather than copied.
+public struct ObservationList: RandomAccessCollection, Sendable, Equatable, ExpressibleByArrayLiteral {
+    /// The observations, or the list `positions` point into.
+    private let base: [Observation]
+    /// Which of `base`, in order; nil for all of it.
+    private let positions: [Int32]?
+
+    /// The observations of an array, in its order.
+    public init(_ observations: [Observation]) {
+        base = observations
+        positions = nil
+    }
+
+    /// The observations of an array literal.
+    public init(arrayLiteral elements: Observation...) { self.init(elements) }
+
+    /// The observations at `positions` of `list` (each a valid index), in that order.
+    init(positions: [Int32], in list: [Observation]) {
+        base = list
+        self.positions = positions
+    }
+
+    public var startIndex: Int { 0 }
+    public var endIndex: Int { positions?.count ?? base.count }
+    public subscript(index: Int) -> Observation {
+        guard let positions else { return base[index] }
+        return base[Int(positions[index])]
+    }
+
+    public static func == (lhs: ObservationList, rhs: ObservationList) -> Bool { lhs.elementsEqual(rhs) }
 }

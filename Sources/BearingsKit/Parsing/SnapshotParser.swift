@@ -92,6 +92,10 @@ public enum SnapshotParser {
         snapshot.projects = projects.compactMap { $0 }
         snapshot.projectLocations = projectLocations
         var seenMetrics: [String: Int] = [:]
+        // Every cell a value at most: reserved once rather than grown (and left with slack) by appends.
+        var observations: [Observation] = []
+        observations.reserveCapacity(max(0, table.children.count - 1) * projects.count)
+        defer { snapshot.observations = ObservationList(observations) }
         for row in table.children.dropFirst() {
             let rawLine = line(row.line, lines)
             let columns = cellColumns(rawLine)
@@ -129,7 +133,7 @@ public enum SnapshotParser {
                 switch ValueParser.parse(text) {
                 case .missing: break
                 case .value(let value, _):
-                    snapshot.observations.append(
+                    observations.append(
                         Observation(
                             date: date, metric: metric, project: project, value: value, text: text, location: location))
                 case .invalid(let message):
