@@ -45,6 +45,7 @@ extension DataLoader {
             guard let record = records[path] else { return ([], []) }
             var (decision, found) = DecisionParser.parse(source, id: record.id, origin: .imported, options: markdown)
             decision?.folder = record.folder
+            decision?.body.compact()
             return (decision.map { [$0] } ?? [], found)
         }
         let decisions = parsed

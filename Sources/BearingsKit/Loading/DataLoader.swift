@@ -103,7 +103,9 @@ public enum DataLoader {
             let (parsed, decisionProblems) = parseAll(
                 decisionPaths, cache: cache, settings: "decision own \(markdown)"
             ) { source, path in
-                let (decision, found) = DecisionParser.parse(source, id: baseName(path), options: markdown)
+                var (decision, found) = DecisionParser.parse(source, id: baseName(path), options: markdown)
+                // Of a body, what is kept once read is its HTML and its links (`compacted`).
+                decision?.body.compact()
                 return (decision.map { [$0] } ?? [], found)
             }
             decisions = parsed
@@ -113,7 +115,8 @@ public enum DataLoader {
         let (snapshots, snapshotProblems) = parseAll(
             files(in: join(data, "snapshots"), ending: ".md"), cache: cache, settings: "snapshot \(markdown)"
         ) { source, path in
-            let (snapshot, found) = SnapshotParser.parse(source, id: baseName(path), options: markdown)
+            var (snapshot, found) = SnapshotParser.parse(source, id: baseName(path), options: markdown)
+            snapshot?.notes.compact()
             return (snapshot.map { [$0] } ?? [], found)
         }
         diagnostics += snapshotProblems
