@@ -333,34 +333,39 @@ extension SiteRenderer {
     /// with whether it is settled; the decisions due for review.
     func analysisJSON() -> JSONText {
         let project = dataSet.project.id
+        // Shares and crossovers are made while they are written, a metric at a time: on a large
+        // site they are tens of thousands of rows.
         var sharesJSON: [(String, JSONText)] = []
-        var crossoversJSON: [JSONText] = []
+        var charted: [(Metric, MetricSeries)] = []
         for metric in dataSet.metrics {
             guard let metricSeries = series[metric.id], !metricSeries.lines.isEmpty else { continue }
+            charted.append((metric, metricSeries))
             if let points = shares[metric.id], metricSeries.lines.count > 1 {
                 sharesJSON.append(
                     (
                         metric.id,
-                        .array(
-                            points.map {
-                                .line(
-                                    .object([
-                                        ("date", .string($0.date.description)),
-                                        ("share", $0.share.map(JSONText.number) ?? .null),
-                                    ]))
-                            })
+                        .items { yield in
+                            for point in points {
+                                let share = point.share.map(JSONText.number) ?? "null"
+                                yield(.raw("{\"date\": \"\(point.date)\", \"share\": \(share)}"))
+                            }
+                        }
                     ))
             }
-            for crossover in Analysis.crossovers(metricSeries, project: project).crossovers {
-                let (passer, passed) =
-                    crossover.weLead ? (project, crossover.competitor) : (crossover.competitor, project)
-                crossoversJSON.append(
-                    .line(
-                        .object([
-                            ("date", .string(crossover.date.description)), ("metric", .string(metric.id)),
-                            ("passed", .string(passed)), ("passer", .string(passer)),
-                            ("settled", .bool(isSettled(crossover.date, metric))),
-                        ])))
+        }
+        let crossoversJSON = JSONText.items { yield in
+            for (metric, metricSeries) in charted {
+                for crossover in Analysis.crossovers(metricSeries, project: project).crossovers {
+                    let (passer, passed) =
+                        crossover.weLead ? (project, crossover.competitor) : (crossover.competitor, project)
+                    yield(
+                        .line(
+                            .object([
+                                ("date", .string(crossover.date.description)), ("metric", .string(metric.id)),
+                                ("passed", .string(passed)), ("passer", .string(passer)),
+                                ("settled", .bool(isSettled(crossover.date, metric))),
+                            ])))
+                }
             }
         }
         let due = Analysis.dueForReview(dataSet.decisions, reference: referenceDate).map { JSONText.string($0.id) }
@@ -376,7 +381,7 @@ extension SiteRenderer {
             }
         }
         return .object([
-            ("bets", .array(bets)), ("crossovers", .array(crossoversJSON)), ("due", .line(.array(due))),
+            ("bets", .array(bets)), ("crossovers", crossoversJSON), ("due", .line(.array(due))),
             ("shares", .object(sharesJSON)),
         ])
     }

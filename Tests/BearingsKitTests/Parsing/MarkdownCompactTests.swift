@@ -43,7 +43,9 @@ import Testing
         #expect(
             Set(compact.blocks.flatMap { Self.links($0.node) }) == Set(document.blocks.flatMap { Self.links($0.node) }))
         #expect(Set(compact.blocks.flatMap { Self.links($0.node) }).count == 6)
-        // Only the summary's paragraph keeps its text; the other blocks hold nothing but links.
+        // The summary's paragraph keeps its text as one node; otherwise blocks hold nothing but links.
+        #expect(compact.blocks[1].node.children.map(\.kind) == [.text, .link(url: "0002-next.md", title: "")])
+        #expect(compact.blocks[1].node.plainText == document.blocks[1].node.plainText)
         let others = compact.blocks.filter { $0.node.kind != .paragraph }
         #expect(others.allSatisfy { $0.node.children.allSatisfy { $0.children.isEmpty && $0.literal.isEmpty } })
     }
