@@ -44,7 +44,8 @@ extension Validator {
                 continue
             }
             guard let before, let after, value.value > 0, before.value > 0, after.value > 0 else { continue }
-            let neighbours = "(\(before.text) on \(before.date) and \(after.text) on \(after.date))"
+            // Written only for a warning: this runs for every value.
+            var neighbours: String { "(\(before.text) on \(before.date) and \(after.text) on \(after.date))" }
             if value.value >= 100 * before.value, value.value >= 100 * after.value {
                 diagnostics.append(
                     .warning(
