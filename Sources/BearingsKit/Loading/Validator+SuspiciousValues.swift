@@ -1,3 +1,5 @@
+import Foundation
+
 extension Validator {
     /// SPEC §1 (snapshots): values that are valid numbers but probably not what was meant, each a
     /// warning at its cell. Both look at a value's neighbours in its series (same metric and project,
@@ -11,14 +13,48 @@ extension Validator {
     /// - A jump: a value 100 times or more both its neighbours, or a hundredth or less of both (a
     ///   digit too many, a wrong suffix). Not checked when any of the three is zero or less, at the
     ///   ends of a series, or for a value already taken for a misplaced separator.
-    static func suspiciousValues(_ observations: [Observation], breaks: [String: [Day]] = [:]) -> [Diagnostic] {
+    static func suspiciousValues<List: RandomAccessCollection & Sendable>(
+        _ observations: List, breaks: [String: [Day]] = [:], parts count: Int = 8
+    )
+        -> [Diagnostic] where List.Element == Observation, List.Index == Int
+    {
+        // Series never span two parts, so the parts are checked side by side (this runs on every
+        // build and every reload of `serve`); their warnings joined in order are the same as one
+        // pass would give.
+        let parts = seriesParts(observations, count: count)
+        let found = Slots<[Diagnostic]>(count: parts.count, empty: [])
+        DispatchQueue.concurrentPerform(iterations: parts.count) { part in
+            found.set(part, suspiciousValues(observations, in: parts[part], breaks: breaks))
+        }
+        return found.all.flatMap { $0 }
+    }
+
+    /// About `count` ranges of `observations`, in order and covering it, each ending where a series does.
+    static func seriesParts<List: RandomAccessCollection>(_ observations: List, count: Int) -> [Range<Int>]
+    where List.Element == Observation, List.Index == Int {
+        var parts: [Range<Int>] = []
+        var start = observations.startIndex
+        let size = max(1, observations.count / max(count, 1))
+        while start < observations.endIndex {
+            var end = min(start + size, observations.endIndex)
+            while end < observations.endIndex, isSameSeries(observations[end - 1], observations[end]) { end += 1 }
+            parts.append(start..<end)
+            start = end
+        }
+        return parts
+    }
+
+    /// The warnings of the series in `range`.
+    private static func suspiciousValues<List: RandomAccessCollection>(
+        _ observations: List, in range: Range<Int>, breaks: [String: [Day]]
+    ) -> [Diagnostic] where List.Element == Observation, List.Index == Int {
         var diagnostics: [Diagnostic] = []
         // One pass; each pair of neighbours is compared once (there can be 900,000 values), and a
         // metric's breaks are looked up once per run of its values.
         var continuesSeries = false
         var metric: String?
         var metricBreaks: [Day] = []
-        for index in observations.indices {
+        for index in range {
             let value = observations[index]
             if value.metric != metric {
                 metric = value.metric
@@ -26,7 +62,7 @@ extension Validator {
             }
             let before = continuesSeries ? observations[index - 1] : nil
             continuesSeries =
-                index + 1 < observations.count && isSameSeries(value, observations[index + 1])
+                index + 1 < range.upperBound && isSameSeries(value, observations[index + 1])
                 && !metricBreaks.contains(where: { value.date < $0 && $0 <= observations[index + 1].date })
             let after = continuesSeries ? observations[index + 1] : nil
             guard before != nil || after != nil else { continue }

@@ -115,4 +115,25 @@ struct SuspiciousValueTests {
         // A break of another metric changes nothing.
         #expect(Validator.suspiciousValues(jump, breaks: ["github-pushers": [may]]).count == 1)
     }
+
+    /// The series are checked in parts side by side; the warnings are the same, in the same order,
+    /// however the list is cut, and no series is ever cut in two.
+    @Test func partsGiveTheWarningsOfOnePass() {
+        let series: [(project: String, values: [String])] = (0..<12).map { index in
+            (
+                "p\(index)",
+                ["5000", index % 3 == 0 ? "6.981" : "7000", "8000", index % 4 == 0 ? "9000000" : "9000", "9500", "9800"]
+            )
+        }
+        let list = Self.observations(series)
+        let one = Validator.suspiciousValues(list, parts: 1).map(\.description)
+        #expect(one.count == 7)
+        for count in [2, 3, 5, 8, 50, 1000] {
+            #expect(Validator.suspiciousValues(list, parts: count).map(\.description) == one, "\(count) parts")
+            let parts = Validator.seriesParts(list, count: count)
+            #expect(parts.first?.lowerBound == 0 && parts.last?.upperBound == list.count)
+            #expect(zip(parts, parts.dropFirst()).allSatisfy { $0.upperBound == $1.lowerBound })
+            #expect(parts.dropFirst().allSatisfy { list[$0.lowerBound].project != list[$0.lowerBound - 1].project })
+        }
+    }
 }
