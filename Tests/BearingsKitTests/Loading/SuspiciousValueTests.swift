@@ -120,10 +120,9 @@ struct SuspiciousValueTests {
     /// however the list is cut, and no series is ever cut in two.
     @Test func partsGiveTheWarningsOfOnePass() {
         let series: [(project: String, values: [String])] = (0..<12).map { index in
-            (
-                "p\(index)",
-                ["5000", index % 3 == 0 ? "6.981" : "7000", "8000", index % 4 == 0 ? "9000000" : "9000", "9500", "9800"]
-            )
+            let second = index % 3 == 0 ? "6.981" : "7000"
+            let fourth = index % 4 == 0 ? "9000000" : "9000"
+            return ("p\(index)", ["5000", second, "8000", fourth, "9500", "9800"])
         }
         let list = Self.observations(series)
         let one = Validator.suspiciousValues(list, parts: 1).map(\.description)
