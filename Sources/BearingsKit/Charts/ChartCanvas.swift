@@ -90,10 +90,13 @@ struct ChartCanvas {
         /// out for, and the chart must be drawn again with them.
         func finished(markers: [ChartMarker], keyID: String?) -> String? {
             let placed = ChartCanvas.placeMarkers(markers, in: dayRange, x: x, width: markerWidth)
-            guard (placed.map { $0.level + 1 }.max() ?? 0) == markerLevels, placed.isEmpty != hasLinks else {
-                return nil
-            }
+            guard fits(placed) else { return nil }
             return head + ChartCanvas.markerGroup(placed, drawing: self, keyID: keyID)
+        }
+
+        /// Whether markers placed so need the rows and links the drawing was laid out for.
+        func fits(_ placed: [PlacedMarker]) -> Bool {
+            (placed.map { $0.level + 1 }.max() ?? 0) == markerLevels && placed.isEmpty != hasLinks
         }
     }
 

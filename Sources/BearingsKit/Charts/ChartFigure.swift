@@ -34,8 +34,8 @@ enum ChartFigure {
         narrow.idPrefix = "\(prefix)-narrow"
         var out = "<div class=\"chart-variants w\(max(input.width, 240))\">\n"
         if let (cache, key) = cache {
-            out += cache.chart(wide, key: key + "|wide")
-            out += cache.chart(narrow, key: key + "|narrow")
+            cache.chart(wide, key: key + "|wide", into: &out)
+            cache.chart(narrow, key: key + "|narrow", into: &out)
         } else {
             out += ChartCanvas.render(wide)
             out += ChartCanvas.render(narrow)
@@ -72,17 +72,30 @@ final class ChartCache: @unchecked Sendable {
     /// The chart of `input`, which `key` must name completely but for its markers: a drawing made
     /// for the same key is reused when the markers need the rows it was laid out for.
     func chart(_ input: ChartCanvas.Input, key: String) -> String {
+        var out = ""
+        chart(input, key: key, into: &out)
+        return out
+    }
+
+    /// `chart(_:key:)` appended to `out`: the shared drawing is copied once, into the page.
+    func chart(_ input: ChartCanvas.Input, key: String, into out: inout String) {
         lock.lock()
         let known = drawings[key] ?? []
         lock.unlock()
         for drawing in known {
-            if let chart = drawing.finished(markers: input.markers, keyID: input.keyID) { return chart }
+            let placed = ChartCanvas.placeMarkers(
+                input.markers, in: drawing.dayRange, x: drawing.x, width: drawing.markerWidth)
+            guard drawing.fits(placed) else { continue }
+            out += drawing.head
+            out += ChartCanvas.markerGroup(placed, drawing: drawing, keyID: input.keyID)
+            return
         }
         let (drawing, placed) = ChartCanvas.draw(input)
         lock.lock()
         if drawings[key, default: []].count < 4 { drawings[key, default: []].append(drawing) }
         lock.unlock()
-        return drawing.head + ChartCanvas.markerGroup(placed, drawing: drawing, keyID: input.keyID)
+        out += drawing.head
+        out += ChartCanvas.markerGroup(placed, drawing: drawing, keyID: input.keyID)
     }
 
     /// The lines stored under `key`, made by `make` the first time.

@@ -232,7 +232,10 @@ enum CompiledTemplates {
             }
             out += "</ul>\n</section>\n"
         }
-        out += "<article class=\"prose\">\n\(s.raw("bodyHTML"))\n</article>\n"
+        // Large values are appended as they are, not interpolated into a copy first.
+        out += "<article class=\"prose\">\n"
+        out += s.raw("bodyHTML")
+        out += "\n</article>\n"
         guard s.flag("hasWatched") else { return }
         out += "<section aria-labelledby=\"since-title\" class=\"panel\">\n"
         out += "<h2 id=\"since-title\">What the watched metrics did since</h2>\n"
@@ -267,8 +270,14 @@ enum CompiledTemplates {
         s.section("watched") { s in
             out += "<section class=\"watched\" aria-label=\"\(s.text("name"))\">\n"
             out += "<h3><a href=\"\(s.text("href"))\">\(s.text("name"))</a></h3>\n"
-            s.section("svgHTML") { s in out += "<figure class=\"chart\" tabindex=\"0\">\(s.raw("svgHTML"))</figure>" }
-            out += "\n\(s.raw("tableHTML"))\n</section>\n"
+            s.section("svgHTML") { s in
+                out += "<figure class=\"chart\" tabindex=\"0\">"
+                out += s.raw("svgHTML")
+                out += "</figure>"
+            }
+            out += "\n"
+            out += s.raw("tableHTML")
+            out += "\n</section>\n"
         }
         out += "</section>\n"
     }
@@ -284,7 +293,11 @@ enum CompiledTemplates {
             s.section("sourceHref") { s in out += "<a href=\"\(s.text("sourceHref"))\">\(s.text("source"))</a>" }
             s.inverted("sourceHref") { s in out += s.text("source") }
         }
-        out += "</p>\n\(s.raw("tableHTML"))\n<div class=\"prose\">\(s.raw("notesHTML"))</div>\n"
+        out += "</p>\n"
+        out += s.raw("tableHTML")
+        out += "\n<div class=\"prose\">"
+        out += s.raw("notesHTML")
+        out += "</div>\n"
         out += "<nav class=\"pager\" aria-label=\"Snapshots\">\n"
         s.section("previous") { s in
             out += "<a rel=\"prev\" href=\"\(s.text("href"))\">← "
