@@ -11,7 +11,9 @@ extension Validator {
     /// - A jump: a value 100 times or more both its neighbours, or a hundredth or less of both (a
     ///   digit too many, a wrong suffix). Not checked when any of the three is zero or less, at the
     ///   ends of a series, or for a value already taken for a misplaced separator.
-    static func suspiciousValues(_ observations: [Observation], breaks: [String: [Day]] = [:]) -> [Diagnostic] {
+    static func suspiciousValues<List: RandomAccessCollection>(_ observations: List, breaks: [String: [Day]] = [:])
+        -> [Diagnostic]
+    where List.Element == Observation, List.Index == Int {
         var diagnostics: [Diagnostic] = []
         // One pass; each pair of neighbours is compared once (there can be 900,000 values), and a
         // metric's breaks are looked up once per run of its values.
