@@ -134,14 +134,12 @@ public struct ObservationStore: RandomAccessCollection, Sendable, Equatable, Exp
                 path: paths[Int(files[index])], line: Int(lines[index]), column: Int(columns[index])))
     }
 
-    /// The metric id of the observation at `index`, without building the observation.
-    func metric(at index: Int) -> String { metricIDs[Int(metrics[index])] }
-
-    /// The project id of the observation at `index`, without building the observation.
-    func project(at index: Int) -> String { projectIDs[Int(projects[index])] }
-
-    /// The day of the observation at `index`, without building the observation.
-    func date(at index: Int) -> Day { days[index] }
+    /// Where the observation at `index` was written, without building the rest of it; nil when
+    /// there is none there.
+    public func location(at index: Int) -> SourceLocation? {
+        guard indices.contains(index) else { return nil }
+        return SourceLocation(path: paths[Int(files[index])], line: Int(lines[index]), column: Int(columns[index]))
+    }
 
     public static func == (lhs: ObservationStore, rhs: ObservationStore) -> Bool { lhs.elementsEqual(rhs) }
 }
