@@ -1,17 +1,20 @@
-/// One point of a series, with where it was written.
+/// One point of a series, with the observation it was read from.
+///
+/// 16 bytes: every observation of a large site is a point too. Where it was written is not kept
+/// here but looked up through `observation` (`ObservationStore.location(at:)`).
 public struct SeriesPoint: Sendable, Equatable {
     /// The value.
     public var value: Double
-    /// The file, line and column it came from.
-    public var location: SourceLocation
-    /// The day of the measurement; last, beside the location's 32-bit numbers, so nothing is padded.
+    /// The day of the measurement.
     public var date: Day
+    /// The position of its observation in the data set's sorted list (`DataSet.observations`).
+    public var observation: Int32
 
     /// Creates a point.
-    public init(date: Day, value: Double, location: SourceLocation) {
+    public init(date: Day, value: Double, observation: Int32) {
         self.date = date
         self.value = value
-        self.location = location
+        self.observation = observation
     }
 }
 
@@ -157,13 +160,17 @@ extension Analysis {
             if !run.isEmpty { points[runMetric, default: [:]][runProject, default: []] += run }
             run = []
         }
-        for observation in dataSet.observations {
+        // A list of more than 2^31 observations could not be held in memory; positions fit in 32 bits.
+        for (position, observation) in dataSet.observations.enumerated() {
             if observation.metric != runMetric || observation.project != runProject {
                 close()
                 runMetric = observation.metric
                 runProject = observation.project
             }
-            run.append(SeriesPoint(date: observation.date, value: observation.value, location: observation.location))
+            run.append(
+                SeriesPoint(
+                    date: observation.date, value: observation.value,
+                    observation: Int32(truncatingIfNeeded: position)))
         }
         close()
         let order = dataSet.projectIDs

@@ -85,8 +85,9 @@ enum Validator {
             var project: String
         }
         var measuredBy: [Point: Int] = [:]
-        var observations: [Observation] = []
-        observations.reserveCapacity(dataSet.snapshots.reduce(seriesObservations.count) { $0 + $1.observations.count })
+        var observations = ObservationStore()
+        let total = dataSet.snapshots.reduce(seriesObservations.count) { $0 + $1.observations.count }
+        observations.reserveCapacity(total)
         // A snapshot measures each metric and project once (its parser sees to that), so only days
         // with two snapshots, or with series values too, can hold a pair twice: only those are
         // looked up, and a data folder of one snapshot a day hashes nothing here.
@@ -97,7 +98,7 @@ enum Validator {
         // Snapshots whose every value is in `observations`, from `start` on in table order: they
         // point into the sorted list at the end instead of keeping a copy, and give theirs up now.
         var whole: [(snapshot: Int, start: Int, count: Int)] = []
-        let canPoint = observations.capacity <= Int(Int32.max)
+        let canPoint = total <= Int(Int32.max)
         let byPath = dataSet.snapshots.indices.sorted {
             dataSet.snapshots[$0].location.path < dataSet.snapshots[$1].location.path
         }
@@ -121,10 +122,9 @@ enum Validator {
             }
             let day = snapshot.date.ordinal
             guard (snapshotsOnDay[day] ?? 0) > 1 || seriesDays.contains(day) else {
-                if unknownRows.isEmpty {
-                    observations += snapshot.observations
-                } else {
-                    observations += snapshot.observations.filter { !unknownRows.contains($0.metric) }
+                for observation in snapshot.observations
+                where unknownRows.isEmpty || !unknownRows.contains(observation.metric) {
+                    observations.append(observation)
                 }
                 continue
             }
@@ -188,11 +188,12 @@ enum Validator {
         }
         measuredBy = [:]
 
-        // Sorted by metric, project, day and place, in place: no second copy of the list.
+        // Sorted by metric, project, day and place, a column at a time.
         var order = observationOrder(observations)
         var positionOf = [Int32](repeating: 0, count: order.count)
         for (position, index) in order.enumerated() { positionOf[index] = Int32(truncatingIfNeeded: position) }
-        permute(&observations, by: &order)
+        observations.reorder(by: order)
+        order = []
         dataSet.observations = observations
         observations = []
         for (snapshotIndex, start, count) in whole {
@@ -218,7 +219,9 @@ enum Validator {
     /// The indices of `observations` sorted by metric, project, day and place, comparing ranks rather
     /// than strings. Bucketed by (metric, project) when there are at most `bucketLimit` pairs (one
     /// counter per pair is allocated); a comparison sort otherwise. Both give the same order.
-    static func observationOrder(_ observations: [Observation], bucketLimit: Int = 1 << 22) -> [Int] {
+    static func observationOrder<List: RandomAccessCollection>(_ observations: List, bucketLimit: Int = 1 << 22)
+        -> [Int]
+    where List.Element == Observation, List.Index == Int {
         var metricIDsSeen = Set<String>(), projectIDsSeen = Set<String>()
         var lastMetric: String?, lastProject: String?
         for observation in observations {
@@ -279,25 +282,6 @@ enum Validator {
             }
         }
         return order
-    }
-
-    /// Puts `list` in the order `order` gives (`order[position]` is the index that goes there),
-    /// moving each element once along the permutation's cycles; `order` is used up.
-    static func permute(_ list: inout [Observation], by order: inout [Int]) {
-        for start in order.indices where order[start] != start && order[start] >= 0 {
-            let held = list[start]
-            var position = start
-            while true {
-                let from = order[position]
-                order[position] = -1
-                if from == start {
-                    list[position] = held
-                    break
-                }
-                list[position] = list[from]
-                position = from
-            }
-        }
     }
 
     /// "did you mean 'x'?" when a known id is close; otherwise the known ids.

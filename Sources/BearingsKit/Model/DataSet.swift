@@ -10,8 +10,9 @@ public struct DataSet: Sendable, Equatable {
     public var decisions: [Decision]
     /// snapshots, sorted by date then id.
     public var snapshots: [Snapshot]
-    /// Every observation from snapshots and series, sorted by metric, project, date.
-    public var observations: [Observation]
+    /// Every observation from snapshots and series, sorted by metric, project, date; held column
+    /// by column (an array literal or `ObservationStore(_:)` of an array makes one).
+    public var observations: ObservationStore
     /// Files beside imported decision records that they link to, sorted by path.
     public var decisionAttachments: [DecisionAttachment] = []
 
@@ -25,7 +26,7 @@ public struct DataSet: Sendable, Equatable {
         self.metrics = metrics
         self.decisions = decisions
         self.snapshots = snapshots
-        self.observations = observations
+        self.observations = ObservationStore(observations)
     }
 
     /// Column ids in display order: this project, the declared competitors, then new ones by id.

@@ -78,14 +78,17 @@ public struct Observation: Sendable, Equatable {
 /// elsewhere (a snapshot's cells, in table order, within the data set's sorted list), which then
 /// is shared rather than copied.
 public struct ObservationList: RandomAccessCollection, Sendable, Equatable, ExpressibleByArrayLiteral {
-    /// The observations, or the list `positions` point into.
-    private let base: [Observation]
-    /// Which of `base`, in order; nil for all of it.
+    /// The observations, when they are not positions in a list held elsewhere.
+    private let own: [Observation]
+    /// The list `positions` point into; empty when the observations are `own`.
+    private let list: ObservationStore
+    /// Which of `list`, in order; nil when the observations are `own`.
     private let positions: [Int32]?
 
     /// The observations of an array, in its order.
     public init(_ observations: [Observation]) {
-        base = observations
+        own = observations
+        list = ObservationStore()
         positions = nil
     }
 
@@ -93,16 +96,17 @@ public struct ObservationList: RandomAccessCollection, Sendable, Equatable, Expr
     public init(arrayLiteral elements: Observation...) { self.init(elements) }
 
     /// The observations at `positions` of `list` (each a valid index), in that order.
-    init(positions: [Int32], in list: [Observation]) {
-        base = list
+    init(positions: [Int32], in list: ObservationStore) {
+        own = []
+        self.list = list
         self.positions = positions
     }
 
     public var startIndex: Int { 0 }
-    public var endIndex: Int { positions?.count ?? base.count }
+    public var endIndex: Int { positions?.count ?? own.count }
     public subscript(index: Int) -> Observation {
-        guard let positions else { return base[index] }
-        return base[Int(positions[index])]
+        guard let positions else { return own[index] }
+        return list[Int(positions[index])]
     }
 
     public static func == (lhs: ObservationList, rhs: ObservationList) -> Bool { lhs.elementsEqual(rhs) }

@@ -283,7 +283,8 @@ extension SiteRenderer {
                 return [
                     "text": text, "verdict": verdict.verdict.rawValue, "verdictWords": verdict.verdict.words,
                     "judged": judged, "reason": reasonText(verdict),
-                    "source": verdict.judged.map { "\(sourcePath($0.location)):\($0.location.line)" } ?? "",
+                    "source": verdict.judged.flatMap { dataSet.observations.location(at: Int($0.observation)) }
+                        .map { "\(sourcePath($0)):\($0.line)" } ?? "",
                 ]
             },
         ]

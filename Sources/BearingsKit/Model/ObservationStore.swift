@@ -1,0 +1,145 @@
+/// Observations held column by column: each observation is built when it is read.
+///
+/// A large site holds about a million observations; as `[Observation]` they took 88 bytes each.
+/// Here a day, a value, a line and a column are kept as they are, the metric, project and file as
+/// positions in tables of the few distinct ids and paths, and the cell texts in one buffer of
+/// UTF-8 bytes: 36 bytes and the text's bytes each.
+public struct ObservationStore: RandomAccessCollection, Sendable, Equatable, ExpressibleByArrayLiteral {
+    /// Distinct metric ids, project ids and file paths, in the order first appended.
+    private var metricIDs: [String] = []
+    private var projectIDs: [String] = []
+    private var paths: [String] = []
+    /// Where each of `metricIDs`, `projectIDs` and `paths` is; needed only while appending.
+    private var metricIndex: [String: Int32] = [:]
+    private var projectIndex: [String: Int32] = [:]
+    private var pathIndex: [String: Int32] = [:]
+    /// One entry per observation.
+    private var days: [Day] = []
+    private var metrics: [Int32] = []
+    private var projects: [Int32] = []
+    private var files: [Int32] = []
+    private var values: [Double] = []
+    private var lines: [Int32] = []
+    private var columns: [Int32] = []
+    /// Where each observation's text ends in `textBytes` (it starts where the previous one ends).
+    private var textEnds: [UInt32] = []
+    /// Every cell text's UTF-8 bytes, one after another.
+    private var textBytes: [UInt8] = []
+    /// Texts that would take `textBytes` past 4 GiB, by observation; empty in practice.
+    private var longTexts: [Int: String] = [:]
+
+    /// An empty store.
+    public init() {}
+
+    /// The observations of an array, in its order.
+    public init(_ observations: [Observation]) {
+        reserveCapacity(observations.count)
+        for observation in observations { append(observation) }
+    }
+
+    /// The observations of an array literal.
+    public init(arrayLiteral elements: Observation...) { self.init(elements) }
+
+    /// Makes room for `count` observations in all (texts' bytes are guessed at a few each).
+    public mutating func reserveCapacity(_ count: Int) {
+        days.reserveCapacity(count)
+        metrics.reserveCapacity(count)
+        projects.reserveCapacity(count)
+        files.reserveCapacity(count)
+        values.reserveCapacity(count)
+        lines.reserveCapacity(count)
+        columns.reserveCapacity(count)
+        textEnds.reserveCapacity(count)
+        textBytes.reserveCapacity(count * 4)
+    }
+
+    /// Adds an observation at the end.
+    public mutating func append(_ observation: Observation) {
+        days.append(observation.date)
+        metrics.append(Self.position(of: observation.metric, in: &metricIDs, &metricIndex))
+        projects.append(Self.position(of: observation.project, in: &projectIDs, &projectIndex))
+        files.append(Self.position(of: observation.location.path, in: &paths, &pathIndex))
+        values.append(observation.value)
+        lines.append(Int32(clamping: observation.location.line))
+        columns.append(Int32(clamping: observation.location.column))
+        let text = observation.text.utf8
+        if textBytes.count + text.count <= Int(UInt32.max) {
+            textBytes += text
+        } else {
+            longTexts[textEnds.count] = observation.text
+        }
+        textEnds.append(UInt32(truncatingIfNeeded: textBytes.count))
+    }
+
+    /// Where `id` is in `table`, adding it when new; the last one found is tried first, since
+    /// observations come in runs of one file and one metric.
+    private static func position(of id: String, in table: inout [String], _ index: inout [String: Int32]) -> Int32 {
+        if let last = table.last, last == id { return Int32(truncatingIfNeeded: table.count - 1) }
+        if let known = index[id] { return known }
+        let position = Int32(truncatingIfNeeded: table.count)
+        index[id] = position
+        table.append(id)
+        return position
+    }
+
+    /// Puts the observations in the order `order` gives (`order[position]` is the index of the one
+    /// that goes there; each index once), one column at a time, and drops the tables' indices: a
+    /// store is no longer appended to once sorted.
+    mutating func reorder(by order: [Int]) {
+        days = order.map { days[$0] }
+        metrics = order.map { metrics[$0] }
+        projects = order.map { projects[$0] }
+        files = order.map { files[$0] }
+        values = order.map { values[$0] }
+        lines = order.map { lines[$0] }
+        columns = order.map { columns[$0] }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(textBytes.count)
+        var ends: [UInt32] = []
+        ends.reserveCapacity(order.count)
+        var moved: [Int: String] = [:]
+        for index in order {
+            if let long = longTexts[index] {
+                moved[ends.count] = long
+            } else {
+                bytes += textBytes[textRange(index)]
+            }
+            ends.append(UInt32(truncatingIfNeeded: bytes.count))
+        }
+        textBytes = bytes
+        textEnds = ends
+        longTexts = moved
+        metricIndex = [:]
+        projectIndex = [:]
+        pathIndex = [:]
+    }
+
+    /// Where the text of the observation at `index` is in `textBytes`.
+    private func textRange(_ index: Int) -> Range<Int> {
+        (index == 0 ? 0 : Int(textEnds[index - 1]))..<Int(textEnds[index])
+    }
+
+    public var startIndex: Int { 0 }
+    public var endIndex: Int { days.count }
+
+    public subscript(index: Int) -> Observation {
+        let text =
+            longTexts.isEmpty
+            ? String(decoding: textBytes[textRange(index)], as: UTF8.self)
+            : longTexts[index] ?? String(decoding: textBytes[textRange(index)], as: UTF8.self)
+        return Observation(
+            date: days[index], metric: metricIDs[Int(metrics[index])], project: projectIDs[Int(projects[index])],
+            value: values[index], text: text,
+            location: SourceLocation(
+                path: paths[Int(files[index])], line: Int(lines[index]), column: Int(columns[index])))
+    }
+
+    /// Where the observation at `index` was written, without building the rest of it; nil when
+    /// there is none there.
+    public func location(at index: Int) -> SourceLocation? {
+        guard indices.contains(index) else { return nil }
+        return SourceLocation(path: paths[Int(files[index])], line: Int(lines[index]), column: Int(columns[index]))
+    }
+
+    public static func == (lhs: ObservationStore, rhs: ObservationStore) -> Bool { lhs.elementsEqual(rhs) }
+}
