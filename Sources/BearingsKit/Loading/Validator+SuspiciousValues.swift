@@ -13,11 +13,9 @@ extension Validator {
     /// - A jump: a value 100 times or more both its neighbours, or a hundredth or less of both (a
     ///   digit too many, a wrong suffix). Not checked when any of the three is zero or less, at the
     ///   ends of a series, or for a value already taken for a misplaced separator.
-    static func suspiciousValues<List: RandomAccessCollection & Sendable>(
+    static func suspiciousValues<List: SeriesReading & Sendable>(
         _ observations: List, breaks: [String: [Day]] = [:], parts count: Int = 8
-    )
-        -> [Diagnostic] where List.Element == Observation, List.Index == Int
-    {
+    ) -> [Diagnostic] {
         // Series never span two parts, so the parts are checked side by side (this runs on every
         // build and every reload of `serve`); their warnings joined in order are the same as one
         // pass would give.
@@ -30,45 +28,44 @@ extension Validator {
     }
 
     /// About `count` ranges of `observations`, in order and covering it, each ending where a series does.
-    static func seriesParts<List: RandomAccessCollection>(_ observations: List, count: Int) -> [Range<Int>]
-    where List.Element == Observation, List.Index == Int {
+    static func seriesParts<List: SeriesReading>(_ observations: List, count: Int) -> [Range<Int>] {
         var parts: [Range<Int>] = []
         var start = observations.startIndex
         let size = max(1, observations.count / max(count, 1))
         while start < observations.endIndex {
             var end = min(start + size, observations.endIndex)
-            while end < observations.endIndex, isSameSeries(observations[end - 1], observations[end]) { end += 1 }
+            while end < observations.endIndex, observations.isSameSeries(end - 1, end) { end += 1 }
             parts.append(start..<end)
             start = end
         }
         return parts
     }
 
-    /// The warnings of the series in `range`.
-    private static func suspiciousValues<List: RandomAccessCollection>(
+    /// The warnings of the series in `range`. Values are read by position, and an observation is
+    /// built only for a warning: a column store would build one on every read.
+    private static func suspiciousValues<List: SeriesReading>(
         _ observations: List, in range: Range<Int>, breaks: [String: [Day]]
-    ) -> [Diagnostic] where List.Element == Observation, List.Index == Int {
+    ) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         // One pass; each pair of neighbours is compared once (there can be 900,000 values), and a
         // metric's breaks are looked up once per run of its values.
         var continuesSeries = false
-        var metric: String?
         var metricBreaks: [Day] = []
         for index in range {
-            let value = observations[index]
-            if value.metric != metric {
-                metric = value.metric
-                metricBreaks = breaks[value.metric] ?? []
+            if index == range.lowerBound || !observations.isSameMetric(index - 1, index) {
+                metricBreaks = breaks[observations.metricID(at: index)] ?? []
             }
-            let before = continuesSeries ? observations[index - 1] : nil
+            let before: Int? = continuesSeries ? index - 1 : nil
+            let day = observations.day(at: index)
             continuesSeries =
-                index + 1 < range.upperBound && isSameSeries(value, observations[index + 1])
-                && !metricBreaks.contains(where: { value.date < $0 && $0 <= observations[index + 1].date })
-            let after = continuesSeries ? observations[index + 1] : nil
+                index + 1 < range.upperBound && observations.isSameSeries(index, index + 1)
+                && !metricBreaks.contains(where: { day < $0 && $0 <= observations.day(at: index + 1) })
+            let after: Int? = continuesSeries ? index + 1 : nil
             guard before != nil || after != nil else { continue }
-            if looksLikeMisplacedSeparator(value.text),
-                [before, after].allSatisfy({ $0.map { isWholeThousands($0.value) } ?? true })
+            if observations.looksLikeMisplacedSeparator(at: index),
+                [before, after].allSatisfy({ $0.map { isWholeThousands(observations.value(at: $0)) } ?? true })
             {
+                let value = observations[index]
                 let written = value.text
                 let whole = written.replacingOccurrences(of: ".", with: "")
                 let grouped = written.replacingOccurrences(of: ".", with: ",")
@@ -79,20 +76,22 @@ extension Validator {
                         hint: "write \(whole) or \(grouped); if \(written) is meant, write \(written)0"))
                 continue
             }
-            guard let before, let after, value.value > 0, before.value > 0, after.value > 0 else { continue }
-            // Written only for a warning: this runs for every value.
-            var neighbours: String { "(\(before.text) on \(before.date) and \(after.text) on \(after.date))" }
-            if value.value >= 100 * before.value, value.value >= 100 * after.value {
-                diagnostics.append(
-                    .warning(
-                        value.location, "\(value.text) is 100 times or more its neighbours \(neighbours)",
-                        hint: Self.jumpHint))
-            } else if value.value * 100 <= before.value, value.value * 100 <= after.value {
-                diagnostics.append(
-                    .warning(
-                        value.location, "\(value.text) is a hundredth or less of its neighbours \(neighbours)",
-                        hint: Self.jumpHint))
-            }
+            guard let before, let after else { continue }
+            let current = observations.value(at: index)
+            let previous = observations.value(at: before), next = observations.value(at: after)
+            guard current > 0, previous > 0, next > 0 else { continue }
+            let isJumpUp = current >= 100 * previous && current >= 100 * next
+            let isJumpDown = !isJumpUp && current * 100 <= previous && current * 100 <= next
+            guard isJumpUp || isJumpDown else { continue }
+            let value = observations[index], first = observations[before], second = observations[after]
+            let neighbours = "(\(first.text) on \(first.date) and \(second.text) on \(second.date))"
+            diagnostics.append(
+                .warning(
+                    value.location,
+                    isJumpUp
+                        ? "\(value.text) is 100 times or more its neighbours \(neighbours)"
+                        : "\(value.text) is a hundredth or less of its neighbours \(neighbours)",
+                    hint: Self.jumpHint))
         }
         return diagnostics
     }
@@ -100,17 +99,15 @@ extension Validator {
     static let jumpHint =
         "check the cell: a digit too many or too few, or a wrong suffix (k, M, B)? if the number is right, nothing needs to change"
 
-    private static func isSameSeries(_ left: Observation, _ right: Observation) -> Bool {
-        left.project == right.project && left.metric == right.metric
-    }
-
     private static func isWholeThousands(_ value: Double) -> Bool {
         value >= 1000 && value == value.rounded(.towardZero)
     }
 
     /// One to three digits, `.`, exactly three digits, nothing else: `6.981`, `12.500`, `100.000`.
-    static func looksLikeMisplacedSeparator(_ text: String) -> Bool {
-        let bytes = text.utf8
+    static func looksLikeMisplacedSeparator(_ text: String) -> Bool { looksLikeMisplacedSeparator(text.utf8) }
+
+    /// The same, of a text's UTF-8 bytes.
+    static func looksLikeMisplacedSeparator<Bytes: Collection<UInt8>>(_ bytes: Bytes) -> Bool {
         guard (5...7).contains(bytes.count) else { return false }
         let point = bytes.count - 4
         for (offset, byte) in bytes.enumerated() {
@@ -121,5 +118,32 @@ extension Validator {
             }
         }
         return true
+    }
+}
+
+/// What the check for suspicious values reads of a list of observations sorted by series, by
+/// position: cheap for an array, and for `ObservationStore` without building observations.
+protocol SeriesReading: RandomAccessCollection where Element == Observation, Index == Int {
+    /// Whether the observations at two positions are of one metric and project.
+    func isSameSeries(_ left: Int, _ right: Int) -> Bool
+    /// Whether the observations at two positions are of one metric.
+    func isSameMetric(_ left: Int, _ right: Int) -> Bool
+    func metricID(at index: Int) -> String
+    func day(at index: Int) -> Day
+    func value(at index: Int) -> Double
+    /// Whether the cell text at a position reads like `6.981` (`Validator.looksLikeMisplacedSeparator`).
+    func looksLikeMisplacedSeparator(at index: Int) -> Bool
+}
+
+extension Array: SeriesReading where Element == Observation {
+    func isSameSeries(_ left: Int, _ right: Int) -> Bool {
+        self[left].project == self[right].project && self[left].metric == self[right].metric
+    }
+    func isSameMetric(_ left: Int, _ right: Int) -> Bool { self[left].metric == self[right].metric }
+    func metricID(at index: Int) -> String { self[index].metric }
+    func day(at index: Int) -> Day { self[index].date }
+    func value(at index: Int) -> Double { self[index].value }
+    func looksLikeMisplacedSeparator(at index: Int) -> Bool {
+        Validator.looksLikeMisplacedSeparator(self[index].text)
     }
 }

@@ -189,7 +189,7 @@ enum Validator {
         measuredBy = [:]
 
         // Sorted by metric, project, day and place, a column at a time.
-        var order = observationOrder(observations)
+        var order = observations.sortedOrder()
         var positionOf = [Int32](repeating: 0, count: order.count)
         for (position, index) in order.enumerated() { positionOf[index] = Int32(truncatingIfNeeded: position) }
         observations.reorder(by: order)

@@ -33,13 +33,8 @@ public struct DataSet: Sendable, Equatable {
     public var projectIDs: [String] {
         let ids = [project.id] + project.competitors.map(\.id)
         let seen = Set(ids)
-        // Each id once before sorting: there are hundreds of thousands of observations, a few dozen ids.
-        var others = Set<String>()
-        var previous: String?
-        for observation in observations where observation.project != previous {
-            previous = observation.project
-            if !seen.contains(observation.project) { others.insert(observation.project) }
-        }
+        // From the store's table of project ids: a few dozen, where there are a million observations.
+        let others = Set(observations.measuredProjectIDs.filter { !seen.contains($0) })
         return ids + others.sorted()
     }
 
@@ -50,9 +45,5 @@ public struct DataSet: Sendable, Equatable {
     }
 
     /// The newest snapshot or series date.
-    public var newestDate: Day? {
-        observations.reduce(nil as Day?) { newest, observation in
-            newest.map { Swift.max($0, observation.date) } ?? observation.date
-        }
-    }
+    public var newestDate: Day? { observations.newestDay }
 }

@@ -4,7 +4,7 @@
 /// Here a day, a value, a line and a column are kept as they are, the metric, project and file as
 /// positions in tables of the few distinct ids and paths, and the cell texts in one buffer of
 /// UTF-8 bytes: 36 bytes and the text's bytes each.
-public struct ObservationStore: RandomAccessCollection, Sendable, Equatable, ExpressibleByArrayLiteral {
+public struct ObservationStore: RandomAccessCollection, SeriesReading, Sendable, Equatable, ExpressibleByArrayLiteral {
     /// Distinct metric ids, project ids and file paths, in the order first appended.
     private var metricIDs: [String] = []
     private var projectIDs: [String] = []
@@ -142,4 +142,66 @@ public struct ObservationStore: RandomAccessCollection, Sendable, Equatable, Exp
     }
 
     public static func == (lhs: ObservationStore, rhs: ObservationStore) -> Bool { lhs.elementsEqual(rhs) }
+
+    // MARK: - Read from the columns, without building observations
+
+    func isSameSeries(_ left: Int, _ right: Int) -> Bool {
+        metrics[left] == metrics[right] && projects[left] == projects[right]
+    }
+    func isSameMetric(_ left: Int, _ right: Int) -> Bool { metrics[left] == metrics[right] }
+    func metricID(at index: Int) -> String { metricIDs[Int(metrics[index])] }
+    func day(at index: Int) -> Day { days[index] }
+    func value(at index: Int) -> Double { values[index] }
+    func looksLikeMisplacedSeparator(at index: Int) -> Bool {
+        if !longTexts.isEmpty, let long = longTexts[index] { return Validator.looksLikeMisplacedSeparator(long) }
+        return Validator.looksLikeMisplacedSeparator(textBytes[textRange(index)])
+    }
+
+    /// The newest day of any observation.
+    public var newestDay: Day? { days.max() }
+
+    /// Every project id that has an observation, each once, in the order first appended.
+    public var measuredProjectIDs: [String] { projectIDs }
+
+    /// The positions sorted by metric id, project id, day, then file path, line and column: the
+    /// order `Validator.observationOrder` gives, worked out from the columns (that builds every
+    /// observation three times, and this runs on every reload of `serve`). Counted into buckets of
+    /// (metric, project); a bucket is sorted only when it is not in order already.
+    func sortedOrder() -> [Int] {
+        func ranks(_ table: [String]) -> [Int] {
+            var rank = [Int](repeating: 0, count: table.count)
+            for (position, index) in table.indices.sorted(by: { table[$0] < table[$1] }).enumerated() {
+                rank[index] = position
+            }
+            return rank
+        }
+        let metricRank = ranks(metricIDs), projectRank = ranks(projectIDs), pathRank = ranks(paths)
+        let bucketCount = metricIDs.count * projectIDs.count
+        var bucketOf = [Int](repeating: 0, count: days.count)
+        var starts = [Int](repeating: 0, count: bucketCount + 1)
+        for index in days.indices {
+            let bucket = metricRank[Int(metrics[index])] * projectIDs.count + projectRank[Int(projects[index])]
+            bucketOf[index] = bucket
+            starts[bucket + 1] += 1
+        }
+        for bucket in 0..<bucketCount { starts[bucket + 1] += starts[bucket] }
+        var next = starts
+        var order = [Int](repeating: 0, count: days.count)
+        for index in days.indices {
+            order[next[bucketOf[index]]] = index
+            next[bucketOf[index]] += 1
+        }
+        let inOrder: (Int, Int) -> Bool = { left, right in
+            if days[left] != days[right] { return days[left] < days[right] }
+            let leftPath = pathRank[Int(files[left])], rightPath = pathRank[Int(files[right])]
+            if leftPath != rightPath { return leftPath < rightPath }
+            return (lines[left], columns[left]) < (lines[right], columns[right])
+        }
+        for bucket in 0..<bucketCount where starts[bucket + 1] - starts[bucket] > 1 {
+            let range = starts[bucket]..<starts[bucket + 1]
+            let sorted = zip(order[range], order[range].dropFirst()).allSatisfy { !inOrder($1, $0) }
+            if !sorted { order[range].sort(by: inOrder) }
+        }
+        return order
+    }
 }

@@ -55,6 +55,24 @@ struct ObservationOrderTests {
         #expect(Set(buckets).count == count)
     }
 
+    @Test func theStoreSortsItsColumnsIntoTheSameOrder() {
+        #expect(ObservationStore(Self.observations).sortedOrder() == Validator.observationOrder(Self.observations))
+        // Many files, days shared across files, several points per line: place decides often.
+        var generated: [Observation] = []
+        let count = 5 * 7 * 40
+        for step in 0..<count {
+            let index = (step * 1_013) % count
+            let metric = index % 5, project = (index / 5) % 7, day = (index / 35) % 9
+            generated.append(
+                Observation(
+                    date: Day(ordinal: 737_000 + day), metric: "m\(metric)", project: "p\(6 - project)", value: 1,
+                    text: "1",
+                    location: SourceLocation(
+                        path: "data/snapshots/s\((index * 7) % 13).md", line: index % 17 + 1, column: step % 3 + 1)))
+        }
+        #expect(ObservationStore(generated).sortedOrder() == Validator.observationOrder(generated))
+    }
+
     static func point(_ date: String, _ metric: String, _ project: String, line: Int) -> Observation {
         Observation(
             date: Day(iso: date) ?? Day(ordinal: 0), metric: metric, project: project, value: 1, text: "1",
