@@ -163,11 +163,13 @@ public struct ObservationStore: RandomAccessCollection, SeriesReading, Sendable,
     /// Every project id that has an observation, each once, in the order first appended.
     public var measuredProjectIDs: [String] { projectIDs }
 
-    /// The positions sorted by metric id, project id, day, then file path, line and column: the
-    /// order `Validator.observationOrder` gives, worked out from the columns (that builds every
-    /// observation three times, and this runs on every reload of `serve`). Counted into buckets of
-    /// (metric, project); a bucket is sorted only when it is not in order already.
-    func sortedOrder() -> [Int] {
+    /// The positions sorted by metric id, project id, day, then file path, line and column,
+    /// comparing ranks in the tables rather than strings (this runs on every reload of `serve`).
+    /// Counted into buckets of (metric, project) when there are at most `bucketLimit` pairs (one
+    /// counter each is allocated), a bucket sorted only when it is not in order already, as a
+    /// loader's snapshots by path are in date order as a rule; a comparison sort otherwise. Both
+    /// give the same order.
+    func sortedOrder(bucketLimit: Int = 1 << 22) -> [Int] {
         func ranks(_ table: [String]) -> [Int] {
             var rank = [Int](repeating: 0, count: table.count)
             for (position, index) in table.indices.sorted(by: { table[$0] < table[$1] }).enumerated() {
@@ -176,7 +178,20 @@ public struct ObservationStore: RandomAccessCollection, SeriesReading, Sendable,
             return rank
         }
         let metricRank = ranks(metricIDs), projectRank = ranks(projectIDs), pathRank = ranks(paths)
+        let inOrder: (Int, Int) -> Bool = { left, right in
+            if days[left] != days[right] { return days[left] < days[right] }
+            let leftPath = pathRank[Int(files[left])], rightPath = pathRank[Int(files[right])]
+            if leftPath != rightPath { return leftPath < rightPath }
+            return (lines[left], columns[left]) < (lines[right], columns[right])
+        }
         let bucketCount = metricIDs.count * projectIDs.count
+        guard bucketCount <= bucketLimit else {
+            return days.indices.sorted { left, right in
+                let leftSeries = (metricRank[Int(metrics[left])], projectRank[Int(projects[left])])
+                let rightSeries = (metricRank[Int(metrics[right])], projectRank[Int(projects[right])])
+                return leftSeries != rightSeries ? leftSeries < rightSeries : inOrder(left, right)
+            }
+        }
         var bucketOf = [Int](repeating: 0, count: days.count)
         var starts = [Int](repeating: 0, count: bucketCount + 1)
         for index in days.indices {
@@ -190,12 +205,6 @@ public struct ObservationStore: RandomAccessCollection, SeriesReading, Sendable,
         for index in days.indices {
             order[next[bucketOf[index]]] = index
             next[bucketOf[index]] += 1
-        }
-        let inOrder: (Int, Int) -> Bool = { left, right in
-            if days[left] != days[right] { return days[left] < days[right] }
-            let leftPath = pathRank[Int(files[left])], rightPath = pathRank[Int(files[right])]
-            if leftPath != rightPath { return leftPath < rightPath }
-            return (lines[left], columns[left]) < (lines[right], columns[right])
         }
         for bucket in 0..<bucketCount where starts[bucket + 1] - starts[bucket] > 1 {
             let range = starts[bucket]..<starts[bucket + 1]

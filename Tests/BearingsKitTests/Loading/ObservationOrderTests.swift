@@ -2,8 +2,9 @@ import Testing
 
 @testable import BearingsKit
 
-/// `Validator.observationOrder`: metric, project, day, then place in the files, by the bucket pass
-/// and by the comparison sort it falls back to when there are too many (metric, project) pairs.
+/// The order validation sorts observations into (`ObservationStore.sortedOrder`): metric, project,
+/// day, then place in the files, by the bucket pass and by the comparison sort it falls back to
+/// when there are too many (metric, project) pairs.
 struct ObservationOrderTests {
     /// Nine observations in the order a loader could meet them: snapshots by path, so one bucket
     /// (`b`/`y`) arrives out of date order, and two points share a day (told apart by line).
@@ -23,14 +24,14 @@ struct ObservationOrderTests {
     static let expectedLines = [1, 8, 6, 4, 3, 2, 5, 7, 9]
 
     @Test func bucketPassSortsByMetricProjectDayAndPlace() {
-        let order = Validator.observationOrder(Self.observations)
+        let order = ObservationStore(Self.observations).sortedOrder()
         #expect(order.map { Self.observations[$0].location.line } == Self.expectedLines)
     }
 
     @Test(arguments: [0, 1, 3])
     func comparisonSortGivesTheSameOrder(bucketLimit: Int) {
         // Four (metric, project) pairs: any limit below four takes the fallback.
-        let order = Validator.observationOrder(Self.observations, bucketLimit: bucketLimit)
+        let order = ObservationStore(Self.observations).sortedOrder(bucketLimit: bucketLimit)
         #expect(order.map { Self.observations[$0].location.line } == Self.expectedLines)
     }
 
@@ -47,17 +48,16 @@ struct ObservationOrderTests {
                     date: Day(ordinal: 737_000 + day * 3), metric: "m\(metric)", project: "p\(project)", value: 1,
                     text: "1", location: SourceLocation(path: "data/snapshots/s.md", line: step + 1)))
         }
-        let buckets = Validator.observationOrder(generated)
-        let fallback = Validator.observationOrder(generated, bucketLimit: 0)
+        let buckets = ObservationStore(generated).sortedOrder()
+        let fallback = ObservationStore(generated).sortedOrder(bucketLimit: 0)
         #expect(buckets == fallback)
         let keys = buckets.map { (generated[$0].metric, generated[$0].project, generated[$0].date.ordinal) }
         #expect(zip(keys, keys.dropFirst()).allSatisfy { $0 < $1 })
         #expect(Set(buckets).count == count)
     }
 
-    @Test func theStoreSortsItsColumnsIntoTheSameOrder() {
-        #expect(ObservationStore(Self.observations).sortedOrder() == Validator.observationOrder(Self.observations))
-        // Many files, days shared across files, several points per line: place decides often.
+    @Test func placeDecidesBetweenPointsOfOneDayByFileLineAndColumn() {
+        // Many files, days shared across files, several points per line.
         var generated: [Observation] = []
         let count = 5 * 7 * 40
         for step in 0..<count {
@@ -70,7 +70,14 @@ struct ObservationOrderTests {
                     location: SourceLocation(
                         path: "data/snapshots/s\((index * 7) % 13).md", line: index % 17 + 1, column: step % 3 + 1)))
         }
-        #expect(ObservationStore(generated).sortedOrder() == Validator.observationOrder(generated))
+        let store = ObservationStore(generated)
+        for order in [store.sortedOrder(), store.sortedOrder(bucketLimit: 0)] {
+            let keys = order.map { generated[$0] }.map {
+                ($0.metric, $0.project, $0.date.ordinal, $0.location.path, $0.location.line, $0.location.column)
+            }
+            #expect(zip(keys, keys.dropFirst()).allSatisfy { $0 <= $1 })
+            #expect(Set(order).count == count)
+        }
     }
 
     static func point(_ date: String, _ metric: String, _ project: String, line: Int) -> Observation {
