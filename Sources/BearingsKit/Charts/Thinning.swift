@@ -8,11 +8,19 @@ public enum Thinning {
     /// last). Gaps stay gaps: each run of measured points between gaps is thinned on its own, with
     /// a share of `threshold` in proportion to its length, keeping its own first and last point,
     /// and each run of unmeasured points becomes its first point.
+    ///
+    /// A gap narrower than one unit of the widest drawing (`finestDrawing` units across the line's
+    /// days) cannot be seen: it is joined before thinning, so that a long series missing a day
+    /// here and there thins to `threshold` points instead of keeping two for every run between
+    /// such gaps (a 68-year daily series kept thousands). Wider gaps always stay; every missing
+    /// period is still counted in the chart's description.
     public static func largestTriangleThreeBuckets(_ points: [ChartPoint], threshold: Int) -> [ChartPoint] {
         guard points.count > max(threshold, 2) else { return points }
         guard points.contains(where: { $0.value == nil }) else {
             return thin(points, to: threshold)
         }
+        let points = joiningInvisibleGaps(points)
+        guard points.count > max(threshold, 2) else { return points }
         let measured = points.count(where: { $0.value != nil })
         var result: [ChartPoint] = []
         var run: [ChartPoint] = []
@@ -31,6 +39,39 @@ public enum Thinning {
             }
         }
         flush()
+        return result
+    }
+
+    /// The width, in units, of the widest drawing of a line (a chart is 720 units wide).
+    static let finestDrawing = 720.0
+
+    /// `points` without the gaps (unmeasured points) whose measured neighbours are less than
+    /// 1/`finestDrawing` of the line's span of days apart.
+    static func joiningInvisibleGaps(_ points: [ChartPoint]) -> [ChartPoint] {
+        guard let first = points.first?.day, let last = points.last?.day, last > first else { return points }
+        let narrowest = Double(last - first) / finestDrawing
+        var result: [ChartPoint] = []
+        result.reserveCapacity(points.count)
+        var index = 0
+        while index < points.count {
+            let point = points[index]
+            guard point.value == nil else {
+                result.append(point)
+                index += 1
+                continue
+            }
+            // A run of unmeasured points, between the measured ones around it.
+            var end = index
+            while end < points.count, points[end].value == nil { end += 1 }
+            let before = result.last(where: { $0.value != nil })?.day
+            let after = end < points.count ? points[end].day : nil
+            if let before, let after, Double(after - before) < narrowest {
+                index = end
+                continue
+            }
+            result += points[index..<end]
+            index = end
+        }
         return result
     }
 

@@ -21,6 +21,31 @@ import Testing
         #expect(thinned.map(\.value) == [0, 5, 0, nil, 1, -3, 1])
     }
 
+    /// A daily series over 20 years missing one day in ten: each gap is a tenth of a unit of a
+    /// 720-unit drawing, so it is joined, and the line thins to the threshold like one without gaps.
+    @Test func joinsGapsTooNarrowToSeeAndKeepsWideOnes() {
+        let days = 20 * 365 + 1  // ending on a measured day
+        var values: [Double?] = (0..<days).map { $0 % 10 == 9 ? nil : Double($0 % 37) }
+        // A quarter without data stays a gap: 90 of 7,300 days is about 9 units.
+        for day in 3_000..<3_090 { values[day] = nil }
+        let input = points(values)
+        let thinned = Thinning.largestTriangleThreeBuckets(input, threshold: 160)
+        #expect(thinned.count(where: { $0.value == nil }) == 1)
+        #expect(thinned.count <= 161)
+        let gap = thinned.first { $0.value == nil }
+        #expect(gap?.day == 2_999)
+        // The points around the quarter are kept as the ends of their runs.
+        #expect(thinned.contains { $0.day == 2_998 } && thinned.contains { $0.day == 3_090 })
+    }
+
+    /// Gaps a drawing can show are never joined: a monthly series missing months keeps each.
+    @Test func keepsEveryGapOfAMonthlySeries() {
+        let values: [Double?] = (0..<240).map { $0 % 7 == 3 ? nil : Double($0) }
+        let input = values.enumerated().map { ChartPoint(day: $0.offset * 30, value: $0.element) }
+        let thinned = Thinning.largestTriangleThreeBuckets(input, threshold: 100)
+        #expect(thinned.count(where: { $0.value == nil }) == input.count(where: { $0.value == nil }))
+    }
+
     @Test(arguments: [11, 12, 100])
     func leavesShortInputAlone(_ threshold: Int) {
         let input = points([3, 1, 4, 1, 5, 9, 2, 6, 5, 3, 5])
