@@ -75,6 +75,12 @@ public struct ObservationStore: RandomAccessCollection, SeriesReading, Sendable,
     /// observations come in runs of one file and one metric.
     private static func position(of id: String, in table: inout [String], _ index: inout [String: Int32]) -> Int32 {
         if let last = table.last, last == id { return Int32(truncatingIfNeeded: table.count - 1) }
+        // Dropped by `reorder`: made again, so that an id is never in a table twice (positions
+        // stand for ids when series are compared).
+        if index.count != table.count {
+            index = Dictionary(
+                table.enumerated().map { ($1, Int32(truncatingIfNeeded: $0)) }, uniquingKeysWith: { first, _ in first })
+        }
         if let known = index[id] { return known }
         let position = Int32(truncatingIfNeeded: table.count)
         index[id] = position
@@ -83,8 +89,8 @@ public struct ObservationStore: RandomAccessCollection, SeriesReading, Sendable,
     }
 
     /// Puts the observations in the order `order` gives (`order[position]` is the index of the one
-    /// that goes there; each index once), one column at a time, and drops the tables' indices: a
-    /// store is no longer appended to once sorted.
+    /// that goes there; each index once), one column at a time, and drops the tables' indices
+    /// (made again if the store is appended to after).
     mutating func reorder(by order: [Int]) {
         days = order.map { days[$0] }
         metrics = order.map { metrics[$0] }

@@ -80,6 +80,19 @@ struct ObservationOrderTests {
         }
     }
 
+    /// A store sorted and then appended to keeps each id once, so positions still tell series apart.
+    @Test func aStoreAppendedToAfterSortingKeepsEachIDOnce() {
+        var store = ObservationStore(Self.observations)
+        store.reorder(by: store.sortedOrder())
+        // Neither "b" nor "y" was the last id added to its table, so both are looked up.
+        store.append(Self.point("2023-01-01", "b", "y", line: 10))
+        let last = store.count - 1
+        #expect(store.isSameSeries(8, last))
+        #expect(store.measuredProjectIDs.sorted() == ["x", "y"])
+        // By hand: b/y is last after sorting (positions 5–8), and the new one is its newest.
+        #expect(store.sortedOrder() == Array(0...9))
+    }
+
     static func point(_ date: String, _ metric: String, _ project: String, line: Int) -> Observation {
         Observation(
             date: Day(iso: date) ?? Day(ordinal: 0), metric: metric, project: project, value: 1, text: "1",
