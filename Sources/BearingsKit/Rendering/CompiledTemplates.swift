@@ -1,16 +1,16 @@
 /// The built-in templates of the most numerous pages and of the longest lists — the layout, a
-/// decision, a snapshot, a metric, the dashboard, the decisions, snapshots and principles pages — written out in Swift, so
-/// that a site of 10,000 pages is not rendered by looking every `{{name}}` up through `Any` (the
-/// template engine's lookups were a fifth of a build's time).
+/// decision, a snapshot, a metric, the dashboard, and the decisions, snapshots and principles
+/// pages — written out in Swift, so that a site of 10,000 pages is not rendered by looking every
+/// `{{name}}` up through `Any` (the template engine's lookups were a fifth of a build's time).
 ///
 /// Each function is its template line by line, with Mustache's rules as the built-in templates use
 /// them: a `{{name}}` is looked up from the innermost section outwards, an empty string counts as
 /// absent (as `SiteRenderer.withFlags` makes it), a line holding only a section tag is dropped.
-/// They are used only where no `--templates` folder replaces the template (or the layout); a
-/// replaced one is rendered by swift-mustache as before. `CompiledTemplatesTests` renders every
+/// They are used only where no `--templates` folder replaces the template (or the layout, or a
+/// partial it uses); a replaced one is rendered by swift-mustache as before. `CompiledTemplatesTests` renders every
 /// page of the test sites both ways and requires the same bytes, so the two cannot drift apart.
 enum CompiledTemplates {
-    /// The page templates written out here.
+    /// The page templates written out here, each with the partials it uses.
     static let pages: [String: [String]] = [
         "decision": [], "snapshot": [], "decisions": ["decision-item"], "snapshots": [],
         "principles": ["decision-item"], "metric": ["decision-item"], "index": ["decision-item", "standing-row"],
