@@ -86,17 +86,17 @@ struct ChartCanvas {
             dataLeft + (Double(day) - domainFirst) / (domainLast - domainFirst) * (dataRight - dataLeft)
         }
 
-        /// The chart with these markers; nil when they need other rows than the drawing was laid
-        /// out for, and the chart must be drawn again with them.
-        func finished(markers: [ChartMarker], keyID: String?) -> String? {
+        /// Appends the chart with these markers to `out` and returns true; returns false and
+        /// appends nothing when they need other rows or links than the drawing was laid out for,
+        /// and the chart must be drawn again with them.
+        func finish(markers: [ChartMarker], keyID: String?, into out: inout String) -> Bool {
             let placed = ChartCanvas.placeMarkers(markers, in: dayRange, x: x, width: markerWidth)
-            guard fits(placed) else { return nil }
-            return head + ChartCanvas.markerGroup(placed, drawing: self, keyID: keyID)
-        }
-
-        /// Whether markers placed so need the rows and links the drawing was laid out for.
-        func fits(_ placed: [PlacedMarker]) -> Bool {
-            (placed.map { $0.level + 1 }.max() ?? 0) == markerLevels && placed.isEmpty != hasLinks
+            guard (placed.map { $0.level + 1 }.max() ?? 0) == markerLevels, placed.isEmpty != hasLinks else {
+                return false
+            }
+            out += head
+            out += ChartCanvas.markerGroup(placed, drawing: self, keyID: keyID)
+            return true
         }
     }
 

@@ -69,27 +69,14 @@ final class ChartCache: @unchecked Sendable {
     private var drawings: [String: [ChartCanvas.Drawing]] = [:]
     private var lines: [String: [ChartLine]] = [:]
 
-    /// The chart of `input`, which `key` must name completely but for its markers: a drawing made
-    /// for the same key is reused when the markers need the rows it was laid out for.
-    func chart(_ input: ChartCanvas.Input, key: String) -> String {
-        var out = ""
-        chart(input, key: key, into: &out)
-        return out
-    }
-
-    /// `chart(_:key:)` appended to `out`: the shared drawing is copied once, into the page.
+    /// Appends the chart of `input` to `out`; `key` must name all of `input` but its markers. A
+    /// drawing made for the same key is reused when the markers need the rows it was laid out
+    /// for, and its text is copied once, into the page.
     func chart(_ input: ChartCanvas.Input, key: String, into out: inout String) {
         lock.lock()
         let known = drawings[key] ?? []
         lock.unlock()
-        for drawing in known {
-            let placed = ChartCanvas.placeMarkers(
-                input.markers, in: drawing.dayRange, x: drawing.x, width: drawing.markerWidth)
-            guard drawing.fits(placed) else { continue }
-            out += drawing.head
-            out += ChartCanvas.markerGroup(placed, drawing: drawing, keyID: input.keyID)
-            return
-        }
+        for drawing in known where drawing.finish(markers: input.markers, keyID: input.keyID, into: &out) { return }
         let (drawing, placed) = ChartCanvas.draw(input)
         lock.lock()
         if drawings[key, default: []].count < 4 { drawings[key, default: []].append(drawing) }

@@ -324,6 +324,15 @@ enum CompiledTemplates {
         out += "\n"
     }
 
+    /// `<li>{{>decision-item}} <span class="meta">{{meta}}</span></li>`, the line every list of
+    /// decisions is made of; without `meta`, `<li>{{>decision-item}}</li>`.
+    static func decisionListItem(_ s: Scope, meta: String?, into out: inout String) {
+        out += "<li>"
+        decisionItem(s, into: &out)
+        if let meta { out += " <span class=\"meta\">\(s.text(meta))</span>" }
+        out += "</li>\n"
+    }
+
     // MARK: - decisions.mustache
 
     static func decisions(_ s: Scope, into out: inout String) {
@@ -336,9 +345,7 @@ enum CompiledTemplates {
             s.section("bets") { s in
                 out += "<h3 id=\"bets-\(s.text("verdict"))\">\(s.text("words"))</h3>\n<ul class=\"decision-list\">\n"
                 s.section("decisions") { s in
-                    out += "<li>"
-                    decisionItem(s, into: &out)
-                    out += " <span class=\"meta\">\(s.text("date"))</span></li>\n"
+                    decisionListItem(s, meta: "date", into: &out)
                 }
                 out += "</ul>\n"
             }
@@ -399,9 +406,7 @@ enum CompiledTemplates {
             if s.flag("hasDecisions") {
                 out += "<h3>Decisions that serve it</h3>\n<ul class=\"decision-list\">\n"
                 s.section("decisions") { s in
-                    out += "<li>"
-                    decisionItem(s, into: &out)
-                    out += " <span class=\"meta\">\(s.text("date"))</span></li>\n"
+                    decisionListItem(s, meta: "date", into: &out)
                 }
                 out += "</ul>\n"
             }
@@ -417,9 +422,7 @@ enum CompiledTemplates {
             out += "<section aria-labelledby=\"unserved-title\">\n<h2 id=\"unserved-title\">Decisions that cite no"
             out += " principle</h2>\n<ul class=\"decision-list\">\n"
             s.section("unserved") { s in
-                out += "<li>"
-                decisionItem(s, into: &out)
-                out += "</li>\n"
+                decisionListItem(s, meta: nil, into: &out)
             }
             out += "</ul>\n</section>\n"
         }
@@ -499,9 +502,7 @@ enum CompiledTemplates {
                 "<section aria-labelledby=\"watched-title\">\n<h2 id=\"watched-title\">Decisions that watch it</h2>\n"
             out += "<ul class=\"decision-list\">\n"
             s.section("watchedBy") { s in
-                out += "<li>"
-                decisionItem(s, into: &out)
-                out += " <span class=\"meta\">\(s.text("date"))</span></li>\n"
+                decisionListItem(s, meta: "date", into: &out)
             }
             out += "</ul>\n</section>\n"
         }
@@ -594,9 +595,7 @@ enum CompiledTemplates {
             out += "<p class=\"note\">Bets whose review date, or the date one of their expectations is judged at, is on"
             out += " or before \(s.text("referenceDate")).</p>\n<ul class=\"decision-list\">\n"
             s.section("due") { s in
-                out += "<li>"
-                decisionItem(s, into: &out)
-                out += " <span class=\"meta\">\(s.text("review"))</span></li>\n"
+                decisionListItem(s, meta: "review", into: &out)
             }
             out += "</ul>\n"
         }
@@ -604,9 +603,7 @@ enum CompiledTemplates {
         out += "\n</section>\n<section aria-labelledby=\"newest-title\" class=\"panel\">\n"
         out += "<h2 id=\"newest-title\">Newest decisions</h2>\n<ul class=\"decision-list\">\n"
         s.section("newest") { s in
-            out += "<li>"
-            decisionItem(s, into: &out)
-            out += " <span class=\"meta\">\(s.text("date"))</span></li>\n"
+            decisionListItem(s, meta: "date", into: &out)
         }
         out += "</ul>\n<p><a href=\"decisions.html\">All decisions</a></p>\n</section>\n</div>\n"
         if s.flag("hasPasses") {
