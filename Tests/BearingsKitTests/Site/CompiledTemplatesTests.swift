@@ -138,8 +138,11 @@ import Testing
         let decisionPages = builtIn.paths.filter { $0.hasPrefix("decisions/") && $0.hasSuffix(".html") }
         #expect(!decisionPages.isEmpty)
         for path in decisionPages {
-            #expect(page(replaced, path).contains("<p>replaced decision</p>"))
-            #expect(!page(builtIn, path).contains("replaced decision"))
+            // The one line added, and nothing else changed.
+            let expected = page(builtIn, path).replacingOccurrences(
+                of: "<dl class=\"facts\">", with: "<p>replaced decision</p>\n<dl class=\"facts\">")
+            #expect(page(replaced, path) == expected)
+            #expect(expected != page(builtIn, path))
         }
         for path in ["decisions.html", "principles.html", "index.html"] {
             #expect(page(replaced, path).contains("<i>item</i>"), "\(path) uses the partial")
