@@ -15,6 +15,104 @@ public enum ValueParser {
     /// Parses one cell.
     public static func parse(_ raw: String) -> Result {
         let text = raw.trimmingSpaces
+        return parseCommon(text) ?? parseGeneral(text)
+    }
+
+    /// The common cells, read from their bytes: a "not measured" mark, or ASCII
+    /// `[+-]?digits([,_ ]ddd)*(\.digits)?[kMB%]?` with one kind of separator. Nil for anything
+    /// else (non-ASCII, invalid, too large), which `parseGeneral` reads, with its messages; where
+    /// both read a cell, they agree bit for bit (the number is `Double` of the same literal).
+    static func parseCommon(_ text: String) -> Result? {
+        text.utf8.withContiguousStorageIfAvailable(parseCommon) ?? nil
+    }
+
+    private static func parseCommon(_ bytes: UnsafeBufferPointer<UInt8>) -> Result? {
+        if isMissingMark(bytes) { return .missing }
+        var start = 0
+        var end = bytes.count
+        var sign = 1.0
+        if let first = bytes.first, first == UInt8(ascii: "+") || first == UInt8(ascii: "-") {
+            sign = first == UInt8(ascii: "+") ? 1 : -1
+            start = 1
+        }
+        var multiplier = 1.0
+        var isPercent = false
+        if end > start {
+            switch bytes[end - 1] {
+            case UInt8(ascii: "k"): multiplier = 1e3
+            case UInt8(ascii: "M"): multiplier = 1e6
+            case UInt8(ascii: "B"): multiplier = 1e9
+            case UInt8(ascii: "%"): isPercent = true
+            default: break
+            }
+            if multiplier != 1 || isPercent { end -= 1 }
+        }
+        // The whole part: a first group of 1–3 digits and groups of exactly 3 after one kind of separator.
+        var index = start
+        var separator: UInt8? = nil
+        var group = 0
+        var wholeDigits = 0
+        while index < end {
+            let byte = bytes[index]
+            if byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") {
+                group += 1
+                wholeDigits += 1
+            } else if byte == UInt8(ascii: ".") {
+                break
+            } else if byte == UInt8(ascii: ",") || byte == UInt8(ascii: "_") || byte == UInt8(ascii: " ") {
+                if let existing = separator {
+                    guard byte == existing, group == 3 else { return nil }
+                } else {
+                    guard (1...3).contains(group) else { return nil }
+                    separator = byte
+                }
+                group = 0
+            } else {
+                return nil
+            }
+            index += 1
+        }
+        guard wholeDigits > 0, separator == nil || group == 3 else { return nil }
+        var length = wholeDigits
+        if index < end {  // at the point: at least one digit, and only digits, after it
+            let point = index
+            index += 1
+            guard index < end else { return nil }
+            while index < end {
+                guard bytes[index] >= UInt8(ascii: "0") && bytes[index] <= UInt8(ascii: "9") else { return nil }
+                index += 1
+            }
+            length += end - point
+        }
+        // The digits and point without separators; up to 15 bytes are stored inline, without an allocation.
+        let literal = String(unsafeUninitializedCapacity: length) { buffer in
+            var count = 0
+            for byte in bytes[start..<end]
+            where (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) || byte == UInt8(ascii: ".") {
+                buffer[count] = byte
+                count += 1
+            }
+            return count
+        }
+        guard let number = Double(literal), number.isFinite else { return nil }
+        return .value(sign * number * multiplier, isPercent: isPercent)
+    }
+
+    /// Whether the bytes spell one of `missingMarks`.
+    private static func isMissingMark(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        switch bytes.count {
+        case 0: return true
+        case 1: return bytes[0] == UInt8(ascii: "-") || bytes[0] == UInt8(ascii: "?")
+        case 3:
+            return bytes.elementsEqual("n/a".utf8) || bytes.elementsEqual("N/A".utf8)
+                || bytes.elementsEqual("—".utf8)
+        default: return false
+        }
+    }
+
+    /// The whole grammar, scalar by scalar, with a message for every invalid cell.
+    static func parseGeneral(_ raw: String) -> Result {
+        let text = raw.trimmingSpaces
         if missingMarks.contains(text) { return .missing }
         // Plain digits, the common case, without the general grammar's work.
         if text.utf8.count <= 15, text.utf8.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }),

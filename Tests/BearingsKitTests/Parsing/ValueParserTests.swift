@@ -64,4 +64,59 @@ struct ValueParserTests {
     func rejectsTextThatIsNotAValue(_ example: Example<String, String>) {
         #expect(ValueParser.parse(example.input) == .invalid(example.expected))
     }
+
+    /// Every combination of sign, whole part, fraction and suffix, bare and with spaces around: valid
+    /// cells, near misses and non-ASCII ones.
+    static let generatedCells: [String] = {
+        let signs = ["", "+", "-", "\u{2212}"]
+        let wholes = [
+            "", "0", "007", "1", "12", "123", "1234", "1,234", "12,345,678", "1_000", "1 000", "1_000_000",
+            "1 000 000", "1\u{00A0}000", "1\u{202F}000", "1,000_000", "1,23", "1,2345", ",123", "123,", "1,,234",
+            "1234,567", "1,23,456", "1,2345,678", "1,234,56", "1_000 000", "1._5", "1.", ".5", "1.5.5",
+            "12345678901234567890", String(repeating: "9", count: 400), "1e5", "--5", "\u{FF11}",
+        ]
+        let fractions = ["", ".5", ".25", ".000000000000000000001", ".", ".1,5", "..5"]
+        let suffixes = ["", "k", "M", "B", "%", "x", "kk", "m", "k%"]
+        let paddings = [("", ""), ("  ", ""), (" ", "\t"), ("\u{00A0}", "\n")]
+        var cells = ["", " ", "-", "\u{2014}", "n/a", "N/A", "?", " - ", "na", "--", "\u{2013}"]
+        for sign in signs {
+            for whole in wholes {
+                for fraction in fractions {
+                    for suffix in suffixes {
+                        for (before, after) in paddings {
+                            cells.append(before + sign + whole + fraction + suffix + after)
+                        }
+                    }
+                }
+            }
+        }
+        return cells
+    }()
+
+    @Test
+    func readsCommonCellsAsTheGeneralGrammarDoes() {
+        var readByCommonPath = 0
+        for cell in Self.generatedCells {
+            let general = ValueParser.parseGeneral(cell)
+            if let common = ValueParser.parseCommon(cell.trimmingSpaces) {
+                readByCommonPath += 1
+                #expect(Self.same(common, general), "\(cell.debugDescription): \(common) but \(general)")
+            }
+            let parsed = ValueParser.parse(cell)
+            #expect(Self.same(parsed, general), "\(cell.debugDescription): \(parsed) but \(general)")
+        }
+        // The common path is the one most valid cells take.
+        #expect(readByCommonPath > 2000)
+        #expect(ValueParser.parseCommon("-1,234.5k") != nil)
+        #expect(ValueParser.parseCommon("1\u{00A0}234") == nil)
+    }
+
+    /// Results alike, values to the bit (so 0 and -0 differ).
+    private static func same(_ one: ValueParser.Result, _ other: ValueParser.Result) -> Bool {
+        switch (one, other) {
+        case (.value(let a, let aPercent), .value(let b, let bPercent)):
+            return a.bitPattern == b.bitPattern && aPercent == bPercent
+        default: return one == other
+        }
+    }
 }
