@@ -151,8 +151,12 @@ public enum Markdown {
     /// tree into Swift values and rendering it to HTML do not touch that table and run in parallel.
     private static let lock = NSLock()
 
-    /// Parses `text`; positions are the text's lines and columns.
-    public static func parse(_ text: String, options: MarkdownOptions = MarkdownOptions()) -> MarkdownDocument {
+    /// Parses `text`; positions are the text's lines and columns. `keepsHTML` is asked about every
+    /// top-level block in order; a block it declines keeps its tree but no HTML (`html` is empty),
+    /// which spares rendering what a page will never show, such as a snapshot's measurement table.
+    public static func parse(
+        _ text: String, options: MarkdownOptions = MarkdownOptions(), keepsHTML: (MarkdownNode) -> Bool = { _ in true }
+    ) -> MarkdownDocument {
         _ = registered
         let cmarkOptions = options.cmarkOptions
         var utf8 = Array(text.utf8)
@@ -189,7 +193,8 @@ public enum Markdown {
         var child = cmark_node_first_child(root)
         while let block = child {
             let node = convert(block, columns)
-            blocks.append(MarkdownBlock(node: node, html: render(block, cmarkOptions, extensions)))
+            let html = keepsHTML(node) ? render(block, cmarkOptions, extensions) : ""
+            blocks.append(MarkdownBlock(node: node, html: html))
             child = cmark_node_next(block)
         }
         return MarkdownDocument(blocks: blocks)

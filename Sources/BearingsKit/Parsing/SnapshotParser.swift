@@ -24,13 +24,19 @@ public enum SnapshotParser {
         let sourceURL = fields.string("source")
         diagnostics += fields.diagnostics
         diagnostics += frontMatter.unknownKeys(known: keys, file: "a snapshot")
-        var blocks = Markdown.parse(frontMatter.body, options: options).blocks
+        // The measurement table (the first, as below) is read from its tree; its HTML is never shown.
+        var tableSeen = false
+        var blocks = Markdown.parse(frontMatter.body, options: options) { node in
+            if tableSeen || !isMeasurementTable(node) { return true }
+            tableSeen = true
+            return false
+        }.blocks
         var title: String?
         if let index = blocks.firstIndex(where: { $0.node.kind == .heading(level: 1) }) {
             title = blocks[index].node.plainText.trimmingSpaces
             blocks.remove(at: index)
         }
-        guard let tableIndex = blocks.firstIndex(where: isMeasurementTable) else {
+        guard let tableIndex = blocks.firstIndex(where: { isMeasurementTable($0.node) }) else {
             diagnostics.append(
                 .error(
                     SourceLocation(path: path, line: max(frontMatter.closingLine + 1, 1), column: 1),
@@ -47,8 +53,8 @@ public enum SnapshotParser {
         return (date == nil ? nil : snapshot, diagnostics)
     }
 
-    static func isMeasurementTable(_ block: MarkdownBlock) -> Bool {
-        guard block.node.kind == .table, let header = block.node.children.first,
+    static func isMeasurementTable(_ node: MarkdownNode) -> Bool {
+        guard node.kind == .table, let header = node.children.first,
             let first = header.children.first
         else { return false }
         return first.plainText.trimmingSpaces.lowercased() == "metric"

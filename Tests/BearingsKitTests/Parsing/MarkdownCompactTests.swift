@@ -31,6 +31,19 @@ import Testing
         return found + node.children.flatMap(links)
     }
 
+    @Test func rendersOnlyTheBlocksAskedFor() {
+        let whole = Markdown.parse(Self.text)
+        var asked: [MarkdownNode.Kind] = []
+        let partial = Markdown.parse(Self.text) { node in
+            asked.append(node.kind)
+            return node.kind != .table
+        }
+        #expect(asked == whole.blocks.map(\.node.kind))
+        #expect(partial.blocks.map(\.node) == whole.blocks.map(\.node))
+        #expect(partial.blocks.map { $0.html.isEmpty } == [false, false, false, false, true])
+        #expect(partial.blocks.dropLast().map(\.html) == whole.blocks.dropLast().map(\.html))
+    }
+
     @Test func keepsHTMLSummaryAndEveryLinkWithItsPlace() {
         let document = Markdown.parse(Self.text)
         var compact = document

@@ -82,13 +82,51 @@ struct SnapshotParserTests {
             | --- | --- |
             | stars | 5 |
 
+            | metric | later |
+            | --- | --- |
+            | a | b |
+
             """)
         #expect(diagnostics == [])
         let read = try #require(snapshot)
         #expect(read.title == "2019-06-30")
         #expect(read.metrics == ["stars"])
         #expect(read.observations.map(\.value) == [5])
-        #expect(read.notes.blocks.map(\.node.kind) == [.table])
+        #expect(read.notes.blocks.map(\.node.kind) == [.table, .table])
+        // The notes keep their HTML, the second table headed "metric" too; only the measurement
+        // table, which no page shows, is not rendered.
+        #expect(
+            read.notes.html == """
+                <table>
+                <thead>
+                <tr>
+                <th>source</th>
+                <th>url</th>
+                </tr>
+                </thead>
+                <tbody>
+                <tr>
+                <td>papers</td>
+                <td>x</td>
+                </tr>
+                </tbody>
+                </table>
+                <table>
+                <thead>
+                <tr>
+                <th>metric</th>
+                <th>later</th>
+                </tr>
+                </thead>
+                <tbody>
+                <tr>
+                <td>a</td>
+                <td>b</td>
+                </tr>
+                </tbody>
+                </table>
+
+                """)
     }
 
     @Test func findsCellsInATableWithoutOuterPipes() throws {
