@@ -1,3 +1,5 @@
+import Dispatch
+
 /// Observations held column by column: each observation is built when it is read.
 ///
 /// A large site holds about a million observations; as `[Observation]` they took 88 bytes each.
@@ -9,10 +11,11 @@ public struct ObservationStore: RandomAccessCollection, SeriesReading, Sendable,
     private var metricIDs: [String] = []
     private var projectIDs: [String] = []
     private var paths: [String] = []
-    /// Where each of `metricIDs`, `projectIDs` and `paths` is; needed only while appending.
-    private var metricIndex: [String: Int32] = [:]
-    private var projectIndex: [String: Int32] = [:]
-    private var pathIndex: [String: Int32] = [:]
+    /// Where each of `metricIDs`, `projectIDs` and `paths` is, and which came after which;
+    /// needed only while appending.
+    private var metricIndex = IDIndex()
+    private var projectIndex = IDIndex()
+    private var pathIndex = IDIndex()
     /// One entry per observation.
     private var days: [Day] = []
     private var metrics: [Int32] = []
@@ -56,9 +59,9 @@ public struct ObservationStore: RandomAccessCollection, SeriesReading, Sendable,
     /// Adds an observation at the end.
     public mutating func append(_ observation: Observation) {
         days.append(observation.date)
-        metrics.append(Self.position(of: observation.metric, in: &metricIDs, &metricIndex))
-        projects.append(Self.position(of: observation.project, in: &projectIDs, &projectIndex))
-        files.append(Self.position(of: observation.location.path, in: &paths, &pathIndex))
+        metrics.append(metricIndex.position(of: observation.metric, in: &metricIDs))
+        projects.append(projectIndex.position(of: observation.project, in: &projectIDs))
+        files.append(pathIndex.position(of: observation.location.path, in: &paths))
         values.append(observation.value)
         lines.append(Int32(clamping: observation.location.line))
         columns.append(Int32(clamping: observation.location.column))
@@ -71,39 +74,117 @@ public struct ObservationStore: RandomAccessCollection, SeriesReading, Sendable,
         textEnds.append(UInt32(truncatingIfNeeded: textBytes.count))
     }
 
-    /// Where `id` is in `table`, adding it when new; the last one found is tried first, since
-    /// observations come in runs of one file and one metric.
-    private static func position(of id: String, in table: inout [String], _ index: inout [String: Int32]) -> Int32 {
-        if let last = table.last, last == id { return Int32(truncatingIfNeeded: table.count - 1) }
-        // Dropped by `reorder`: made again, so that an id is never in a table twice (positions
-        // stand for ids when series are compared).
-        if index.count != table.count {
-            index = Dictionary(
-                table.enumerated().map { ($1, Int32(truncatingIfNeeded: $0)) }, uniquingKeysWith: { first, _ in first })
+    /// Finds ids in a table without hashing them in the usual case. Observations come a table row
+    /// at a time: the metric stays for a row, the file for a snapshot, and the projects come round
+    /// in the order of the columns. So the id last appended is tried first, then the one that came
+    /// after it the time before; only when neither is it is the id looked up by hash (about
+    /// 900,000 lookups for the benchmark's site, a tenth of what `serve` does again after an edit).
+    struct IDIndex: Sendable {
+        /// Position by id; rebuilt when it does not cover the table (`reorder` drops it).
+        var positions: [String: Int32] = [:]
+        /// The position appended last, or -1.
+        var last: Int32 = -1
+        /// For each position, the position that followed it last time, or -1.
+        var next: [Int32] = []
+
+        /// Where `id` is in `table`, adding it when new.
+        mutating func position(of id: String, in table: inout [String]) -> Int32 {
+            if last >= 0 {
+                if table[Int(last)] == id { return last }
+                let guess = next[Int(last)]
+                if guess >= 0, table[Int(guess)] == id {
+                    last = guess
+                    return guess
+                }
+            }
+            // Dropped by `reorder`: made again, so that an id is never in a table twice (positions
+            // stand for ids when series are compared).
+            if positions.count != table.count {
+                positions = Dictionary(
+                    table.enumerated().map { ($1, Int32(truncatingIfNeeded: $0)) },
+                    uniquingKeysWith: { first, _ in first })
+            }
+            let found: Int32
+            if let known = positions[id] {
+                found = known
+            } else {
+                found = Int32(truncatingIfNeeded: table.count)
+                positions[id] = found
+                table.append(id)
+            }
+            if next.count < table.count { next += repeatElement(-1, count: table.count - next.count) }
+            if last >= 0 { next[Int(last)] = found }
+            last = found
+            return found
         }
-        if let known = index[id] { return known }
-        let position = Int32(truncatingIfNeeded: table.count)
-        index[id] = position
-        table.append(id)
-        return position
+
+        /// Forgets the positions (kept small while nothing is appended); the table stays as it is.
+        mutating func drop() {
+            positions = [:]
+        }
     }
 
     /// Puts the observations in the order `order` gives (`order[position]` is the index of the one
     /// that goes there; each index once), one column at a time, and drops the tables' indices
     /// (made again if the store is appended to after).
     mutating func reorder(by order: [Int]) {
-        days = order.map { days[$0] }
-        metrics = order.map { metrics[$0] }
-        projects = order.map { projects[$0] }
-        files = order.map { files[$0] }
-        values = order.map { values[$0] }
-        lines = order.map { lines[$0] }
-        columns = order.map { columns[$0] }
+        // Each column on its own, both cores at once: the store is sorted after every load, and
+        // `serve` loads again after each edit.
+        let source = self
+        let reordered = Slots<Column>(count: 8, empty: .none)
+        DispatchQueue.concurrentPerform(iterations: 8) { column in
+            switch column {
+            case 0: reordered.set(0, .days(order.map { source.days[$0] }))
+            case 1: reordered.set(1, .positions(order.map { source.metrics[$0] }))
+            case 2: reordered.set(2, .positions(order.map { source.projects[$0] }))
+            case 3: reordered.set(3, .positions(order.map { source.files[$0] }))
+            case 4: reordered.set(4, .values(order.map { source.values[$0] }))
+            case 5: reordered.set(5, .positions(order.map { source.lines[$0] }))
+            case 6: reordered.set(6, .positions(order.map { source.columns[$0] }))
+            default: reordered.set(7, source.reorderedTexts(order))
+            }
+        }
+        let columns = reordered.all
+        if case .days(let list) = columns[0] { days = list }
+        if case .positions(let list) = columns[1] { metrics = list }
+        if case .positions(let list) = columns[2] { projects = list }
+        if case .positions(let list) = columns[3] { files = list }
+        if case .values(let list) = columns[4] { values = list }
+        if case .positions(let list) = columns[5] { lines = list }
+        if case .positions(let list) = columns[6] { self.columns = list }
+        if case .texts(let bytes, let ends, let long) = columns[7] {
+            textBytes = bytes
+            textEnds = ends
+            longTexts = long
+        }
+        metricIndex.drop()
+        projectIndex.drop()
+        pathIndex.drop()
+    }
+
+    /// One reordered column of `reorder`.
+    private enum Column: Sendable {
+        case none
+        case days([Day])
+        case positions([Int32])
+        case values([Double])
+        case texts([UInt8], [UInt32], [Int: String])
+    }
+
+    /// The texts in the order `order` gives.
+    private func reorderedTexts(_ order: [Int]) -> Column {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(textBytes.count)
         var ends: [UInt32] = []
         ends.reserveCapacity(order.count)
         var moved: [Int: String] = [:]
+        if longTexts.isEmpty {
+            for index in order {
+                bytes += textBytes[textRange(index)]
+                ends.append(UInt32(truncatingIfNeeded: bytes.count))
+            }
+            return .texts(bytes, ends, moved)
+        }
         for index in order {
             if let long = longTexts[index] {
                 moved[ends.count] = long
@@ -112,12 +193,7 @@ public struct ObservationStore: RandomAccessCollection, SeriesReading, Sendable,
             }
             ends.append(UInt32(truncatingIfNeeded: bytes.count))
         }
-        textBytes = bytes
-        textEnds = ends
-        longTexts = moved
-        metricIndex = [:]
-        projectIndex = [:]
-        pathIndex = [:]
+        return .texts(bytes, ends, moved)
     }
 
     /// Where the text of the observation at `index` is in `textBytes`.

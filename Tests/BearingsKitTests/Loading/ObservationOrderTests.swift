@@ -93,6 +93,41 @@ struct ObservationOrderTests {
         #expect(store.sortedOrder() == Array(0...9))
     }
 
+    @Test func idsComingRoundInColumnOrderWithGapsAndNewcomersAreEachHeldOnce() {
+        // Rows of a table, as snapshots give them: the projects come round in column order, some
+        // rows skip one, a project joins later, and a file has its columns in another order.
+        var observations: [Observation] = []
+        let columnsOf: [[String]] = [["a", "b", "c", "d"], ["a", "b", "c", "d", "e"], ["d", "a", "e", "b"]]
+        for (file, columns) in columnsOf.enumerated() {
+            for (row, metric) in ["m1", "m2", "m3"].enumerated() {
+                for (index, project) in columns.enumerated() where !(row == 1 && index == 2) {
+                    observations.append(
+                        Observation(
+                            date: Day(ordinal: 19_000 + file), metric: metric, project: project,
+                            value: Double(observations.count), text: "\(observations.count)",
+                            location: SourceLocation(
+                                path: "data/snapshots/\(file).md", line: row + 3, column: index + 1)))
+                }
+            }
+        }
+        var store = ObservationStore(observations)
+        #expect(Array(store) == observations)
+        #expect(store.measuredProjectIDs == ["a", "b", "c", "d", "e"])
+        for left in observations.indices {
+            for right in observations.indices {
+                let same =
+                    observations[left].metric == observations[right].metric
+                    && observations[left].project == observations[right].project
+                #expect(store.isSameSeries(left, right) == same)
+            }
+        }
+        store.reorder(by: Array(observations.indices.reversed()))
+        #expect(Array(store) == observations.reversed())
+        store.append(observations[0])
+        #expect(store.measuredProjectIDs == ["a", "b", "c", "d", "e"])
+        #expect(store.isSameSeries(0, store.count - 1) == (observations.last?.project == "a"))
+    }
+
     static func point(_ date: String, _ metric: String, _ project: String, line: Int) -> Observation {
         Observation(
             date: Day(iso: date) ?? Day(ordinal: 0), metric: metric, project: project, value: 1, text: "1",
