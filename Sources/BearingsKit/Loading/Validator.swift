@@ -122,6 +122,10 @@ enum Validator {
             }
             let day = snapshot.date.ordinal
             guard (snapshotsOnDay[day] ?? 0) > 1 || seriesDays.contains(day) else {
+                if unknownRows.isEmpty, let store = snapshot.observations.store {
+                    observations.append(contentsOf: store)
+                    continue
+                }
                 for observation in snapshot.observations
                 where unknownRows.isEmpty || !unknownRows.contains(observation.metric) {
                     observations.append(observation)

@@ -74,6 +74,37 @@ public struct ObservationStore: RandomAccessCollection, SeriesReading, Sendable,
         textEnds.append(UInt32(truncatingIfNeeded: textBytes.count))
     }
 
+    /// Adds the observations of `other` at the end, in its order: its ids are looked up once each
+    /// and its columns copied, rather than each observation appended.
+    public mutating func append(contentsOf other: ObservationStore) {
+        guard !other.isEmpty else { return }
+        guard other.longTexts.isEmpty, textBytes.count + other.textBytes.count <= Int(UInt32.max) else {
+            for observation in other { append(observation) }
+            return
+        }
+        let metricMap = other.metricIDs.map { metricIndex.position(of: $0, in: &metricIDs) }
+        let projectMap = other.projectIDs.map { projectIndex.position(of: $0, in: &projectIDs) }
+        let pathMap = other.paths.map { pathIndex.position(of: $0, in: &paths) }
+        days += other.days
+        metrics += other.metrics.lazy.map { metricMap[Int($0)] }
+        projects += other.projects.lazy.map { projectMap[Int($0)] }
+        files += other.files.lazy.map { pathMap[Int($0)] }
+        values += other.values
+        lines += other.lines
+        columns += other.columns
+        let base = UInt32(truncatingIfNeeded: textBytes.count)
+        textBytes += other.textBytes
+        textEnds += other.textEnds.lazy.map { $0 + base }
+    }
+
+    /// Forgets what finds ids quickly while appending (made again if appended to later): a store
+    /// that is filled once, such as a snapshot's, need not keep it.
+    mutating func finishAppending() {
+        metricIndex.drop()
+        projectIndex.drop()
+        pathIndex.drop()
+    }
+
     /// Finds ids in a table without hashing them in the usual case. Observations come a table row
     /// at a time: the metric stays for a row, the file for a snapshot, and the projects come round
     /// in the order of the columns. So the id last appended is tried first, then the one that came

@@ -79,7 +79,7 @@ public struct Observation: Sendable, Equatable {
 /// is shared rather than copied.
 public struct ObservationList: RandomAccessCollection, Sendable, Equatable, ExpressibleByArrayLiteral {
     /// The observations, when they are not positions in a list held elsewhere.
-    private let own: [Observation]
+    private let own: ObservationStore
     /// The list `positions` point into; empty when the observations are `own`.
     private let list: ObservationStore
     /// Which of `list`, in order; nil when the observations are `own`.
@@ -87,17 +87,26 @@ public struct ObservationList: RandomAccessCollection, Sendable, Equatable, Expr
 
     /// The observations of an array, in its order.
     public init(_ observations: [Observation]) {
-        own = observations
+        self.init(store: ObservationStore(observations))
+    }
+
+    /// The observations of a store, in its order.
+    init(store: ObservationStore) {
+        own = store
         list = ObservationStore()
         positions = nil
     }
+
+    /// The store holding these observations in this order, when they are not positions in a list
+    /// held elsewhere: what validation copies into the data set's store a column at a time.
+    var store: ObservationStore? { positions == nil ? own : nil }
 
     /// The observations of an array literal.
     public init(arrayLiteral elements: Observation...) { self.init(elements) }
 
     /// The observations at `positions` of `list` (each a valid index), in that order.
     init(positions: [Int32], in list: ObservationStore) {
-        own = []
+        own = ObservationStore()
         self.list = list
         self.positions = positions
     }

@@ -99,9 +99,12 @@ public enum SnapshotParser {
         snapshot.projectLocations = projectLocations
         var seenMetrics: [String: Int] = [:]
         // Every cell a value at most: reserved once rather than grown (and left with slack) by appends.
-        var observations: [Observation] = []
+        var observations = ObservationStore()
         observations.reserveCapacity(max(0, table.children.count - 1) * projects.count)
-        defer { snapshot.observations = ObservationList(observations) }
+        defer {
+            observations.finishAppending()
+            snapshot.observations = ObservationList(store: observations)
+        }
         for row in table.children.dropFirst() {
             let rawLine = line(row.line, lines)
             let columns = cellColumns(rawLine)

@@ -128,6 +128,36 @@ struct ObservationOrderTests {
         #expect(store.isSameSeries(0, store.count - 1) == (observations.last?.project == "a"))
     }
 
+    @Test func aStoreAppendedToAnotherKeepsItsObservationsAndEachIDOnce() {
+        // Two snapshots' stores whose tables list the same ids in other orders, one id new.
+        func cell(_ metric: String, _ project: String, _ text: String, file: String) -> Observation {
+            Observation(
+                date: Day(ordinal: 19_000), metric: metric, project: project, value: Double(text.count), text: text,
+                location: SourceLocation(path: file, line: 3, column: 1))
+        }
+        let first = [
+            cell("m1", "a", "1", file: "s1.md"), cell("m1", "b", "22", file: "s1.md"),
+            cell("m2", "a", "333", file: "s1.md"),
+        ]
+        let second = [
+            cell("m2", "b", "4,444", file: "s2.md"), cell("m3", "c", "", file: "s2.md"),
+            cell("m1", "a", "5.5k", file: "s2.md"), cell("m2", "a", "66%", file: "s1.md"),
+        ]
+        var store = ObservationStore(first)
+        store.append(contentsOf: ObservationStore(second))
+        #expect(Array(store) == first + second)
+        #expect(store.measuredProjectIDs == ["a", "b", "c"])
+        #expect(store.isSameSeries(0, 5))
+        #expect(store.isSameSeries(2, 6))
+        #expect(!store.isSameSeries(1, 3))
+        // Appended to after sorting, and appended to one by one after that: still one id each.
+        store.reorder(by: store.sortedOrder())
+        store.append(contentsOf: ObservationStore(first))
+        store.append(cell("m3", "c", "7", file: "s3.md"))
+        #expect(store.measuredProjectIDs == ["a", "b", "c"])
+        #expect(Array(store.suffix(4)) == first + [cell("m3", "c", "7", file: "s3.md")])
+    }
+
     static func point(_ date: String, _ metric: String, _ project: String, line: Int) -> Observation {
         Observation(
             date: Day(iso: date) ?? Day(ordinal: 0), metric: metric, project: project, value: 1, text: "1",
