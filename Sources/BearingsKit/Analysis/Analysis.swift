@@ -48,6 +48,13 @@ public enum Analysis {
             }
             var share: Double?
             if missing.isEmpty, let ours, ours >= 0, total > 0 { share = ours / total }
+            // The same projects from one period to the next, mostly: the previous point's lists are
+            // kept instead (arrays share their storage), so a long daily series holds one list for
+            // a run of periods rather than one a day.
+            if let previous = result.last {
+                if previous.projectsMeasured == members { members = previous.projectsMeasured }
+                if previous.notMeasured == missing { missing = previous.notMeasured }
+            }
             result.append(SharePoint(date: date, share: share, projectsMeasured: members, notMeasured: missing))
         }
         return result
