@@ -108,8 +108,8 @@ public struct ObservationStore: RandomAccessCollection, SeriesReading, Sendable,
     /// Finds ids in a table without hashing them in the usual case. Observations come a table row
     /// at a time: the metric stays for a row, the file for a snapshot, and the projects come round
     /// in the order of the columns. So the id last appended is tried first, then the one that came
-    /// after it the time before; only when neither is it is the id looked up by hash (about
-    /// 900,000 lookups for the benchmark's site, a tenth of what `serve` does again after an edit).
+    /// after it the time before; only when neither is it is the id looked up by hash (else 900,000
+    /// hash lookups a load on the benchmark's site, which `serve` repeats after every edit).
     struct IDIndex: Sendable {
         /// Position by id; rebuilt when it does not cover the table (`reorder` drops it).
         var positions: [String: Int32] = [:]
