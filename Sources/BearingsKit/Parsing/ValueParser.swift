@@ -98,28 +98,18 @@ public enum ValueParser {
         return .value(sign * number * multiplier, isPercent: isPercent)
     }
 
+    /// `missingMarks` as bytes, for `parseCommon`.
+    private static let missingMarkBytes = missingMarks.map { Array($0.utf8) }
+
     /// Whether the bytes spell one of `missingMarks`.
     private static func isMissingMark(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        switch bytes.count {
-        case 0: return true
-        case 1: return bytes[0] == UInt8(ascii: "-") || bytes[0] == UInt8(ascii: "?")
-        case 3:
-            return bytes.elementsEqual("n/a".utf8) || bytes.elementsEqual("N/A".utf8)
-                || bytes.elementsEqual("—".utf8)
-        default: return false
-        }
+        bytes.count <= 3 && missingMarkBytes.contains { $0.elementsEqual(bytes) }
     }
 
     /// The whole grammar, scalar by scalar, with a message for every invalid cell.
     static func parseGeneral(_ raw: String) -> Result {
         let text = raw.trimmingSpaces
         if missingMarks.contains(text) { return .missing }
-        // Plain digits, the common case, without the general grammar's work.
-        if text.utf8.count <= 15, text.utf8.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }),
-            let whole = Int(text)
-        {
-            return .value(Double(whole), isPercent: false)
-        }
         var scalars = Array(text.unicodeScalars)
         var sign = 1.0
         if let first = scalars.first, first == "+" || first == "-" || first == "\u{2212}" {

@@ -367,9 +367,14 @@ struct SiteRenderer: Sendable {
     /// A decision page's address from the site's root: the file name percent-encoded, since an
     /// imported record's name may hold `#`, `?` or spaces (`0024-use-#-as-indicator.md`).
     static func decisionHref(_ id: String) -> String {
-        // Most ids are unreserved ASCII, which percent-encoding keeps as it is: no need to ask
-        // Foundation for each of 5,000 decisions on every load (`serve` loads after each edit).
-        let unreserved = id.utf8.allSatisfy { byte in
+        "decisions/\(encodedPathPart(id) ?? id).html"
+    }
+
+    /// One part of a URL path, percent-encoded with `pathPartCharacters`. Most parts (ids, file
+    /// names) are unreserved ASCII, which the encoding keeps as it is: those are returned without
+    /// asking Foundation, which every page's links and edit link would otherwise do on each load.
+    static func encodedPathPart<Part: StringProtocol>(_ part: Part) -> String? {
+        let unreserved = part.utf8.allSatisfy { byte in
             switch byte {
             case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
                 UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"),
@@ -378,8 +383,7 @@ struct SiteRenderer: Sendable {
             default: return false
             }
         }
-        if unreserved { return "decisions/\(id).html" }
-        return "decisions/\(id.addingPercentEncoding(withAllowedCharacters: pathPartCharacters) ?? id).html"
+        return unreserved ? String(part) : part.addingPercentEncoding(withAllowedCharacters: pathPartCharacters)
     }
 
     /// A decision's number as `%04d` writes it ("0042"), without going through `String(format:)`.
@@ -633,7 +637,7 @@ struct SiteRenderer: Sendable {
         let parts = sourcePath(location).split(separator: "/", omittingEmptySubsequences: false)
         guard let first = parts.first, !first.isEmpty, !parts.contains("..") else { return "" }
         let path = parts.filter { $0 != "." && !$0.isEmpty }
-            .map { $0.addingPercentEncoding(withAllowedCharacters: Self.pathPartCharacters) ?? "" }
+            .map { Self.encodedPathPart($0) ?? "" }
         return base + path.joined(separator: "/")
     }
 

@@ -13,6 +13,7 @@ struct DecisionLinkTests {
     func anIDIsEncodedAsFoundationEncodesIt(_ id: String) {
         let encoded = id.addingPercentEncoding(withAllowedCharacters: SiteRenderer.pathPartCharacters) ?? id
         #expect(SiteRenderer.decisionHref(id) == "decisions/\(encoded).html")
+        #expect(SiteRenderer.encodedPathPart(id) == encoded)
     }
 
     // Decision numbers have at most five digits (`DecisionParser.idNumber`); `%04d` would cut a
