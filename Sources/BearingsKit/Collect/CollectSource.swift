@@ -23,6 +23,18 @@ public enum CollectSource: String, Sendable, CaseIterable {
     case cratesDownloads = "crates-downloads"
     /// Scholarly works in OpenAlex that match a search query.
     case openalexWorks = "openalex-works"
+    /// Stars given per month (GH Archive; `bearings collect --history` only).
+    case gharchiveStars = "gharchive-stars"
+    /// Forks made per month (GH Archive; `bearings collect --history` only).
+    case gharchiveForks = "gharchive-forks"
+    /// People who pushed or opened a pull request in the month (GH Archive; `--history` only).
+    case gharchiveContributors = "gharchive-contributors"
+    /// Issues opened per month (GH Archive; `bearings collect --history` only).
+    case gharchiveIssues = "gharchive-issues"
+    /// PyPI downloads per month (ClickPy; `bearings collect --history` only).
+    case clickpyDownloads = "clickpy-downloads"
+    /// Works per publication year (OpenAlex; `bearings collect --history` only).
+    case openalexWorksPerYear = "openalex-works-per-year"
 
     /// The type that asks the service and reads its answer.
     public var measure: any CollectMeasure {
@@ -37,7 +49,27 @@ public enum CollectSource: String, Sendable, CaseIterable {
         case .npmDownloads: NpmDownloads()
         case .cratesDownloads: CratesDownloads()
         case .openalexWorks: OpenAlexWorks()
+        case .gharchiveStars, .gharchiveForks, .gharchiveContributors, .gharchiveIssues:
+            HistoryOnly(name: rawValue, arguments: GitHubContributors())
+        case .clickpyDownloads: HistoryOnly(name: rawValue, arguments: PyPIDownloads())
+        case .openalexWorksPerYear: HistoryOnly(name: rawValue, arguments: OpenAlexWorks())
         }
+    }
+}
+
+/// Stand-in for a source that has only history, until `collect --history` reads it: its projects are
+/// checked as `arguments` checks them, and plain `collect` gets no value from it.
+private struct HistoryOnly: CollectMeasure {
+    var name: String
+    var arguments: any CollectMeasure
+
+    var argumentDescription: String { arguments.argumentDescription }
+    func problem(with argument: String) -> String? { arguments.problem(with: argument) }
+    func request(for argument: String, bases: CollectBases) -> CollectRequest {
+        arguments.request(for: argument, bases: bases)
+    }
+    func value(from answer: CollectAnswer) -> Result<Int64, CollectFailure> {
+        .failure(CollectFailure("'\(name)' has only history; run 'bearings collect --history'"))
     }
 }
 
