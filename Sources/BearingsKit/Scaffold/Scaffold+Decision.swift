@@ -21,16 +21,21 @@ extension Scaffold {
     /// The file name part of a title: diacritics folded (é → e, ß → ss), then `Slug.make`, at most about
     /// 60 characters cut at a word, and `decision` when nothing Latin is left (a title all in Cyrillic, say).
     public static func slug(_ title: String) -> String {
-        var folded = ""
-        for character in title.folding(options: [.diacriticInsensitive, .widthInsensitive], locale: nil) {
-            folded += latinFolds[character] ?? String(character)
-        }
-        var slug = Slug.make(folded)
+        var slug = foldedSlug(title)
         if slug.count > 60 {
             let cut = slug.prefix(61)
             slug = String(cut.lastIndex(of: "-").map { cut[..<$0] } ?? cut.prefix(60))
         }
         return slug.isEmpty ? "decision" : slug
+    }
+
+    /// `Slug.make` of `text` with its diacritics folded first (é → e, ß → ss); empty when nothing Latin is left.
+    public static func foldedSlug(_ text: String) -> String {
+        var folded = ""
+        for character in text.folding(options: [.diacriticInsensitive, .widthInsensitive], locale: nil) {
+            folded += latinFolds[character] ?? String(character)
+        }
+        return Slug.make(folded)
     }
 
     /// Latin letters that carry no combining mark, so folding diacritics leaves them as they are.

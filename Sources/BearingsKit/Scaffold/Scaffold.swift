@@ -1,8 +1,8 @@
 import Foundation
 
-/// `bearings new`: starts a decision record or a snapshot in the data folder, never over an existing file.
-/// The text of each file comes from a pure function (`Scaffold+Decision.swift`, `Scaffold+Snapshot.swift`);
-/// this file does the reading and the one write.
+/// `bearings new` and `bearings init`: start a decision record, a snapshot or a whole data folder, never
+/// over an existing file. The text of each file comes from a pure function (`Scaffold+Decision.swift`,
+/// `Scaffold+Snapshot.swift`, `Scaffold+Init.swift`); this file does the reading and the writing.
 public struct Scaffold: Sendable {
     /// The data folder.
     public var dataDirectory: String
@@ -18,20 +18,21 @@ public struct Scaffold: Sendable {
     /// Today, in UTC, by the clock.
     public var today: Day { Day(ordinal: Int((now().timeIntervalSince1970 / 86_400).rounded(.down))) }
 
-    /// Writes `<data>/decisions/NNNN-<slug>.md` with the next free number; returns its path.
-    public func newDecision(title: String) throws(ScaffoldError) -> String {
-        try requireDataFolder()
+    /// Writes `<data>/decisions/NNNN-<slug>.md` with the next free number, dated `date` (default: today);
+    /// returns its path.
+    public func newDecision(title: String, date: Day? = nil) throws(ScaffoldError) -> String {
+        try requireProject()
         let folder = DataLoader.join(dataDirectory, "decisions")
         let names = DataLoader.files(in: folder, ending: ".md").map { URL(fileURLWithPath: $0).lastPathComponent }
         let number = Scaffold.nextDecisionNumber(after: names)
         let path = DataLoader.join(folder, Scaffold.decisionFileName(number: number, title: title))
-        try write(Scaffold.decisionText(title: title, date: today), to: path, creating: folder)
+        try write(Scaffold.decisionText(title: title, date: date ?? today), to: path, creating: folder)
         return path
     }
 
     /// Writes `<data>/snapshots/<date>.md` with an empty table of every metric × project; returns its path.
     public func newSnapshot(date: Day? = nil) throws(ScaffoldError) -> String {
-        try requireDataFolder()
+        try requireProject()
         let projectPath = DataLoader.join(dataDirectory, "project.md")
         var diagnostics: [Diagnostic] = []
         guard let source = DataLoader.read(projectPath, &diagnostics),
@@ -51,11 +52,17 @@ public struct Scaffold: Sendable {
         return path
     }
 
-    private func requireDataFolder() throws(ScaffoldError) {
+    /// A data folder with a `project.md`, as `check` needs one: a missing folder is exit status 3 and a
+    /// missing `project.md` exit status 1, as `check` has them; both say how to start one with `init`.
+    private func requireProject() throws(ScaffoldError) {
+        let start = "start one with 'bearings init --name NAME --repo OWNER/REPO', or name another with --data DIR"
         guard DataLoader.isDirectory(dataDirectory) else {
+            throw ScaffoldError(path: dataDirectory, reason: "the data folder does not exist; \(start)", exitCode: 3)
+        }
+        let projectPath = DataLoader.join(dataDirectory, "project.md")
+        guard FileManager.default.fileExists(atPath: projectPath) else {
             throw ScaffoldError(
-                path: dataDirectory, reason: "the data folder does not exist (use --data DIR to name another)",
-                exitCode: 3)
+                path: projectPath, reason: "is missing, so this is not a data folder yet; \(start)", exitCode: 1)
         }
     }
 
@@ -90,13 +97,14 @@ public struct Scaffold: Sendable {
     }
 }
 
-/// Why `bearings new` wrote nothing.
+/// Why `bearings new` or `bearings init` wrote nothing.
 public struct ScaffoldError: Error, Equatable, CustomStringConvertible {
     /// The file or folder concerned.
     public var path: String
     /// Why.
     public var reason: String
-    /// Exit status: 1 for a file that already exists or data that cannot be used, 3 for I/O.
+    /// Exit status: 1 for a file that already exists or data that cannot be used, 2 for a folder `init`
+    /// refuses, 3 for I/O.
     public var exitCode: Int32
 
     /// `path: reason`.

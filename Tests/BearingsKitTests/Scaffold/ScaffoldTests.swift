@@ -109,6 +109,7 @@ struct ScaffoldTests {
     @Test func writesTheFirstDecisionIntoAFolderItCreates() throws {
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
+        try Data("---\nname: X\n---\n".utf8).write(to: folder.appendingPathComponent("project.md"))
         let path = try scaffold(folder.path).newDecision(title: "Café au lait?")
         #expect(path == folder.path + "/decisions/0001-cafe-au-lait.md")
     }
@@ -116,6 +117,7 @@ struct ScaffoldTests {
     @Test func neverOverwritesADecision() throws {
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
+        try Data("---\nname: X\n---\n".utf8).write(to: folder.appendingPathComponent("project.md"))
         let decisions = folder.appendingPathComponent("decisions")
         try FileManager.default.createDirectory(at: decisions, withIntermediateDirectories: true)
         // A folder with the next file's name: the number is free, but the name is taken.
@@ -132,7 +134,9 @@ struct ScaffoldTests {
         #expect(
             throws: ScaffoldError(
                 path: "/nonexistent-bearings-data",
-                reason: "the data folder does not exist (use --data DIR to name another)", exitCode: 3)
+                reason:
+                    "the data folder does not exist; start one with 'bearings init --name NAME --repo OWNER/REPO', or name another with --data DIR",
+                exitCode: 3)
         ) { try scaffold("/nonexistent-bearings-data").newSnapshot() }
     }
 
