@@ -66,6 +66,21 @@ struct InitCommandTests {
         )
     }
 
+    /// The repository's root, where README.md and docs/ are.
+    static let packageRoot = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
+
+    @Test func theReadmeShowsTheExampleRunHereAndTheWorkflowFileWhole() throws {
+        let readme = try String(contentsOf: Self.packageRoot.appendingPathComponent("README.md"), encoding: .utf8)
+        let workflow = try String(
+            contentsOf: Self.packageRoot.appendingPathComponent("docs/workflows/collect-history.yml"), encoding: .utf8)
+        #expect(readme.contains("\n```yaml\n" + workflow + "```\n"))
+        #expect(
+            workflow.contains("\n        run: .build/release/bearings collect --history --data data --format github"))
+        #expect(readme.contains("\n```sh\nbearings " + Self.readmeExample.joined(separator: " ") + "\n"))
+    }
+
     @Test func aPackageListMayStartWithADash() throws {
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
