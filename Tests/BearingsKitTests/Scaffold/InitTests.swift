@@ -432,3 +432,56 @@ struct InitTests {
         #expect(decision.review?.description == "2020-03-31")
     }
 }
+
+extension InitTests {
+    /// What `collect --history` will add, written here by hand: two years of months for the headline and
+    /// stars, with a crossover in the headline, builds under `--strict` with the starter folder as it is.
+    @Test func twoYearsOfMonthlySeriesBuildWithTheStarterFolderUnderStrict() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        _ = try scaffold(folder.path).initialize(try widget())
+        try FileManager.default.createDirectory(
+            at: folder.appendingPathComponent("series"), withIntermediateDirectories: true)
+        // Widget 100, 105, … and gadget 200, 197, … contributors: widget is ahead from month 13, 2024-12.
+        var months: [String] = []
+        var (year, month) = (2023, 11)
+        for _ in 0..<24 {
+            months.append(String(format: "%04d-%02d-01", year, month))
+            (year, month) = month == 12 ? (year + 1, 1) : (year, month + 1)
+        }
+        for (metric, widget, gadget) in [
+            ("contributors", { (i: Int) in 100 + 5 * i }, { (i: Int) in 200 - 3 * i }),
+            ("stars", { (i: Int) in 10 + i }, { (i: Int) in 1000 + i }),
+        ] {
+            var lines = ["date,metric,project,value,note"]
+            for (i, date) in months.enumerated() {
+                lines.append("\(date),\(metric),widget,\(widget(i)),written by hand")
+                lines.append("\(date),\(metric),gadget,\(gadget(i)),written by hand")
+            }
+            try Data((lines.joined(separator: "\n") + "\n").utf8).write(
+                to: folder.appendingPathComponent("series/collected-\(metric).csv"))
+        }
+        #expect(months.first == "2023-11-01")
+        #expect(months.last == "2025-10-01")
+
+        let result = try SiteBuilder.plan(
+            BuildOptions(load: LoadOptions(dataDirectory: folder.path), strict: true))
+        #expect(result.diagnostics.map(\.description) == [])
+        let plan = try #require(result.plan)
+        let json = try #require(plan.files["data/site.json"])
+        let site = try #require(try JSONSerialization.jsonObject(with: Data(json)) as? [String: Any])
+        let analysis = try #require(site["analysis"] as? [String: Any])
+        let crossovers = try #require(analysis["crossovers"] as? [[String: Any]])
+        #expect(crossovers.count == 1)
+        #expect(crossovers.first?["metric"] as? String == "contributors")
+        #expect(crossovers.first?["date"] as? String == "2024-12-01")
+        #expect(crossovers.first?["passer"] as? String == "widget")
+        #expect(crossovers.first?["passed"] as? String == "gadget")
+        let shares = try #require((analysis["shares"] as? [String: Any])?["contributors"] as? [[String: Any]])
+        #expect(shares.count == 24)
+        // 100 / (100 + 200), and 215 / (215 + 131) in the 24th month.
+        #expect(shares.first?["share"] as? Double == 100.0 / 300.0)
+        #expect(shares.last?["share"] as? Double == 215.0 / 346.0)
+        #expect(plan.files["metrics/contributors.html"] != nil)
+    }
+}
