@@ -31,7 +31,8 @@ public struct CollectOptions: Sendable {
         maxWait: Double = 60, concurrency: Int = 4, environment: [String: String] = [:], version: String,
         now: @escaping @Sendable () -> Date = { Date() },
         sleep: @escaping @Sendable (Double) async -> Void = { seconds in
-            try? await Task.sleep(nanoseconds: UInt64(max(0, seconds) * 1_000_000_000))
+            // Clamped, so no wait a caller passes traps: at most a day and a second, nan as 0.
+            try? await Task.sleep(nanoseconds: UInt64(min(max(0, seconds), RetryPolicy.longestWait) * 1_000_000_000))
         }
     ) {
         self.dataDirectory = dataDirectory
