@@ -10,7 +10,7 @@ public struct CollectOptions: Sendable {
     public var date: Day?
     /// Print the snapshot instead of writing it.
     public var dryRun: Bool
-    /// Seconds each request may take (`--timeout`).
+    /// Seconds each exchange may take, body and redirects included (`--timeout`).
     public var timeout: Double
     /// The longest wait for a rate limit or `Retry-After` (`--max-wait`), in seconds.
     public var maxWait: Double
