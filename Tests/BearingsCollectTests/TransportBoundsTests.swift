@@ -82,6 +82,19 @@ struct TransportBoundsTests {
         #expect(server.seen.count == 6)
     }
 
+    @Test func aRedirectToAnythingButHTTPIsNotFollowed() async throws {
+        // (`file:///etc/passwd`, without a host, URLSession takes as the path /etc/passwd on the same
+        // server: an http request like any other.)
+        for location in ["file://127.0.0.1/etc/passwd", "ftp://127.0.0.1/x", "gopher://127.0.0.1:70/"] {
+            let server = try RawServer { _, write in Self.redirect("302 Found", to: location, write) }
+            let answer = await URLSessionTransport(timeout: 5).get(
+                server.base + "/a", headers: ["Authorization": Self.token])
+            server.stop()
+            #expect(answer.summary == "redirected to a URL that is not http or https", "\(location)")
+            #expect(server.seen.count == 1)
+        }
+    }
+
     @Test func aBodyDribbledAByteASecondStopsAtTheTimeout() async throws {
         let server = try RawServer { _, write in
             guard write(RawServer.head("200 OK", ["Content-Length": "100"])) else { return }
