@@ -10,7 +10,7 @@ public struct CollectOptions: Sendable {
     public var date: Day?
     /// Print the snapshot instead of writing it.
     public var dryRun: Bool
-    /// Seconds each request may take (`--timeout`).
+    /// Seconds each exchange may take, body and redirects included (`--timeout`).
     public var timeout: Double
     /// The longest wait for a rate limit or `Retry-After` (`--max-wait`), in seconds.
     public var maxWait: Double
@@ -31,7 +31,8 @@ public struct CollectOptions: Sendable {
         maxWait: Double = 60, concurrency: Int = 4, environment: [String: String] = [:], version: String,
         now: @escaping @Sendable () -> Date = { Date() },
         sleep: @escaping @Sendable (Double) async -> Void = { seconds in
-            try? await Task.sleep(nanoseconds: UInt64(max(0, seconds) * 1_000_000_000))
+            // Clamped, so no wait a caller passes traps: at most a day and a second, nan as 0.
+            try? await Task.sleep(nanoseconds: UInt64(min(max(0, seconds), RetryPolicy.longestWait) * 1_000_000_000))
         }
     ) {
         self.dataDirectory = dataDirectory

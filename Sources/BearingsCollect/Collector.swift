@@ -64,6 +64,17 @@ public enum Collector {
                         request: spec.source.measure.request(for: target.argument, bases: bases)))
             }
         }
+        if !options.dryRun {
+            let clashes = measuredAlready(jobs, on: date, in: dataSet, path: path)
+            if !clashes.isEmpty {
+                report.diagnostics = (report.diagnostics + clashes).sorted()
+                let values = clashes.count == 1 ? "1 of its values is" : "\(clashes.count) of its values are"
+                report.error =
+                    "\(path): not written; \(values) measured on \(date) already (above), and the data would no longer pass 'check'"
+                report.exitCode = 2
+                return report
+            }
+        }
         let client = CollectClient(
             transport: transport ?? URLSessionTransport(timeout: options.timeout),
             policy: RetryPolicy(maxWait: options.maxWait), headers: headers(options), now: options.now,
@@ -88,6 +99,26 @@ public enum Collector {
         }
         report.exitCode = report.failures == 0 ? 0 : 4
         return report
+    }
+
+    /// An error at every value, in a snapshot or a series, that `jobs` would measure again on `date`:
+    /// two places measuring one value on one day make the data fail `check` (SPEC §1: two snapshots of
+    /// a day must measure disjoint metric/project pairs), whatever the numbers.
+    static func measuredAlready(_ jobs: [Job], on date: Day, in dataSet: DataSet, path: String) -> [Diagnostic] {
+        var asked: [String: Set<String>] = [:]
+        for job in jobs { asked[job.metric, default: []].insert(job.project) }
+        var clashes: [Diagnostic] = []
+        for observation in dataSet.observations
+        where observation.date == date && asked[observation.metric]?.contains(observation.project) == true {
+            clashes.append(
+                .error(
+                    observation.location,
+                    "\(observation.metric) for \(observation.project) on \(date) is measured here already, and collect would measure it again in \(path)",
+                    hint:
+                        "one day's value is measured in one place; collect on another --date, or take this value out first"
+                ))
+        }
+        return clashes.sorted()
     }
 
     /// The table's columns: this project, its competitors in order, then ids named only in `collect:`

@@ -30,7 +30,7 @@ public struct RetryPolicy: Sendable {
         // GitHub's primary rate limit: 403 (or 429) with no requests left until X-RateLimit-Reset.
         if service == .github, answer.status == 403 || answer.status == 429,
             answer.header("X-RateLimit-Remaining") == "0",
-            let reset = answer.header("X-RateLimit-Reset").flatMap(Double.init)
+            let reset = answer.header("X-RateLimit-Reset").flatMap(Self.rateLimitReset)
         {
             let wait = max(0, reset - now.timeIntervalSince1970)
             let until = Self.isoTime(reset)
@@ -64,16 +64,43 @@ public struct RetryPolicy: Sendable {
         return .retry(after: backoff[min(attempt - 1, backoff.count - 1)])
     }
 
-    /// Seconds to wait from a `Retry-After` value: a number of seconds or an HTTP date.
+    /// The longest wait a `Retry-After` or a rate-limit reset is taken to ask for: a day and a second,
+    /// one more than `--max-wait` allows, so a longer one fails with "more than 86400 s".
+    public static let longestWait: Double = 86_401
+
+    /// Seconds to wait from a `Retry-After` value: whole seconds (ASCII digits only, as RFC 9110 has
+    /// them) or an HTTP date; at most `longestWait`, a date past is 0; nil for anything else (a sign,
+    /// an exponent, `nan`, `inf`, garbage), which the backoff then stands for.
     static func retryAfter(_ text: String, now: Date) -> Double? {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
-        if let seconds = Double(trimmed), seconds >= 0, seconds.isFinite { return seconds }
+        if let seconds = digits(trimmed) { return min(seconds, longestWait) }
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_US_POSIX")
         formatter.timeZone = TimeZone(identifier: "GMT")
         formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss zzz"
         guard let date = formatter.date(from: trimmed) else { return nil }
-        return max(0, date.timeIntervalSince(now))
+        let wait = date.timeIntervalSince(now)
+        guard wait.isFinite else { return nil }
+        return min(max(0, wait), longestWait)
+    }
+
+    /// GitHub's `X-RateLimit-Reset`: whole seconds since 1970 (ASCII digits only), no later than the
+    /// end of 9999; nil for anything else, which is then no rate limit Bearings waits for.
+    static func rateLimitReset(_ text: String) -> Double? {
+        guard let seconds = digits(text.trimmingCharacters(in: .whitespaces)), seconds <= 253_402_300_799 else {
+            return nil
+        }
+        return seconds
+    }
+
+    /// A run of 1 to 15 ASCII digits as a number (exact in a Double); a longer run is 10^15, which is
+    /// past every clamp here; nil for anything that is not digits alone.
+    static func digits(_ text: String) -> Double? {
+        guard !text.isEmpty, text.utf8.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) else {
+            return nil
+        }
+        guard text.utf8.count <= 15 else { return 1e15 }
+        return Double(text)
     }
 
     /// "HTTP 404 Not Found".
@@ -86,8 +113,11 @@ public struct RetryPolicy: Sendable {
         return "HTTP \(status)" + (phrases[status].map { " " + $0 } ?? "")
     }
 
-    /// "90 s".
-    static func seconds(_ value: Double) -> String { "\(Int(value.rounded(.up))) s" }
+    /// "90 s"; "more than 86400 s" for anything longer than a day (or not a number), so no value traps.
+    static func seconds(_ value: Double) -> String {
+        guard value.isFinite, value <= 86_400 else { return "more than 86400 s" }
+        return "\(Int(max(0, value).rounded(.up))) s"
+    }
 
     /// Seconds since 1970 as "2025-06-30T12:00:00Z".
     static func isoTime(_ seconds: Double) -> String {

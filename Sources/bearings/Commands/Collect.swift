@@ -15,8 +15,11 @@ struct Collect: AsyncParsableCommand {
             the table the URL asked for every value and why any failed. It never overwrites a file. \
             BEARINGS_GITHUB_API, BEARINGS_PYPISTATS_API, BEARINGS_NPM_API, BEARINGS_CRATES_API and \
             BEARINGS_OPENALEX_API override the services' base URLs; GITHUB_TOKEN, when set, is sent to \
-            GitHub only. 429 and 5xx answers are tried again (3 tries, honouring Retry-After); GitHub's \
-            rate limit is waited for up to --max-wait. \
+            GitHub only, and never on a redirect to another scheme, host or port. 429 and 5xx answers \
+            are tried again (3 tries, honouring Retry-After); GitHub's rate limit is waited for up to \
+            --max-wait. --timeout covers each whole exchange, body and redirects included; an answer \
+            over 8 MiB (decoded) and a sixth redirect fail the value. A date on which another file \
+            already measures one of the values is refused (exit 2). \
             Exit status: 0 every value collected, 4 some failed (the file has '?' for them), 1 the \
             configuration has errors, 2 the file exists already or bad usage, 3 an I/O failure.
             """)
@@ -32,7 +35,8 @@ struct Collect: AsyncParsableCommand {
     @Flag(name: .long, help: "Print the snapshot instead of writing it.")
     var dryRun = false
 
-    @Option(name: .long, help: ArgumentHelp("Seconds each request may take.", valueName: "s"))
+    @Option(
+        name: .long, help: ArgumentHelp("Seconds each request may take, body and redirects included.", valueName: "s"))
     var timeout: Double = 30
 
     @Option(
