@@ -80,6 +80,10 @@ struct Serve: AsyncParsableCommand {
             say("error: \(error.message)", to: .standardError)
         case .outputNotWritten(let reason):
             say("warning: the site is served but not written: \(reason)", to: .standardError)
+        case .tooManyConnections:
+            say(
+                "warning: too many open connections; waiting for some to close before accepting more",
+                to: .standardError)
         }
     }
 

@@ -43,10 +43,50 @@ struct LoopbackClient: Sendable {
         }
     }
 
+    /// Sends `method target version` with `host` as its Host header (nil: none) and reads the response.
+    func request(_ target: String, method: String = "GET", host: String?, version: String = "HTTP/1.1")
+        async throws -> Response
+    {
+        let hostLine = host.map { "Host: \($0)\r\n" } ?? ""
+        return try await exchange("\(method) \(target) \(version)\r\n\(hostLine)Connection: close\r\n\r\n")
+    }
+
+    /// Sends `text` as it is, in one piece, and reads the whole response (at most 5 s).
+    func exchange(_ text: String, method: String = "GET") async throws -> Response {
+        try await offCooperativePool { try exchangeNow(text, method: method) }
+    }
+
+    /// Opens a connection, sends `text` (nothing when empty) and waits, without sending more, until the
+    /// server closes it: the seconds that took, or nil when it is still open after `limit` seconds.
+    func secondsUntilClosed(after text: String, limit: Double) async throws -> Double? {
+        try await offCooperativePool {
+            let connection = try Connection(port: port)
+            defer { connection.close() }
+            let start = Date()
+            if !text.isEmpty { try connection.send(text) }
+            while Date().timeIntervalSince(start) < limit {
+                if case .closed = connection.receive() { return Date().timeIntervalSince(start) }
+            }
+            return nil
+        }
+    }
+
+    /// Opens `count` connections that send nothing, for `hold`, and closes them when it returns.
+    func holding<T: Sendable>(_ count: Int, _ hold: () async throws -> T) async throws -> T {
+        let connections = try await offCooperativePool { try (0..<count).map { _ in try Connection(port: port) } }
+        defer { connections.forEach { $0.close() } }
+        return try await hold()
+    }
+
     private func requestNow(_ target: String, method: String) throws -> Response {
+        try exchangeNow("\(method) \(target) HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n", method: method)
+    }
+
+    private func exchangeNow(_ text: String, method: String) throws -> Response {
         let connection = try Connection(port: port)
         defer { connection.close() }
-        try connection.send("\(method) \(target) HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
+        try connection.send(text)
+        let target = text.prefix(80)
         let deadline = Date().addingTimeInterval(5)
         var received: [UInt8] = []
         // At most 50 idle reads of 100 ms, and 5 s in all.
@@ -180,7 +220,8 @@ private final class Connection: @unchecked Sendable {
 private func systemClose(_ descriptor: Int32) { _ = close(descriptor) }
 
 private func systemSend(_ descriptor: Int32, _ bytes: UnsafeRawBufferPointer) -> Int {
-    send(descriptor, bytes.baseAddress, bytes.count, 0)
+    // MSG_NOSIGNAL: a server that refuses a request before reading all of it must not kill the tests.
+    send(descriptor, bytes.baseAddress, bytes.count, Int32(MSG_NOSIGNAL))
 }
 
 /// Runs blocking work on a Dispatch thread and waits for it without blocking a cooperative thread.
