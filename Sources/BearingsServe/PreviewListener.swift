@@ -89,9 +89,10 @@ actor PreviewListener {
         await acceptTask?.value
         acceptTask = nil
         try? socket.close()
-        for id in waiting { connections[id]?.cancel() }
         let deadline = ContinuousClock.now + grace
         while !connections.isEmpty, ContinuousClock.now < deadline {
+            // Also those whose response finished meanwhile (the live-reload streams end as the preview stops).
+            for id in waiting { connections[id]?.cancel() }
             try? await Task.sleep(for: .milliseconds(10))
         }
         for task in connections.values { task.cancel() }

@@ -79,6 +79,9 @@ struct ServeHardeningTests {
             #expect(silent.map { $0 > 0.9 && $0 < 4 } == true, "\(String(describing: silent))")
             let half = try await client.secondsUntilClosed(after: "GET / HTTP/1.1\r\nHost: 127", limit: 6)
             #expect(half.map { $0 > 0.9 && $0 < 4 } == true, "\(String(describing: half))")
+            let slow = try await client.secondsUntilClosed(
+                after: "GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: ", trickle: true, limit: 6)
+            #expect(slow.map { $0 > 0.9 && $0 < 4 } == true, "\(String(describing: slow))")
             // A whole request is answered; the kept-alive connection is closed after the same time.
             let kept = try await client.secondsUntilClosed(after: "GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n", limit: 6)
             #expect(kept.map { $0 > 0.9 && $0 < 4 } == true, "\(String(describing: kept))")

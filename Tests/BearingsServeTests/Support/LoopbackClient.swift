@@ -56,16 +56,22 @@ struct LoopbackClient: Sendable {
         try await offCooperativePool { try exchangeNow(text, method: method) }
     }
 
-    /// Opens a connection, sends `text` (nothing when empty) and waits, without sending more, until the
-    /// server closes it: the seconds that took, or nil when it is still open after `limit` seconds.
-    func secondsUntilClosed(after text: String, limit: Double) async throws -> Double? {
+    /// Opens a connection, sends `text` (nothing when empty) and waits until the server closes it: the
+    /// seconds that took, or nil when it is still open after `limit` seconds. `trickle`: meanwhile
+    /// sends one more byte ("a") every 200 ms, as a client that sends its request very slowly.
+    func secondsUntilClosed(after text: String, trickle: Bool = false, limit: Double) async throws -> Double? {
         try await offCooperativePool {
             let connection = try Connection(port: port)
             defer { connection.close() }
             let start = Date()
             if !text.isEmpty { try connection.send(text) }
+            var lastSent = start
             while Date().timeIntervalSince(start) < limit {
                 if case .closed = connection.receive() { return Date().timeIntervalSince(start) }
+                if trickle, Date().timeIntervalSince(lastSent) >= 0.2 {
+                    try? connection.send("a")
+                    lastSent = Date()
+                }
             }
             return nil
         }
