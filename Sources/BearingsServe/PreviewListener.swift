@@ -189,7 +189,9 @@ actor PreviewListener {
             case .missing:
                 return await refuse(client, status: 400, reason: "an HTTP/1.1 request must name its Host")
             case .malformed:
-                return await refuse(client, status: 400, reason: "the request must have one Host, a host and a port")
+                return await refuse(
+                    client, status: 400,
+                    reason: "the Host must appear once, as a host name or address and an optional port")
             case .misdirected:
                 return await refuse(
                     client, status: 421,

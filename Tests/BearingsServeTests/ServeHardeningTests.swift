@@ -127,6 +127,9 @@ struct ServeHardeningTests {
             #expect(try await client.request("/", host: nil, version: "HTTP/1.0").status == 200)
             let twice = try await client.exchange("GET / HTTP/1.1\r\nHost: localhost\r\nHost: evil.example\r\n\r\n")
             #expect(twice.status == 400)
+            #expect(
+                twice.text
+                    == "400 Bad Request: the Host must appear once, as a host name or address and an optional port\n")
         }
     }
 
