@@ -9,4 +9,7 @@ public enum PreviewEvent: Sendable {
     case failed(BuildError, seconds: Double, first: Bool)
     /// The site could not be written to the output folder; said once until a write succeeds again.
     case outputNotWritten(String)
+    /// Accepting a connection failed for lack of file descriptors: the preview waits for some to close
+    /// and keeps listening. Said at most once a minute.
+    case tooManyConnections
 }

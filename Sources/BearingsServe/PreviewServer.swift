@@ -19,9 +19,7 @@ public actor PreviewServer {
     /// The newest good build's generation (-1 while a change is pending): a write of an older one stops.
     private let newestBuild = Slot(0)
     private var site = PreviewSite(plan: nil, problems: nil, generation: 0)
-    private var server: HTTPServer?
-    private var serverTask: Task<Void, Never>?
-    private var serverError: (any Error)?
+    private var listener: PreviewListener?
     private var watchTask: Task<Void, Never>?
     private var writesOutput: Bool
     private var outputFailed = false
@@ -73,12 +71,9 @@ public actor PreviewServer {
         await watchTask?.value
         watchTask = nil
         await hub.close()
-        // Half a second for responses in flight; then the server cancels what is left (idle connections).
-        await server?.stop(timeout: 0.5)
-        serverTask?.cancel()
-        await serverTask?.value
-        server = nil
-        serverTask = nil
+        // Half a second for responses in flight; connections waiting for a request close at once.
+        await listener?.stop(grace: .milliseconds(500))
+        listener = nil
     }
 
     /// The site as it is now, for the request handler.
@@ -236,43 +231,23 @@ public actor PreviewServer {
     // MARK: Listening
 
     private func listen() async throws(ServeError) {
-        let logger: any Logging = .disabled
-        let server: HTTPServer
+        let report = self.report
+        let listener: PreviewListener
         do {
-            switch options.address {
-            case .ip4(let ip):
-                server = HTTPServer(address: try .inet(ip4: ip, port: options.port), logger: logger)
-            case .ip6(let ip):
-                server = HTTPServer(address: try .inet6(ip6: ip, port: options.port), logger: logger)
-            }
+            listener = try PreviewListener(
+                address: options.address, port: options.port, idleTimeout: options.idleTimeout,
+                exhausted: { report(.tooManyConnections) },
+                handler: { [weak self] request in
+                    guard let self else { return HTTPResponse(statusCode: .serviceUnavailable) }
+                    return await self.respond(to: request)
+                })
+            try await listener.start()
         } catch {
             throw listenError(error)
         }
-        await server.appendRoute("*") { [weak self] request in
-            guard let self else { return HTTPResponse(statusCode: .serviceUnavailable) }
-            return await self.respond(to: request)
-        }
-        self.server = server
-        serverTask = Task {
-            do { try await server.run() } catch { self.serverFailed(error) }
-        }
-        // `waitUntilListening` would wait out its timeout when binding fails, so poll both outcomes:
-        // at most 500 × 20 ms.
-        for _ in 0..<500 {
-            if let serverError { throw listenError(serverError) }
-            if await server.isListening, let address = await server.listeningAddress {
-                switch address {
-                case .ip4(_, let port), .ip6(_, let port): self.port = port
-                case .unix: break
-                }
-                return
-            }
-            try? await Task.sleep(for: .milliseconds(20))
-        }
-        throw .cannotListen(address: options.address.description, port: options.port, reason: "timed out")
+        self.listener = listener
+        port = listener.port
     }
-
-    private func serverFailed(_ error: any Error) { serverError = error }
 
     private func listenError(_ error: any Error) -> ServeError {
         if case .failed(_, let code, let message) = error as? SocketError {

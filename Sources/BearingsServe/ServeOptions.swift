@@ -15,11 +15,15 @@ public struct ServeOptions: Sendable {
     /// How long the folders must stay still after a change before the rebuild starts, so that changes
     /// arriving together (a save that writes several files, a `git checkout`) cause one rebuild.
     public var settleInterval: Duration
+    /// How long a connection may take to send a request's head (from when the preview starts waiting
+    /// for it), and how long one write may wait for the client to read, before it is closed.
+    public var idleTimeout: Duration
 
     /// Creates serve options; the defaults are those of `bearings serve`.
     public init(
         build: BuildOptions, address: ListenAddress = .loopback, port: UInt16 = 8000, writesOutput: Bool = true,
-        pollInterval: Duration = .milliseconds(300), settleInterval: Duration = .milliseconds(100)
+        pollInterval: Duration = .milliseconds(300), settleInterval: Duration = .milliseconds(100),
+        idleTimeout: Duration = .seconds(15)
     ) {
         self.build = build
         self.address = address
@@ -27,5 +31,6 @@ public struct ServeOptions: Sendable {
         self.writesOutput = writesOutput
         self.pollInterval = pollInterval
         self.settleInterval = settleInterval
+        self.idleTimeout = idleTimeout
     }
 }

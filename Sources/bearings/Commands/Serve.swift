@@ -14,8 +14,9 @@ struct Serve: AsyncParsableCommand {
             for the data, not for the whole site. When a change breaks the build, the pages keep showing \
             the last good site with the problems laid over it, until they are fixed. Each good build is \
             also written to the output folder, behind the preview. Only the files of the \
-            site are served. Ctrl-C stops it. Exit status 3 when the port is taken or the data folder \
-            cannot be read.
+            site are served, and only to requests whose Host is localhost, a loopback address or \
+            --host; long or slow requests are refused or closed (see docs/reference.md). Ctrl-C \
+            stops it. Exit status 3 when the port is taken or the data folder cannot be read.
             """)
 
     @OptionGroup var options: DataOptions
@@ -80,6 +81,10 @@ struct Serve: AsyncParsableCommand {
             say("error: \(error.message)", to: .standardError)
         case .outputNotWritten(let reason):
             say("warning: the site is served but not written: \(reason)", to: .standardError)
+        case .tooManyConnections:
+            say(
+                "warning: too many open connections; waiting for some to close before accepting more",
+                to: .standardError)
         }
     }
 

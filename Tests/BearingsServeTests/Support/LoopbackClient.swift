@@ -29,7 +29,7 @@ struct LoopbackClient: Sendable {
     /// The server's port on 127.0.0.1.
     let port: UInt16
 
-    /// Sends `method target` as it is and reads the whole response (at most 5 s).
+    /// Sends `method target` as it is and reads the whole response (at most 15 s).
     func request(_ target: String, method: String = "GET") async throws -> Response {
         try await offCooperativePool { try requestNow(target, method: method) }
     }
@@ -43,15 +43,63 @@ struct LoopbackClient: Sendable {
         }
     }
 
+    /// Sends `method target version` with `host` as its Host header (nil: none) and reads the response.
+    func request(_ target: String, method: String = "GET", host: String?, version: String = "HTTP/1.1")
+        async throws -> Response
+    {
+        let hostLine = host.map { "Host: \($0)\r\n" } ?? ""
+        return try await exchange("\(method) \(target) \(version)\r\n\(hostLine)Connection: close\r\n\r\n")
+    }
+
+    /// Sends `text` as it is, in one piece, and reads the whole response (at most 15 s).
+    func exchange(_ text: String, method: String = "GET") async throws -> Response {
+        try await offCooperativePool { try exchangeNow(text, method: method) }
+    }
+
+    /// Opens a connection, sends `text` (nothing when empty) and waits until the server closes it: the
+    /// seconds that took, or nil when it is still open after `limit` seconds. `trickle`: meanwhile
+    /// sends one more byte ("a") every 200 ms, as a client that sends its request very slowly.
+    func secondsUntilClosed(after text: String, trickle: Bool = false, limit: Double) async throws -> Double? {
+        try await offCooperativePool {
+            let connection = try Connection(port: port)
+            defer { connection.close() }
+            let start = Date()
+            if !text.isEmpty { try connection.send(text) }
+            var lastSent = start
+            while Date().timeIntervalSince(start) < limit {
+                if case .closed = connection.receive() { return Date().timeIntervalSince(start) }
+                if trickle, Date().timeIntervalSince(lastSent) >= 0.2 {
+                    try? connection.send("a")
+                    lastSent = Date()
+                }
+            }
+            return nil
+        }
+    }
+
+    /// Opens `count` connections that send nothing, for `hold`, and closes them when it returns.
+    func holding<T: Sendable>(_ count: Int, _ hold: () async throws -> T) async throws -> T {
+        let connections = try await offCooperativePool { try (0..<count).map { _ in try Connection(port: port) } }
+        defer { connections.forEach { $0.close() } }
+        return try await hold()
+    }
+
     private func requestNow(_ target: String, method: String) throws -> Response {
+        try exchangeNow("\(method) \(target) HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n", method: method)
+    }
+
+    private func exchangeNow(_ text: String, method: String) throws -> Response {
         let connection = try Connection(port: port)
         defer { connection.close() }
-        try connection.send("\(method) \(target) HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
-        let deadline = Date().addingTimeInterval(5)
+        try connection.send(text)
+        let target = text.prefix(80)
+        // 15 s: a whole `swift test` on two cores can keep the server's threads busy with other suites
+        // for seconds at a time (a first request once went unanswered for 5 s after a 37 s start).
+        let deadline = Date().addingTimeInterval(15)
         var received: [UInt8] = []
-        // At most 50 idle reads of 100 ms, and 5 s in all.
+        // At most 150 idle reads of 100 ms, and 15 s in all.
         var idle = 0
-        while Date() < deadline, idle < 50 {
+        while Date() < deadline, idle < 150 {
             if let response = try Self.parse(received, method: method) { return response }
             switch connection.receive() {
             case .bytes(let bytes): received += bytes
@@ -180,7 +228,8 @@ private final class Connection: @unchecked Sendable {
 private func systemClose(_ descriptor: Int32) { _ = close(descriptor) }
 
 private func systemSend(_ descriptor: Int32, _ bytes: UnsafeRawBufferPointer) -> Int {
-    send(descriptor, bytes.baseAddress, bytes.count, 0)
+    // MSG_NOSIGNAL: a server that refuses a request before reading all of it must not kill the tests.
+    send(descriptor, bytes.baseAddress, bytes.count, Int32(MSG_NOSIGNAL))
 }
 
 /// Runs blocking work on a Dispatch thread and waits for it without blocking a cooperative thread.
