@@ -255,14 +255,38 @@ struct FieldReader {
         guard
             let text = string(key, required: required, hint: "write the date as YYYY-MM-DD, e.g. '\(key): 2019-06-30'")
         else { return nil }
-        guard let day = Day(iso: text) else {
+        switch Self.readDay(text) {
+        case .success(let day): return day
+        case .failure(let problem):
             diagnostics.append(
                 .error(
-                    frontMatter.valueLocation(key), Self.dateProblem(text),
-                    hint: "write the date as YYYY-MM-DD, e.g. '\(key): 2019-06-30'"))
+                    frontMatter.valueLocation(key), problem.message,
+                    hint: problem.hint ?? "write the date as YYYY-MM-DD, e.g. '\(key): 2019-06-30'"))
             return nil
         }
-        return day
+    }
+
+    /// Why a date is refused: its message, and a hint when the usual one ("write it as
+    /// YYYY-MM-DD") does not fit.
+    struct DateProblem: Error, Equatable {
+        var message: String
+        var hint: String?
+    }
+
+    /// `text` as a `YYYY-MM-DD` day in `Day.readableYears` (1970–2099), or why not. Every date of a
+    /// data folder is read through it: decisions, reviews, expectations, snapshots, events, series.
+    static func readDay(_ text: String) -> Result<Day, DateProblem> {
+        guard let day = Day(iso: text) else { return .failure(DateProblem(message: dateProblem(text))) }
+        guard day.isReadable else { return .failure(yearProblem(text)) }
+        return .success(day)
+    }
+
+    /// The problem of a real date outside `Day.readableYears`.
+    static func yearProblem(_ text: String) -> DateProblem {
+        let years = Day.readableYears
+        return DateProblem(
+            message: "'\(text)' is not between \(years.lowerBound) and \(years.upperBound)",
+            hint: "Bearings reads dates from \(years.lowerBound)-01-01 to \(years.upperBound)-12-31; check the year")
     }
 
     /// Why `Day(iso:)` rejected `text`: a day that does not exist ("2019-02-30") or another form ("30-06-2019").
