@@ -128,7 +128,11 @@ enum ExpectationParser {
             return .failure(Problem(message: "the condition '\(text)' has no operator", hint: hint))
         }
         let rest = String(text.dropFirst(comparison.rawValue.count)).trimmingSpaces
-        guard case .value(let number, let isPercent) = ValueParser.parse(rest) else {
+        let parsed = ValueParser.parse(rest)
+        if case .invalid(let why) = parsed, why.contains("too large to hold exactly") {
+            return .failure(Problem(message: "in the condition '\(text)', \(why)", hint: hint))
+        }
+        guard case .value(let number, let isPercent) = parsed else {
             return .failure(Problem(message: "'\(rest)' in the condition '\(text)' is not a number", hint: hint))
         }
         switch key {
@@ -153,7 +157,13 @@ enum ExpectationParser {
             }
             return .success(key == "share" ? .share(comparison, number / 100) : .change(comparison, number / 100))
         case "rank":
-            guard !isPercent, number >= 1, number == number.rounded(), number < 1e6 else {
+            if !isPercent, number >= 1e6, number == number.rounded() {
+                return .failure(
+                    Problem(
+                        message: "the rank '\(rest)' is too large: a rank is at most 999,999",
+                        hint: "1 is first, e.g. 'rank: \"<= 2\"'"))
+            }
+            guard !isPercent, number >= 1, number == number.rounded() else {
                 return .failure(
                     Problem(
                         message: "the rank '\(rest)' is not a whole number from 1",

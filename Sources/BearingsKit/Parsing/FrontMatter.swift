@@ -87,8 +87,14 @@ public struct FrontMatter {
 
     /// Top-level `key: value` (or TOML `key = value`) lines as plain strings, quotes removed; used
     /// for TOML and for YAML that does not parse. Indented lines, comments and tables are skipped.
+    /// A TOML multi-line string (`"""…"""` or `'''…'''`) is read to its closing quotes, across lines.
     private mutating func readLines(_ lines: ArraySlice<Substring>, separator: Character, firstLine: Int) {
-        for (offset, line) in lines.enumerated() {
+        let lines = Array(lines)
+        var offset = 0
+        while offset < lines.count {
+            let line = lines[offset]
+            let lineNumber = firstLine + offset
+            offset += 1
             guard let first = line.first, first.isLetter || first.isNumber || first == "_" else { continue }
             guard let split = line.firstIndex(of: separator) else { continue }
             let key = line[..<split].trimmingSpaces
@@ -97,15 +103,47 @@ public struct FrontMatter {
             else { continue }
             let rawValue = line[line.index(after: split)...]
             var value = rawValue.trimmingSpaces
-            if value.count >= 2, let quote = value.first, quote == "\"" || quote == "'", value.last == quote {
+            if separator == "=", let delimiter = ["\"\"\"", "'''"].first(where: { value.hasPrefix($0) }) {
+                // The lines up to the closing delimiter; without one, the rest of the front matter.
+                var text = String(value.dropFirst(3))
+                while !text.contains(delimiter), offset < lines.count {
+                    text += "\n" + lines[offset]
+                    offset += 1
+                }
+                value = Self.multilineString(text, delimiter: delimiter)
+            } else if value.count >= 2, let quote = value.first, quote == "\"" || quote == "'", value.last == quote {
                 value = String(value.dropFirst().dropLast())
             }
             let column =
                 line.distance(from: line.startIndex, to: split) + 2
                 + rawValue.prefix(while: { $0 == " " || $0 == "\t" }).count
             fields[key] = .scalar(Yams.Node.Scalar(value))
-            keyLocations[key] = SourceLocation(path: path, line: firstLine + offset, column: column)
+            keyLocations[key] = SourceLocation(path: path, line: lineNumber, column: column)
         }
+    }
+
+    /// A TOML multi-line string's value from the text after its opening delimiter: up to the closing
+    /// one, a newline right after the opening delimiter dropped, and, in a basic (`"""`) string, a
+    /// backslash at the end of a line joining it to the next one's first non-space character.
+    static func multilineString(_ text: String, delimiter: String) -> String {
+        var body = text.range(of: delimiter).map { String(text[..<$0.lowerBound]) } ?? text
+        if body.hasPrefix("\n") { body.removeFirst() }
+        guard delimiter == "\"\"\"" else { return body }
+        var result = ""
+        var lines = body.split(separator: "\n", omittingEmptySubsequences: false)[...]
+        var joining = false
+        while let line = lines.popFirst() {
+            var piece = joining ? Substring(line.drop(while: { $0 == " " || $0 == "\t" })) : line
+            // A blank line after a line-ending backslash is skipped too (TOML: all whitespace up to
+            // the next non-whitespace character).
+            if joining, piece.isEmpty, !lines.isEmpty { continue }
+            let trimmed = piece.reversed().drop(while: { $0 == " " || $0 == "\t" })
+            joining = trimmed.first == "\\"
+            if joining { piece = Substring(String(trimmed.dropFirst().reversed())) }
+            result += piece
+            if !joining, !lines.isEmpty { result += "\n" }
+        }
+        return result
     }
 
     private mutating func parseYAML(_ yaml: String, diagnostics: inout [Diagnostic]) {
