@@ -33,6 +33,10 @@ public struct TemplateSet: Sendable {
             let names = enumerator.compactMap { $0 as? String }.sorted()
             for name in names where !name.split(separator: "/").contains(where: { $0.hasPrefix(".") }) {
                 let url = base.appendingPathComponent(name)
+                var isDirectory: ObjCBool = false
+                guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory),
+                    !isDirectory.boolValue
+                else { continue }
                 // The one rule of `InputFolder`: a link that leads out of the folder or to a hidden file is refused.
                 let verdict = folder.verdict(of: DataLoader.join(directory, name))
                 if verdict == .outside || verdict == .hidden {
@@ -41,10 +45,6 @@ public struct TemplateSet: Sendable {
                         path: DataLoader.join(directory, name),
                         reason: "is a symbolic link that \(place); Bearings reads only the files inside the folder")
                 }
-                var isDirectory: ObjCBool = false
-                guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory),
-                    !isDirectory.boolValue
-                else { continue }
                 guard let data = FileManager.default.contents(atPath: url.path),
                     let text = String(data: data, encoding: .utf8)
                 else { throw LoadError(path: DataLoader.join(directory, name), reason: "cannot be read as UTF-8 text") }

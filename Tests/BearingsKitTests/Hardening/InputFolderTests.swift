@@ -203,6 +203,14 @@ struct InputFolderTests {
         }
     }
 
+    @Test func readsATemplatesFolderWithLinksThatLoopAndToAFileInsideIt() throws {
+        let tree = try Tree(
+            "templates-loop", files: ["templates/mine.mustache": "<p>{{title}}</p>\n"],
+            links: ["templates/a": ".", "templates/b": ".", "templates/alias.mustache": "mine.mustache"])
+        let templates = try TemplateSet(overrides: tree.root + "/templates")
+        #expect(templates.replaced == ["alias", "mine"])
+    }
+
     @Test func givesEveryRecordAnIdOfItsOwnAndAPage() throws {
         let tree = try Tree(
             "ids",

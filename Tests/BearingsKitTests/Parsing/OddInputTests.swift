@@ -64,6 +64,16 @@ struct OddInputTests {
         #expect(frontMatter.keyLocations["status"]?.line == 5)
     }
 
+    @Test func anImportedRecordDatedOutside1970To2099IsUndatedWithAWarning() throws {
+        let source = try Self.decode("# 1. Far\n\nDate: 9999-12-31\n\n## Status\n\nAccepted\n")
+        let (decision, diagnostics) = DecisionParser.parse(source, id: "0001-far", origin: .imported)
+        #expect(try #require(decision).date == nil)
+        #expect(
+            diagnostics.map { "\($0.description) | \($0.hint ?? "")" } == [
+                "x.md:3:1: warning: '9999-12-31' is not between 1970 and 2099 | Bearings reads dates from 1970-01-01 to 2099-12-31; check the year"
+            ])
+    }
+
     static let tooLarge = "is too large to hold exactly (above 2^53 = 9,007,199,254,740,992)"
 
     @Test(
