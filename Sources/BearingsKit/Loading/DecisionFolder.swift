@@ -35,21 +35,19 @@ struct DecisionFolder {
         var visited = Set<String>()
         var refused: [Diagnostic] = []
         func walk(_ path: String, relative: [String]) {
-            let before = visited
+            if !relative.isEmpty, case .inside(let real) = folder.verdict(of: path), visited.contains(real) {
+                refused.append(
+                    .warning(
+                        SourceLocation(path: path),
+                        "this folder is a symbolic link to a folder already read, so it is not read again",
+                        hint: "each record is read once, from its first place"))
+                return
+            }
             guard
                 let entries = folder.entries(
                     of: path, visited: &visited,
                     report: { $0.isFolder || $0.name.lowercased().hasSuffix(".md") }, &refused)
-            else {
-                if !relative.isEmpty, case .inside(let real) = folder.verdict(of: path), before.contains(real) {
-                    refused.append(
-                        .warning(
-                            SourceLocation(path: path),
-                            "this folder is a symbolic link to a folder already read, so it is not read again",
-                            hint: "each record is read once, from its first place"))
-                }
-                return
-            }
+            else { return }
             let markdown = entries.filter { !$0.isFolder && $0.name.lowercased().hasSuffix(".md") }
             for entry in markdown {
                 let base = String(entry.name.dropLast(3))
