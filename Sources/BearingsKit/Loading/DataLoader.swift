@@ -271,12 +271,12 @@ public enum DataLoader {
                 String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
             }
             if name == "." || name == ".." { continue }
-            let path = join(folder, name)
             switch Int32(entry.pointee.d_type) {
             case Int32(DT_DIR): result.append((name, true, false))
             case Int32(DT_REG): result.append((name, false, false))
-            case Int32(DT_LNK): result.append((name, isDirectory(path), true))
+            case Int32(DT_LNK): result.append((name, isDirectory(join(folder, name)), true))
             default:  // file systems that do not say
+                let path = join(folder, name)
                 var info = stat()
                 let isLink = lstat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFLNK
                 result.append((name, isDirectory(path), isLink))
