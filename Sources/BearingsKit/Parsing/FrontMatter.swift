@@ -106,7 +106,10 @@ public struct FrontMatter {
             if separator == "=", let delimiter = ["\"\"\"", "'''"].first(where: { value.hasPrefix($0) }) {
                 // The lines up to the closing delimiter; without one, the rest of the front matter.
                 var text = String(value.dropFirst(3))
-                while !text.contains(delimiter), offset < lines.count {
+                var closed = text.contains(delimiter)
+                while !closed, offset < lines.count {
+                    // Only the new line is searched: a string left open costs one pass, not one a line.
+                    closed = lines[offset].contains(delimiter)
                     text += "\n" + lines[offset]
                     offset += 1
                 }
