@@ -16,8 +16,14 @@ enum JSONNumber {
             }
             node = next
         }
-        guard case .number(let number) = node, number >= 0, number <= 9e15, number == number.rounded() else {
+        guard case .number(let number) = node, number >= 0, number == number.rounded() else {
             return .failure(CollectFailure("'\(name)' in the answer is not a whole number"))
+        }
+        // JSON numbers are read as `Double`: from 2^53 on, 9007199254740993 and …992 read the same.
+        guard number < ValueParser.largestExact else {
+            return .failure(
+                CollectFailure(
+                    "'\(name)' in the answer is too large to hold exactly (2^53 = 9,007,199,254,740,992 or more)"))
         }
         return .success(Int64(number))
     }

@@ -23,12 +23,17 @@ extension DataLoader {
                 reason: "--decisions names a file; give the folder that holds the decision records", exitCode: 2)
         }
         let listing = DecisionFolder(folder)
-        var diagnostics: [Diagnostic] = []
+        var diagnostics = listing.refused
         for renamed in listing.renamed {
+            let others = renamed.taken.map { "'\($0.id)' (\($0.path))" }
+            let message =
+                others.count == 1
+                ? "another record is already called \(others[0]); this one is '\(renamed.id)'"
+                : "other records are already called \(others.joined(separator: " and ")); this one is '\(renamed.id)'"
             diagnostics.append(
                 .warning(
-                    SourceLocation(path: renamed.path),
-                    "another record is already called '\(renamed.original)'; this one is '\(renamed.id)'"))
+                    SourceLocation(path: renamed.path), message,
+                    hint: "every record gets a page of its own; rename a file to choose its id"))
         }
         if listing.records.isEmpty {
             diagnostics.append(
@@ -52,7 +57,8 @@ extension DataLoader {
         // An unreadable or empty file is a warning here too.
         diagnostics += problems.map { Diagnostic(.warning, $0.location, $0.message, hint: $0.hint) }
         diagnostics += summaries(decisions, folder: folder)
-        let (attachments, attachmentProblems) = attachments(of: decisions, root: folder)
+        let (attachments, attachmentProblems) = attachments(
+            of: decisions, root: InputFolder(folder, name: "decisions folder"))
         diagnostics += attachmentProblems
         return ImportedFolder(decisions: decisions, attachments: attachments, diagnostics: diagnostics)
     }
@@ -98,7 +104,7 @@ extension DataLoader {
 
     /// The files beside the records that their links and images point to, read so the site can
     /// carry them; a path that climbs out of the folder is never read.
-    static func attachments(of decisions: [Decision], root: String) -> ([DecisionAttachment], [Diagnostic]) {
+    static func attachments(of decisions: [Decision], root: InputFolder) -> ([DecisionAttachment], [Diagnostic]) {
         var found: [String: [UInt8]] = [:]
         var diagnostics: [Diagnostic] = []
         for decision in decisions {
@@ -124,7 +130,7 @@ extension DataLoader {
                         break
                     }
                     let path = inside.joined(separator: "/")
-                    let full = join(root, path)
+                    let full = join(root.path, path)
                     // A link to a record, by file name or (as some tools write it) by id without `.md`.
                     let isRecordLink =
                         path.lowercased().hasSuffix(".md") || !(inside.last ?? "").contains(".")
@@ -140,15 +146,22 @@ extension DataLoader {
                         break
                     }
                     let what = isImage ? "image" : "linked file"
-                    guard FileManager.default.fileExists(atPath: full), !isDirectory(full) else {
+                    let verdict = root.verdict(of: full)
+                    if verdict == .hidden {
+                        diagnostics +=
+                            root.refusal(verdict, of: full, what: "the \(what) '\(url)'", at: location).map {
+                                [$0]
+                            } ?? []
+                        break
+                    }
+                    guard verdict != .missing, !isDirectory(full) else {
                         diagnostics.append(
                             .warning(
                                 location,
                                 "the \(what) '\(url)' is missing: there is no such file in the decisions folder"))
                         break
                     }
-                    guard DecisionFolder.isInside(full, root), let data = FileManager.default.contents(atPath: full)
-                    else {
+                    guard case .inside = verdict, let data = FileManager.default.contents(atPath: full) else {
                         diagnostics.append(
                             .warning(
                                 location, "the \(what) '\(url)' lies outside the decisions folder, so it is not copied",

@@ -53,6 +53,7 @@ public enum DataLoader {
             throw LoadError(path: data, reason: "the data folder does not exist (use --data DIR to name another)")
         }
         var diagnostics: [Diagnostic] = []
+        let root = InputFolder(data, name: "data folder")
         let cache = options.cache
         cache?.beginLoad()
         defer { cache?.endLoad() }
@@ -60,7 +61,12 @@ public enum DataLoader {
         // project.md first: it decides whether raw HTML is allowed everywhere else.
         let projectPath = join(data, "project.md")
         var project: Project?
-        if !FileManager.default.fileExists(atPath: projectPath) {
+        if let refused = root.refusal(
+            root.verdict(of: projectPath), of: projectPath, what: "project.md",
+            at: SourceLocation(path: projectPath))
+        {
+            diagnostics.append(Diagnostic(.error, refused.location, refused.message, hint: refused.hint))
+        } else if !FileManager.default.fileExists(atPath: projectPath) {
             diagnostics.append(
                 .error(
                     SourceLocation(path: projectPath), "project.md is missing",
@@ -74,14 +80,22 @@ public enum DataLoader {
 
         var principles = PrinciplesFile()
         let principlesPath = join(data, "principles.md")
-        if FileManager.default.fileExists(atPath: principlesPath), let source = read(principlesPath, &diagnostics) {
+        if let refused = root.refusal(
+            root.verdict(of: principlesPath), of: principlesPath, what: "principles.md",
+            at: SourceLocation(path: principlesPath))
+        {
+            diagnostics.append(refused)
+        } else if FileManager.default.fileExists(atPath: principlesPath),
+            let source = read(principlesPath, &diagnostics)
+        {
             let (parsed, found) = PrinciplesParser.parse(source, options: markdown)
             principles = parsed
             diagnostics += found
         }
 
         var (metrics, metricProblems) = parseAll(
-            files(in: join(data, "metrics"), ending: ".md"), cache: cache, settings: "metric \(markdown)"
+            files(in: join(data, "metrics"), ending: ".md", within: root, &diagnostics), cache: cache,
+            settings: "metric \(markdown)"
         ) { source, path in
             let (metric, found) = MetricParser.parse(source, id: baseName(path), options: markdown)
             return (metric.map { [$0] } ?? [], found)
@@ -97,7 +111,7 @@ public enum DataLoader {
             attachments = found.attachments
             diagnostics += found.diagnostics
         } else {
-            let decisionPaths = files(in: decisionsFolder, ending: ".md").filter {
+            let decisionPaths = files(in: decisionsFolder, ending: ".md", within: root, &diagnostics).filter {
                 !nonDecisionNames.contains(URL(fileURLWithPath: $0).lastPathComponent.lowercased())
             }
             let (parsed, decisionProblems) = parseAll(
@@ -113,7 +127,8 @@ public enum DataLoader {
         }
 
         let (snapshots, snapshotProblems) = parseAll(
-            files(in: join(data, "snapshots"), ending: ".md"), cache: cache, settings: "snapshot \(markdown)"
+            files(in: join(data, "snapshots"), ending: ".md", within: root, &diagnostics), cache: cache,
+            settings: "snapshot \(markdown)"
         ) { source, path in
             var (snapshot, found) = SnapshotParser.parse(source, id: baseName(path), options: markdown)
             snapshot?.notes.compact()
@@ -123,7 +138,7 @@ public enum DataLoader {
 
         let metricIDs = Set(metrics.map(\.id))
         let (seriesFiles, seriesProblems) = parseAll(
-            files(in: join(data, "series"), ending: ".csv"), cache: cache,
+            files(in: join(data, "series"), ending: ".csv", within: root, &diagnostics), cache: cache,
             settings: "series \(metricIDs.sorted().joined(separator: ","))"
         ) { source, _ in
             let (file, found) = SeriesParser.parseFile(source, knownMetrics: metricIDs)
@@ -225,34 +240,47 @@ public enum DataLoader {
         }
     }
 
-    /// Visible files directly inside `folder` whose names end with `suffix`, sorted by name.
-    static func files(in folder: String, ending suffix: String) -> [String] {
-        guard let entries = entries(in: folder) else { return [] }
-        return entries.filter { !$0.isDirectory && !$0.name.hasPrefix(".") && $0.name.hasSuffix(suffix) }
-            .map(\.name)
-            .sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
-            .map { join(folder, $0) }
+    /// Visible files directly inside `folder` whose names end with `suffix`, sorted by name, as
+    /// `root` allows them (`InputFolder`): a link that leads outside it or to a hidden file is left
+    /// out with a warning in `diagnostics`, and so is the folder itself when it does.
+    static func files(
+        in folder: String, ending suffix: String, within root: InputFolder, _ diagnostics: inout [Diagnostic]
+    ) -> [String] {
+        var visited = Set<String>()
+        let found = root.entries(of: folder, visited: &visited, report: { $0.name.hasSuffix(suffix) }, &diagnostics)
+        return (found ?? []).filter { !$0.isFolder && $0.name.hasSuffix(suffix) }.map(\.path)
     }
 
-    /// The names in `folder` and whether each is a folder (a link to one counts), in no particular
-    /// order; nil when it cannot be read. The kind comes with the name from the directory listing,
-    /// so a folder of 10,000 files costs no `stat` a file (`serve` lists the folders after each edit).
-    static func entries(in folder: String) -> [(name: String, isDirectory: Bool)]? {
+    /// Visible files directly inside `folder` whose names end with `suffix`, sorted by name; links
+    /// that leave the folder are left out.
+    static func files(in folder: String, ending suffix: String) -> [String] {
+        var ignored: [Diagnostic] = []
+        return files(in: folder, ending: suffix, within: InputFolder(folder, name: "folder"), &ignored)
+    }
+
+    /// The names in `folder`, whether each is a folder (a link to one counts) and whether it is a
+    /// symbolic link, in no particular order; nil when it cannot be read. The kind comes with the
+    /// name from the directory listing, so a folder of 10,000 files costs no `stat` a file (`serve`
+    /// lists the folders after each edit).
+    static func entries(in folder: String) -> [(name: String, isDirectory: Bool, isLink: Bool)]? {
         guard let directory = opendir(folder) else { return nil }
         defer { closedir(directory) }
-        var result: [(name: String, isDirectory: Bool)] = []
+        var result: [(name: String, isDirectory: Bool, isLink: Bool)] = []
         while let entry = readdir(directory) {
             let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
                 String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
             }
             if name == "." || name == ".." { continue }
-            let isFolder: Bool
             switch Int32(entry.pointee.d_type) {
-            case Int32(DT_DIR): isFolder = true
-            case Int32(DT_REG): isFolder = false
-            default: isFolder = isDirectory(join(folder, name))  // links, and file systems that do not say
+            case Int32(DT_DIR): result.append((name, true, false))
+            case Int32(DT_REG): result.append((name, false, false))
+            case Int32(DT_LNK): result.append((name, isDirectory(join(folder, name)), true))
+            default:  // file systems that do not say
+                let path = join(folder, name)
+                var info = stat()
+                let isLink = lstat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFLNK
+                result.append((name, isDirectory(path), isLink))
             }
-            result.append((name, isFolder))
         }
         return result
     }
@@ -266,10 +294,15 @@ public enum DataLoader {
         if readsOwn { expected["decisions"] = ".md" }
         var result: [Diagnostic] = []
         var unreadDecisions = 0
+        // Links are checked by the readers, which warn; here a link is only never followed out or round.
+        let root = InputFolder(data, name: "data folder")
+        var visited = Set<String>()
+        var ignored: [Diagnostic] = []
         func walk(_ folder: String, relative: [String]) {
-            guard let entries = entries(in: folder) else { return }
-            for (name, isFolder) in entries.sorted(by: { $0.name < $1.name }) where !name.hasPrefix(".") {
-                let path = join(folder, name)
+            guard let entries = root.entries(of: folder, visited: &visited, report: { _ in false }, &ignored) else {
+                return
+            }
+            for (path, name, isFolder) in entries.map({ ($0.path, $0.name, $0.isFolder) }) {
                 let inside = relative + [name]
                 if isFolder {
                     if inside == ["sources"] { continue }

@@ -15,20 +15,42 @@ struct DecisionFolder {
     }
 
     var records: [Record] = []
-    /// Ids given twice, with the paths of the second and later files, for a warning each.
-    var renamed: [(path: String, id: String, original: String)] = []
+    /// Records whose id was taken, for a warning each: the file, its id, and the files that hold
+    /// the ids it could not have (its own name, and `<folder>-<name>` when that was taken too).
+    var renamed: [(path: String, id: String, taken: [(id: String, path: String)])] = []
+    /// Files and folders refused by `InputFolder` (links out of the folder, to hidden files), and
+    /// links to folders already read.
+    var refused: [Diagnostic] = []
 
-    /// Lists the records under `root`, sorted by path; hidden files and folders are never read.
+    /// Lists the records under `root`, sorted by path; hidden files and folders are never read,
+    /// nor anything a symbolic link takes outside `root`, and no folder is read twice.
+    ///
+    /// Ids: a record is known by its file name without `.md`. When a record before it (files of a
+    /// folder before its subfolders, each sorted by name) already has that id, it is
+    /// `<subfolder>-<name>` (`x/0010-same.md` is `x-0010-same`); when that is taken too, the first
+    /// free of `<id>-2`, `<id>-3`, …. So every record has an id of its own, and a page.
     init(_ root: String) {
-        var seen = Set<String>()
-        func walk(_ folder: String, relative: [String]) {
-            guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return }
-            let sorted = names.filter { !$0.hasPrefix(".") }.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
-            let markdown = sorted.filter {
-                $0.lowercased().hasSuffix(".md") && !DataLoader.isDirectory(DataLoader.join(folder, $0))
+        let folder = InputFolder(root, name: "decisions folder")
+        var found: [Record] = []
+        var visited = Set<String>()
+        var refused: [Diagnostic] = []
+        func walk(_ path: String, relative: [String]) {
+            if !relative.isEmpty, case .inside(let real) = folder.verdict(of: path), visited.contains(real) {
+                refused.append(
+                    .warning(
+                        SourceLocation(path: path),
+                        "this folder is a symbolic link to a folder already read, so it is not read again",
+                        hint: "each record is read once, from its first place"))
+                return
             }
-            for name in markdown {
-                let base = String(name.dropLast(3))
+            guard
+                let entries = folder.entries(
+                    of: path, visited: &visited,
+                    report: { $0.isFolder || $0.name.lowercased().hasSuffix(".md") }, &refused)
+            else { return }
+            let markdown = entries.filter { !$0.isFolder && $0.name.lowercased().hasSuffix(".md") }
+            for entry in markdown {
+                let base = String(entry.name.dropLast(3))
                 var id = base
                 if Self.isDocumentation(base) {
                     // A subfolder's only README or index is its record (one proposal per folder).
@@ -38,22 +60,36 @@ struct DecisionFolder {
                     id = folderName
                 }
                 if Self.isTemplate(id) { continue }
-                let path = DataLoader.join(folder, name)
-                if !seen.insert(id).inserted {
-                    let original = id
-                    id = (relative + [base]).joined(separator: "-")
-                    renamed.append((path, id, original))
-                    seen.insert(id)
-                }
-                records.append(Record(path: path, id: id, folder: relative.joined(separator: "/")))
+                found.append(Record(path: entry.path, id: id, folder: relative.joined(separator: "/")))
             }
-            for name in sorted where !markdown.contains(name) {
-                let path = DataLoader.join(folder, name)
-                guard DataLoader.isDirectory(path), !Self.isTemplate(name), Self.isInside(path, root) else { continue }
-                walk(path, relative: relative + [name])
+            for entry in entries where entry.isFolder && !Self.isTemplate(entry.name) {
+                walk(entry.path, relative: relative + [entry.name])
             }
         }
         walk(root, relative: [])
+        self.refused = refused
+        // The first record with an id keeps it; later ones are renamed, in the order found.
+        var holders: [String: String] = [:]
+        for var record in found {
+            if let first = holders[record.id] {
+                var taken = [(id: record.id, path: first)]
+                let parts = record.folder.split(separator: "/").map(String.init)
+                // A README that is its folder's record is already named after the folder.
+                let prefix = parts.last == record.id ? parts.dropLast() : parts[...]
+                var id = (prefix + [record.id]).joined(separator: "-")
+                if id != record.id, let holder = holders[id] { taken.append((id, holder)) }
+                if holders[id] != nil {
+                    let stem = id
+                    var number = 2
+                    while holders["\(stem)-\(number)"] != nil { number += 1 }
+                    id = "\(stem)-\(number)"
+                }
+                record.id = id
+                renamed.append((record.path, id, taken))
+            }
+            holders[record.id] = record.path
+            records.append(record)
+        }
     }
 
     /// README, index (`_index` in Zola and Hugo), licence and contribution notes: the folder's
@@ -76,12 +112,5 @@ struct DecisionFolder {
         return tokens.contains { token in
             token == "yyyymmdd" || token == "nnnn" || token.hasSuffix("xxx") || token.hasSuffix("nnn")
         }
-    }
-
-    /// Whether `path`, with symbolic links resolved, lies inside `root`.
-    static func isInside(_ path: String, _ root: String) -> Bool {
-        let real = URL(fileURLWithPath: path).resolvingSymlinksInPath().standardizedFileURL.path
-        let top = URL(fileURLWithPath: root).resolvingSymlinksInPath().standardizedFileURL.path
-        return real == top || real.hasPrefix(top.hasSuffix("/") ? top : top + "/")
     }
 }

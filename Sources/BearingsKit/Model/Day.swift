@@ -29,6 +29,13 @@ public struct Day: Sendable, Hashable, Comparable, CustomStringConvertible, Coda
         self.init(packing: year, month, day)
     }
 
+    /// The years of the dates a data folder may hold (SPEC §5): a date outside them is an error, so
+    /// a typo such as 9999-12-31 cannot move the reference date or the charts' range.
+    public static let readableYears = 1970...2099
+
+    /// Whether the day lies in `readableYears`.
+    public var isReadable: Bool { Day.readableYears.contains(year) }
+
     /// Creates the day `ordinal` days after 1970-01-01.
     public init(ordinal: Int) {
         // Howard Hinnant's civil_from_days.

@@ -114,7 +114,10 @@ public enum DecisionParser {
         } else if let field = dateKey.flatMap({ key in
             fields.string(key).map { BodyMetadata.Field(text: $0, location: frontMatter.valueLocation(key)) }
         }) ?? body.date {
-            if let reading = DateText.read(field.text) {
+            if let reading = DateText.read(field.text), !reading.day.isReadable {
+                let problem = FieldReader.yearProblem(field.text)
+                diagnostics.append(Diagnostic(missingSeverity, field.location, problem.message, hint: problem.hint))
+            } else if let reading = DateText.read(field.text) {
                 date = reading.day
                 if !reading.ignored.isEmpty {
                     diagnostics.append(
@@ -164,14 +167,23 @@ public enum DecisionParser {
                 }
             }
         }
-        let expectations = ExpectationParser.parse(frontMatter, diagnostics: &diagnostics)
+        let expectations = ExpectationParser.parse(frontMatter, decisionDate: date, diagnostics: &diagnostics)
+        var review = fields.day("review")
+        if let reviewDay = review, let date, reviewDay < date {
+            diagnostics.append(
+                .error(
+                    frontMatter.valueLocation("review"),
+                    "the review date \(reviewDay) is before the decision's date, \(date)",
+                    hint: "review a decision after it is made: give a date on or after \(date)"))
+            review = nil
+        }
         // `deciders: Alice, Bob` is two people, as it is in a MADR 2 bullet.
         let decidersKey = ["deciders", "decision-makers"].first { frontMatter.fields[$0] != nil } ?? "deciders"
         let deciders = fields.list(decidersKey).flatMap { BodyMetadata.commaList($0.0) }
         var decision = Decision(
             id: id, number: number, title: title ?? fileTitle(id), status: status, statusText: statusText,
             date: date, kind: fields.choice("kind", Decision.Kind.self), principles: unique(principles.map(\.0)),
-            watch: unique(watch.map(\.0)), review: fields.day("review"), supersededBy: supersededBy,
+            watch: unique(watch.map(\.0)), review: review, supersededBy: supersededBy,
             statusLinks: statusLinks.filter { !StatusText.isSuccessorRelation($0.relation) },
             deciders: unique(deciders + body.deciders),
             tags: fields.list("tags").map(\.0) + body.tags,

@@ -8,7 +8,10 @@ enum ExpectationParser {
     static let form =
         "write e.g. '- metric: papers-neurips' with 'share: \">= 50%\"' (or value, rank, passes, change) and 'by: 2019-12-31' under it"
 
-    static func parse(_ frontMatter: FrontMatter, diagnostics: inout [Diagnostic]) -> [Expectation] {
+    /// The expectations of a decision dated `decisionDate` (a `by` before it is an error).
+    static func parse(_ frontMatter: FrontMatter, decisionDate: Day? = nil, diagnostics: inout [Diagnostic])
+        -> [Expectation]
+    {
         guard let node = frontMatter.fields["expect"] else { return [] }
         if case .scalar(let scalar) = node, ["", "~", "null"].contains(scalar.string) { return [] }
         guard case .sequence(let sequence) = node else {
@@ -40,13 +43,25 @@ enum ExpectationParser {
                 switch name {
                 case "metric": metric = (text, location)
                 case "by":
-                    by = Day(iso: text)
-                    if by == nil {
+                    switch FieldReader.readDay(text) {
+                    case .success(let day) where decisionDate.map({ day < $0 }) ?? false:
                         valid = false
                         diagnostics.append(
                             .error(
-                                location, FieldReader.dateProblem(text),
-                                hint: "write the date to judge it at as YYYY-MM-DD, e.g. 'by: 2019-12-31'"))
+                                location,
+                                "the expectation is judged by \(day), before the decision's date, \(decisionDate.map { "\($0)" } ?? "")",
+                                hint:
+                                    "a bet is judged on data after it was made; give a 'by' date on or after the decision's"
+                            ))
+                    case .success(let day): by = day
+                    case .failure(let problem):
+                        valid = false
+                        diagnostics.append(
+                            .error(
+                                location, problem.message,
+                                hint: problem.hint
+                                    ?? "write the date to judge it at as YYYY-MM-DD, e.g. 'by: 2019-12-31'"
+                            ))
                     }
                 case _ where conditionKeys.contains(name): conditions.append((name, text, location))
                 default:
@@ -113,7 +128,11 @@ enum ExpectationParser {
             return .failure(Problem(message: "the condition '\(text)' has no operator", hint: hint))
         }
         let rest = String(text.dropFirst(comparison.rawValue.count)).trimmingSpaces
-        guard case .value(let number, let isPercent) = ValueParser.parse(rest) else {
+        let parsed = ValueParser.parse(rest)
+        if case .invalid(let why) = parsed, why.contains("too large to hold exactly") {
+            return .failure(Problem(message: "in the condition '\(text)', \(why)", hint: hint))
+        }
+        guard case .value(let number, let isPercent) = parsed else {
             return .failure(Problem(message: "'\(rest)' in the condition '\(text)' is not a number", hint: hint))
         }
         switch key {
@@ -128,9 +147,23 @@ enum ExpectationParser {
                 return .failure(
                     Problem(message: "a share of '\(rest)' is not between 0% and 100%", hint: hint))
             }
+            // No share (0% to 100%) is below 0% or above 100%: such a bet could never be met.
+            if key == "share", (number == 0 && comparison == .lessThan) || (number == 100 && comparison == .moreThan) {
+                return .failure(
+                    Problem(
+                        message:
+                            "no share is \(comparison == .lessThan ? "below 0%" : "above 100%"), so '\(text)' can never be met",
+                        hint: "a share lies between 0% and 100%; e.g. 'share: \">= 50%\"'"))
+            }
             return .success(key == "share" ? .share(comparison, number / 100) : .change(comparison, number / 100))
         case "rank":
-            guard !isPercent, number >= 1, number == number.rounded(), number < 1e6 else {
+            if !isPercent, number >= 1e6, number == number.rounded() {
+                return .failure(
+                    Problem(
+                        message: "the rank '\(rest)' is too large: a rank is at most 999,999",
+                        hint: "1 is first, e.g. 'rank: \"<= 2\"'"))
+            }
+            guard !isPercent, number >= 1, number == number.rounded() else {
                 return .failure(
                     Problem(
                         message: "the rank '\(rest)' is not a whole number from 1",

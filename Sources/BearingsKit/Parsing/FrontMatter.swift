@@ -87,8 +87,14 @@ public struct FrontMatter {
 
     /// Top-level `key: value` (or TOML `key = value`) lines as plain strings, quotes removed; used
     /// for TOML and for YAML that does not parse. Indented lines, comments and tables are skipped.
+    /// A TOML multi-line string (`"""…"""` or `'''…'''`) is read to its closing quotes, across lines.
     private mutating func readLines(_ lines: ArraySlice<Substring>, separator: Character, firstLine: Int) {
-        for (offset, line) in lines.enumerated() {
+        let lines = Array(lines)
+        var offset = 0
+        while offset < lines.count {
+            let line = lines[offset]
+            let lineNumber = firstLine + offset
+            offset += 1
             guard let first = line.first, first.isLetter || first.isNumber || first == "_" else { continue }
             guard let split = line.firstIndex(of: separator) else { continue }
             let key = line[..<split].trimmingSpaces
@@ -97,15 +103,50 @@ public struct FrontMatter {
             else { continue }
             let rawValue = line[line.index(after: split)...]
             var value = rawValue.trimmingSpaces
-            if value.count >= 2, let quote = value.first, quote == "\"" || quote == "'", value.last == quote {
+            if separator == "=", let delimiter = ["\"\"\"", "'''"].first(where: { value.hasPrefix($0) }) {
+                // The lines up to the closing delimiter; without one, the rest of the front matter.
+                var text = String(value.dropFirst(3))
+                var closed = text.contains(delimiter)
+                while !closed, offset < lines.count {
+                    // Only the new line is searched: a string left open costs one pass, not one a line.
+                    closed = lines[offset].contains(delimiter)
+                    text += "\n" + lines[offset]
+                    offset += 1
+                }
+                value = Self.multilineString(text, delimiter: delimiter)
+            } else if value.count >= 2, let quote = value.first, quote == "\"" || quote == "'", value.last == quote {
                 value = String(value.dropFirst().dropLast())
             }
             let column =
                 line.distance(from: line.startIndex, to: split) + 2
                 + rawValue.prefix(while: { $0 == " " || $0 == "\t" }).count
             fields[key] = .scalar(Yams.Node.Scalar(value))
-            keyLocations[key] = SourceLocation(path: path, line: firstLine + offset, column: column)
+            keyLocations[key] = SourceLocation(path: path, line: lineNumber, column: column)
         }
+    }
+
+    /// A TOML multi-line string's value from the text after its opening delimiter: up to the closing
+    /// one, a newline right after the opening delimiter dropped, and, in a basic (`"""`) string, a
+    /// backslash at the end of a line joining it to the next one's first non-space character.
+    static func multilineString(_ text: String, delimiter: String) -> String {
+        var body = text.range(of: delimiter).map { String(text[..<$0.lowerBound]) } ?? text
+        if body.hasPrefix("\n") { body.removeFirst() }
+        guard delimiter == "\"\"\"" else { return body }
+        var result = ""
+        var lines = body.split(separator: "\n", omittingEmptySubsequences: false)[...]
+        var joining = false
+        while let line = lines.popFirst() {
+            var piece = joining ? Substring(line.drop(while: { $0 == " " || $0 == "\t" })) : line
+            // A blank line after a line-ending backslash is skipped too (TOML: all whitespace up to
+            // the next non-whitespace character).
+            if joining, piece.isEmpty, !lines.isEmpty { continue }
+            let trimmed = piece.reversed().drop(while: { $0 == " " || $0 == "\t" })
+            joining = trimmed.first == "\\"
+            if joining { piece = Substring(String(trimmed.dropFirst().reversed())) }
+            result += piece
+            if !joining, !lines.isEmpty { result += "\n" }
+        }
+        return result
     }
 
     private mutating func parseYAML(_ yaml: String, diagnostics: inout [Diagnostic]) {
@@ -255,14 +296,38 @@ struct FieldReader {
         guard
             let text = string(key, required: required, hint: "write the date as YYYY-MM-DD, e.g. '\(key): 2019-06-30'")
         else { return nil }
-        guard let day = Day(iso: text) else {
+        switch Self.readDay(text) {
+        case .success(let day): return day
+        case .failure(let problem):
             diagnostics.append(
                 .error(
-                    frontMatter.valueLocation(key), Self.dateProblem(text),
-                    hint: "write the date as YYYY-MM-DD, e.g. '\(key): 2019-06-30'"))
+                    frontMatter.valueLocation(key), problem.message,
+                    hint: problem.hint ?? "write the date as YYYY-MM-DD, e.g. '\(key): 2019-06-30'"))
             return nil
         }
-        return day
+    }
+
+    /// Why a date is refused: its message, and a hint when the usual one ("write it as
+    /// YYYY-MM-DD") does not fit.
+    struct DateProblem: Error, Equatable {
+        var message: String
+        var hint: String?
+    }
+
+    /// `text` as a `YYYY-MM-DD` day in `Day.readableYears` (1970–2099), or why not. Every date of a
+    /// data folder is read through it: decisions, reviews, expectations, snapshots, events, series.
+    static func readDay(_ text: String) -> Result<Day, DateProblem> {
+        guard let day = Day(iso: text) else { return .failure(DateProblem(message: dateProblem(text))) }
+        guard day.isReadable else { return .failure(yearProblem(text)) }
+        return .success(day)
+    }
+
+    /// The problem of a real date outside `Day.readableYears`.
+    static func yearProblem(_ text: String) -> DateProblem {
+        let years = Day.readableYears
+        return DateProblem(
+            message: "'\(text)' is not between \(years.lowerBound) and \(years.upperBound)",
+            hint: "Bearings reads dates from \(years.lowerBound)-01-01 to \(years.upperBound)-12-31; check the year")
     }
 
     /// Why `Day(iso:)` rejected `text`: a day that does not exist ("2019-02-30") or another form ("30-06-2019").

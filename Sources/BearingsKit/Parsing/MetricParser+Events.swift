@@ -31,13 +31,14 @@ extension MetricParser {
                 let scalar = value.scalar?.string.trimmingSpaces ?? ""
                 switch key.string ?? "" {
                 case "date":
-                    date = Day(iso: scalar)
-                    if date == nil {
+                    switch FieldReader.readDay(scalar) {
+                    case .success(let day): date = day
+                    case .failure(let problem):
                         valid = false
                         diagnostics.append(
                             .error(
-                                valueLocation, FieldReader.dateProblem(scalar),
-                                hint: "write the event's date as YYYY-MM-DD, e.g. 'date: 2018-08-01'"))
+                                valueLocation, problem.message,
+                                hint: problem.hint ?? "write the event's date as YYYY-MM-DD, e.g. 'date: 2018-08-01'"))
                     }
                 case "text":
                     text = scalar.isEmpty ? nil : scalar

@@ -109,13 +109,15 @@ public enum SeriesParser {
             let noteIndex = columnIndex["note"]
             let note = noteIndex.flatMap { $0 < row.count ? row[$0].trimmingSpaces : nil } ?? ""
             var rowIsValid = true
-            let day = Day(iso: dateText)
-            if day == nil {
+            var day: Day?
+            switch FieldReader.readDay(dateText) {
+            case .success(let found): day = found
+            case .failure(let problem):
                 rowIsValid = false
                 diagnostics.append(
                     .error(
-                        location(dateIndex), FieldReader.dateProblem(dateText),
-                        hint: "write dates as YYYY-MM-DD, e.g. 2019-06-30"))
+                        location(dateIndex), problem.message,
+                        hint: problem.hint ?? "write dates as YYYY-MM-DD, e.g. 2019-06-30"))
             }
             if !Slug.isSlug(metric) {
                 rowIsValid = false

@@ -1,4 +1,5 @@
-/// A file's text, decoded and normalised: UTF-8 checked, BOM removed, CRLF turned into LF.
+/// A file's text, decoded and normalised: UTF-8 checked, BOM removed, CRLF and a lone CR (old Mac
+/// line endings) turned into LF.
 public struct SourceText: Sendable, Equatable {
     /// The path used in diagnostics.
     public var path: String
@@ -19,7 +20,10 @@ public struct SourceText: Sendable, Equatable {
             var line = 1, column = 1
             var index = 0
             while index < offset {
-                if bytes[index] == UInt8(ascii: "\n") {
+                let isCR = bytes[index] == UInt8(ascii: "\r")
+                if bytes[index] == UInt8(ascii: "\n")
+                    || (isCR && (index + 1 == bytes.count || bytes[index + 1] != UInt8(ascii: "\n")))
+                {
                     line += 1
                     column = 1
                 } else if bytes[index] & 0xC0 != 0x80 {
@@ -34,13 +38,19 @@ public struct SourceText: Sendable, Equatable {
                     "the file is not valid UTF-8 (byte 0x\(byte.count == 1 ? "0" : "")\(byte) on this line)",
                     hint: "save the file with UTF-8 encoding"))
         }
-        // Removing a CR before LF never changes a line or column number.
+        // Removing a CR before LF never changes a line or column number; a CR alone ends a line
+        // (files saved with old Mac line endings), so it becomes an LF, and the lines are the file's.
         var normalised: [UInt8] = []
         normalised.reserveCapacity(bytes.count)
         var index = 0
         while index < bytes.count {
             let byte = bytes[index]
-            if byte == UInt8(ascii: "\r"), index + 1 < bytes.count, bytes[index + 1] == UInt8(ascii: "\n") {
+            if byte == UInt8(ascii: "\r") {
+                if index + 1 < bytes.count, bytes[index + 1] == UInt8(ascii: "\n") {
+                    index += 1
+                    continue
+                }
+                normalised.append(UInt8(ascii: "\n"))
                 index += 1
                 continue
             }

@@ -18,12 +18,32 @@ public enum ValueParser {
         return parseCommon(text) ?? parseGeneral(text)
     }
 
+    /// 2^53: every whole number up to it is held exactly by a `Double`, the type of every value;
+    /// 9,007,199,254,740,993 would silently become …992.
+    static let largestExact = 9_007_199_254_740_992.0
+
+    /// Whether the number written as `literal` (digits and a point, without sign, separators or
+    /// suffix) is held exactly as `number`, as far as its whole part goes: the digits written above
+    /// 2^53 are refused rather than rounded (`12,345,678B` is fine; the digits are few). 2^53 itself
+    /// is exact, and is told apart from 2^53 + 1, which reads as the same `Double`, by its digits.
+    static func isExact(_ number: Double, literal: String) -> Bool {
+        if number < largestExact { return true }
+        if number > largestExact { return false }
+        return literal.split(separator: ".").first == "9007199254740992"
+    }
+
+    /// The message for a number whose digits are more than a `Double` holds.
+    static func tooLarge(_ text: String) -> Result {
+        .invalid("'\(text)' is too large to hold exactly (above 2^53 = 9,007,199,254,740,992)")
+    }
+
     /// The common cells, read from their bytes: a "not measured" mark, or ASCII
     /// `[+-]?digits([,_ ]ddd)*(\.digits)?[kMB%]?` with one kind of separator. Nil for anything
     /// else (non-ASCII, invalid, too large), which `parseGeneral` reads, with its messages; where
     /// both read a cell, they agree bit for bit (the number is `Double` of the same literal).
     static func parseCommon(_ text: String) -> Result? {
-        text.utf8.withContiguousStorageIfAvailable(parseCommon) ?? nil
+        let result = text.utf8.withContiguousStorageIfAvailable(parseCommon) ?? nil
+        return result == .invalid("") ? tooLarge(text) : result
     }
 
     private static func parseCommon(_ bytes: UnsafeBufferPointer<UInt8>) -> Result? {
@@ -95,6 +115,8 @@ public enum ValueParser {
             return count
         }
         guard let number = Double(literal), number.isFinite else { return nil }
+        // Marked with an empty message, which `parseCommon(_: String)` words with the cell's text.
+        guard isExact(number, literal: literal) else { return .invalid("") }
         return .value(sign * number * multiplier, isPercent: isPercent)
     }
 
@@ -163,6 +185,7 @@ public enum ValueParser {
             String(String.UnicodeScalarView(integerPart))
             + (fraction.map { "." + String(String.UnicodeScalarView($0)) } ?? "")
         guard let number = Double(literal), number.isFinite else { return .invalid("'\(text)' is not a number") }
+        guard isExact(number, literal: literal) else { return tooLarge(text) }
         return .value(sign * number * multiplier, isPercent: isPercent)
     }
 

@@ -26,6 +26,7 @@ public struct TemplateSet: Sendable {
         var replaced = Set<String>()
         if let directory {
             let base = URL(fileURLWithPath: directory, isDirectory: true)
+            let folder = InputFolder(directory, name: "templates folder")
             guard let enumerator = FileManager.default.enumerator(atPath: directory) else {
                 throw LoadError(path: directory, reason: "the templates folder cannot be read")
             }
@@ -36,6 +37,14 @@ public struct TemplateSet: Sendable {
                 guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory),
                     !isDirectory.boolValue
                 else { continue }
+                // The one rule of `InputFolder`: a link that leads out of the folder or to a hidden file is refused.
+                let verdict = folder.verdict(of: DataLoader.join(directory, name))
+                if verdict == .outside || verdict == .hidden {
+                    let place = verdict == .outside ? "leads outside the templates folder" : "leads to a hidden file"
+                    throw LoadError(
+                        path: DataLoader.join(directory, name),
+                        reason: "is a symbolic link that \(place); Bearings reads only the files inside the folder")
+                }
                 guard let data = FileManager.default.contents(atPath: url.path),
                     let text = String(data: data, encoding: .utf8)
                 else { throw LoadError(path: DataLoader.join(directory, name), reason: "cannot be read as UTF-8 text") }

@@ -12,7 +12,7 @@ struct InvalidFixturesTests {
     }()
 
     @Test func hasACaseForEveryKindOfProblem() {
-        #expect(Self.cases.count == 83)
+        #expect(Self.cases.count == 87)
     }
 
     @Test(arguments: cases)

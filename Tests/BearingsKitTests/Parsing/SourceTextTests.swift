@@ -15,8 +15,8 @@ struct SourceTextTests {
         Example(
             "a BOM and CRLF together", [0xEF, 0xBB, 0xBF] + Array("---\r\nname: x\r\n---\r\n".utf8),
             "---\nname: x\n---\n"),
-        Example("a lone CR is kept", Array("a\rb".utf8), "a\rb"),
-        Example("a CR at the very end is kept", Array("a\r".utf8), "a\r"),
+        Example("a lone CR ends a line (old Mac line endings)", Array("a\rb".utf8), "a\nb"),
+        Example("a CR at the very end ends the line", Array("a\r".utf8), "a\n"),
         Example("multi-byte characters", Array("café — 49,7 %\n".utf8), "café — 49,7 %\n"),
         Example("a four-byte character", Array("📈\n".utf8), "📈\n"),
         Example("a BOM in the middle is text", Array("a\u{FEFF}b".utf8), "a\u{FEFF}b"),

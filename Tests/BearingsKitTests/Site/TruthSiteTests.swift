@@ -117,8 +117,8 @@ struct TruthSiteTests {
             lines == [
                 // March: 120 / (120 + 200 + 50).
                 "0001-measure-downloads downloads share >= 30% by 2020-03-31 0.324324 met",
-                // 2019: Widget 60, Gadget 70.
-                "0001-measure-downloads papers passes gadget by 2019-12-31 60.000000 missed",
+                // February: Widget 110, Gadget 200 (a 'by' before the decision's date, 2020-02-01, is an error).
+                "0001-measure-downloads downloads passes gadget by 2020-02-29 110.000000 missed",
                 // 2020-12-31 is after the newest data, 2020-12-01.
                 "0001-measure-downloads papers rank <= 1 by 2020-12-31 null too-early",
                 // Widget has no April value.
@@ -138,8 +138,8 @@ struct TruthSiteTests {
         let page = try #require(Self.plan?.text("decisions/0001-measure-downloads.html"))
         #expect(
             page.contains("<h2 id=\"bet-title\">The bet: <span class=\"verdict verdict-missed\">missed</span></h2>"))
-        #expect(page.contains("Widget ahead of Gadget in Papers that use it by 31 Dec 2019"))
-        #expect(page.contains("Judged on 60 papers against Gadget&#39;s 70 papers in 2019"))
+        #expect(page.contains("Widget ahead of Gadget in Monthly downloads by 29 Feb 2020"))
+        #expect(page.contains("Judged on 110 downloads against Gadget&#39;s 200 downloads in Feb 2020"))
         #expect(page.contains("The share is unknown in Oct 2020: Gizmo not measured."))
         let bet = try #require(page.range(of: "id=\"bet-title\""))
         let evidence = try #require(page.range(of: "id=\"since-title\""))
