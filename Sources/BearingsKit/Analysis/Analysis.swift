@@ -104,6 +104,36 @@ public enum Analysis {
         }
     }
 
+    /// A base below this many units, for a metric whose values are counts (not percentages) and a
+    /// whole number, is small: "+150%" from 2 papers says less than "2 → 5 papers".
+    public static let smallBaseCount = 20.0
+    /// A base smaller than this fraction of the newest value is small: a change of more than
+    /// twentyfold ("+8666.7%" from 3 to 263 papers, or a typo in the first value) is written as
+    /// "3 → 263 papers".
+    public static let smallBaseFraction = 0.05
+
+    /// Whether a relative change from `base` to `latest` is better written as the two values than
+    /// as a percentage: the base is under 5% of the newest value (in magnitude), or, for a count
+    /// (`isPercentage` false), a whole number under 20; a base of 0 is always small.
+    public static func isSmallBase(_ base: Double, latest: Double, isPercentage: Bool) -> Bool {
+        let magnitude = abs(base)
+        if magnitude < smallBaseFraction * abs(latest) || base == 0 { return true }
+        return !isPercentage && magnitude < smallBaseCount && base == base.rounded()
+    }
+
+    /// The time between a base and the value compared with it, in words: "a year" for one year
+    /// back at a cadence; otherwise the real span, rounded to whole months ("2 years", "18 months")
+    /// or, below two months, days ("40 days"). `cadence` given means `from` is one year of it
+    /// before `to`.
+    public static func spanWords(from: Day, to: Day, cadence: Cadence?) -> String {
+        if cadence != nil { return "a year" }
+        let days = to.ordinal - from.ordinal
+        let months = Int((Double(days) / 30.436875).rounded())
+        if months < 2 { return days == 1 ? "a day" : "\(days) days" }
+        if months % 12 == 0 { return months == 12 ? "a year" : "\(months / 12) years" }
+        return "\(months) months"
+    }
+
     /// Latest value, change since one period back and over a year, for one line of `series`; a
     /// base in a missing period or across a break is nil.
     public static func change(_ line: MetricSeries.Line, in series: MetricSeries) -> Change? {
@@ -131,9 +161,13 @@ public enum Analysis {
         public var weLead: Bool
     }
 
-    /// Every date at which the order of this project and a competitor changed, back-and-forth included,
-    /// comparing values of the same period; a break starts afresh. "Passing" follows the metric's
-    /// `higher_is_better`; a tie is not a pass and keeps the old order.
+    /// Every date at which the order of this project and a competitor changed for good, comparing
+    /// values of the same period; a break starts afresh. "Passing" follows the metric's
+    /// `higher_is_better`. A pass counts only when the passer stays ahead for at least two
+    /// compared periods (the period of the pass and the next one both are measured in), or when it
+    /// is the newest comparison there is: a one-period back-and-forth on noisy data is no pass.
+    /// Equal values are a tie only when both are non-zero (0 against 0 is two projects not yet
+    /// used); a tie is not a pass and keeps the old order, and so does a pass that did not last.
     public static func crossovers(_ series: MetricSeries, project: String) -> (
         crossovers: [Crossover], ties: [(Day, String)]
     ) {
@@ -142,26 +176,39 @@ public enum Analysis {
         var ties: [(Day, String)] = []
         let better: Double = series.metric.higherIsBetter ? 1 : -1
         for other in series.lines where other.project != project {
-            var lastSign = 0, lastSegment = 0
+            // The signs of the comparisons of one segment, in date order: 1 when we lead, -1 when
+            // they do, 0 for a tie or two zeros.
+            var compared: [(date: Day, sign: Int)] = []
+            var segment = series.segment(ours.points.first?.date ?? Day(ordinal: 0))
+            func close() {
+                var order = 0
+                for (index, comparison) in compared.enumerated() where comparison.sign != 0 {
+                    guard order != 0 else {
+                        order = comparison.sign
+                        continue
+                    }
+                    guard comparison.sign != order else { continue }
+                    let next = compared.index(after: index)
+                    guard next == compared.endIndex || compared[next].sign == comparison.sign else { continue }
+                    order = comparison.sign
+                    crossovers.append(Crossover(date: comparison.date, competitor: other.project, weLead: order > 0))
+                }
+                compared.removeAll(keepingCapacity: true)
+            }
             for point in ours.points {
-                let segment = series.segment(point.date)
-                if segment != lastSegment {
-                    lastSign = 0
-                    lastSegment = segment
+                let pointSegment = series.segment(point.date)
+                if pointSegment != segment {
+                    close()
+                    segment = pointSegment
                 }
                 guard let theirs = series.point(other, inPeriod: series.period(point.date), segment: segment)?.value
                 else { continue }
                 let difference = (point.value - theirs) * better
                 let sign = difference > 0 ? 1 : (difference < 0 ? -1 : 0)
-                if sign == 0 {
-                    ties.append((point.date, other.project))
-                    continue
-                }
-                if lastSign != 0, sign != lastSign {
-                    crossovers.append(Crossover(date: point.date, competitor: other.project, weLead: sign > 0))
-                }
-                lastSign = sign
+                if sign == 0, point.value != 0 || theirs != 0 { ties.append((point.date, other.project)) }
+                compared.append((point.date, sign))
             }
+            close()
         }
         crossovers.sort { ($0.date, $0.competitor) < ($1.date, $1.competitor) }
         ties.sort { ($0.0, $0.1) < ($1.0, $1.1) }

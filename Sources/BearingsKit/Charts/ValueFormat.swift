@@ -23,7 +23,7 @@ public enum ValueFormat {
         } else {
             text = suffixed(magnitude)
         }
-        return signed(text, negative: value < 0) + unitSuffix(unit)
+        return signed(text, negative: value < 0) + unitSuffix(unit, value: value)
     }
 
     /// A tick label: as compact as `short`, but with enough decimals that neighbouring ticks
@@ -41,7 +41,7 @@ public enum ValueFormat {
             break
         }
         let body = text ?? grouped(trimmed(fixed(magnitude, decimals: decimalsFor(step))))
-        return signed(body, negative: value < 0) + unitSuffix(unit)
+        return signed(body, negative: value < 0) + unitSuffix(unit, value: value)
     }
 
     /// The full number with thousands separators and up to ten significant digits:
@@ -53,7 +53,28 @@ public enum ValueFormat {
         let decimals = min(12, max(0, 9 - exponent))
         let body = grouped(trimmed(fixed(magnitude, decimals: decimals)))
         let negative = value < 0 && body != "0"
-        return (negative ? "-" : "") + body + unitSuffix(unit)
+        return (negative ? "-" : "") + body + unitSuffix(unit, value: value)
+    }
+
+    /// A share (a fraction 0–1) as a percentage with at least two significant digits: one decimal
+    /// from 1% up (0.643 → "64.3%", 0.012 → "1.2%"), more below (0.00163 → "0.16%", 0.000163 →
+    /// "0.016%"), so a small share keeps its meaning instead of reading "0.2%"; 0 → "0.0%".
+    public static func share(_ fraction: Double) -> String {
+        guard fraction.isFinite else { return "—" }
+        let percent = fraction * 100, magnitude = abs(percent)
+        var decimals = 1
+        if magnitude > 0, fixed(magnitude, decimals: 1) != "1.0", magnitude < 1 {
+            let exponent = Int(log10(magnitude).rounded(.down))
+            decimals = min(12, 1 - exponent)
+            // 0.0996 at three decimals is "0.100": two significant digits are "0.10".
+            if let rounded = Double(fixed(magnitude, decimals: decimals)),
+                rounded >= pow(10, Double(exponent + 1))
+            {
+                decimals -= 1
+            }
+        }
+        return (percent < 0 && Double(fixed(magnitude, decimals: decimals)) != 0 ? "-" : "")
+            + fixed(magnitude, decimals: decimals) + "%"
     }
 
     private static let suffixes: [(Double, String)] = [(1e12, "T"), (1e9, "B"), (1e6, "M"), (1e3, "k")]
@@ -109,8 +130,24 @@ public enum ValueFormat {
         negative && body.contains(where: { $0 != "0" && $0 != "." }) ? "\u{2212}" + body : body
     }
 
-    private static func unitSuffix(_ unit: String?) -> String {
+    /// The unit after a number: "%" directly, any other after a space, in the singular for
+    /// exactly 1 or -1 ("1 paper", "1 question": `singular`).
+    private static func unitSuffix(_ unit: String?, value: Double) -> String {
         guard let unit, !unit.isEmpty else { return "" }
-        return unit == "%" ? "%" : " " + unit
+        if unit == "%" { return "%" }
+        return " " + (abs(value) == 1 ? singular(unit) : unit)
+    }
+
+    /// A unit in the singular, for a count of one: a last word of letters ending in "ies" ends in
+    /// "y" ("1 repository"), one ending in a single "s" loses it ("1 paper", "1 GitHub star");
+    /// any other unit ("kB", "downloads/day", "class") stays as written.
+    public static func singular(_ unit: String) -> String {
+        let words = unit.split(separator: " ", omittingEmptySubsequences: false)
+        guard let last = words.last, last.count > 2, last.allSatisfy({ $0.isASCII && $0.isLetter }),
+            last.hasSuffix("s"), !last.hasSuffix("ss")
+        else { return unit }
+        let head = String(unit.dropLast(last.count))
+        if last.hasSuffix("ies") { return head + String(last.dropLast(3)) + "y" }
+        return head + String(last.dropLast())
     }
 }

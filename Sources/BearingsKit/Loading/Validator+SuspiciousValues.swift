@@ -11,8 +11,12 @@ extension Validator {
     ///   sign or suffix) where every neighbour there is, at least one, is a whole number of 1,000 or
     ///   more: a European `6.981` read as six and a bit.
     /// - A jump: a value 100 times or more both its neighbours, or a hundredth or less of both (a
-    ///   digit too many, a wrong suffix). Not checked when any of the three is zero or less, at the
-    ///   ends of a series, or for a value already taken for a misplaced separator.
+    ///   digit too many, a wrong suffix). The first and last values of a series (or of a part
+    ///   between breaks) are compared with their two nearest neighbours on the one side they have:
+    ///   a typo in a series' first value would otherwise go unnoticed and make a change of
+    ///   "+228471%". A series of two values is not checked for jumps: either could be the wrong
+    ///   one. Not checked when any of the values compared is zero or less, or for a value already
+    ///   taken for a misplaced separator.
     static func suspiciousValues<List: SeriesReading & Sendable>(
         _ observations: List, breaks: [String: [Day]] = [:], parts count: Int = 8
     ) -> [Diagnostic] {
@@ -49,17 +53,23 @@ extension Validator {
         var diagnostics: [Diagnostic] = []
         // One pass; each pair of neighbours is compared once (there can be 900,000 values), and a
         // metric's breaks are looked up once per run of its values.
-        var continuesSeries = false
+        var continuesSeries = false, hadBefore = false
         var metricBreaks: [Day] = []
+        /// Whether the value at `next` follows the one at `index` in its series, with no break between.
+        func joins(_ index: Int, _ next: Int) -> Bool {
+            guard next < range.upperBound, observations.isSameSeries(index, next) else { return false }
+            let day = observations.day(at: index), nextDay = observations.day(at: next)
+            return !metricBreaks.contains(where: { day < $0 && $0 <= nextDay })
+        }
         for index in range {
             if index == range.lowerBound || !observations.isSameMetric(index - 1, index) {
                 metricBreaks = breaks[observations.metricID(at: index)] ?? []
             }
             let before: Int? = continuesSeries ? index - 1 : nil
-            let day = observations.day(at: index)
-            continuesSeries =
-                index + 1 < range.upperBound && observations.isSameSeries(index, index + 1)
-                && !metricBreaks.contains(where: { day < $0 && $0 <= observations.day(at: index + 1) })
+            // The value before `before`, for a last value: `before` had a neighbour before it.
+            let beforeBefore: Int? = before != nil && hadBefore ? index - 2 : nil
+            hadBefore = before != nil
+            continuesSeries = joins(index, index + 1)
             let after: Int? = continuesSeries ? index + 1 : nil
             guard before != nil || after != nil else { continue }
             if observations.looksLikeMisplacedSeparator(at: index),
@@ -76,21 +86,37 @@ extension Validator {
                         hint: "write \(whole) or \(grouped); if \(written) is meant, write \(written)0"))
                 continue
             }
-            guard let before, let after else { continue }
+            // Both sides for an inner value; at an end, the two nearest on its one side.
+            let compared: [Int]
+            let end: String
+            if let before, let after {
+                compared = [before, after]
+                end = ""
+            } else if let after, joins(after, after + 1) {
+                compared = [after, after + 1]
+                end = ", the first value of its series,"
+            } else if let before, let beforeBefore {
+                compared = [beforeBefore, before]
+                end = ", the last value of its series,"
+            } else {
+                continue
+            }
             let current = observations.value(at: index)
-            let previous = observations.value(at: before), next = observations.value(at: after)
-            guard current > 0, previous > 0, next > 0 else { continue }
-            let isJumpUp = current >= 100 * previous && current >= 100 * next
-            let isJumpDown = !isJumpUp && current * 100 <= previous && current * 100 <= next
+            let others = compared.map { observations.value(at: $0) }
+            guard current > 0, others.allSatisfy({ $0 > 0 }) else { continue }
+            let isJumpUp = others.allSatisfy { current >= 100 * $0 }
+            let isJumpDown = !isJumpUp && others.allSatisfy { current * 100 <= $0 }
             guard isJumpUp || isJumpDown else { continue }
-            let value = observations[index], first = observations[before], second = observations[after]
-            let neighbours = "(\(first.text) on \(first.date) and \(second.text) on \(second.date))"
+            let value = observations[index]
+            let neighbours =
+                "(" + compared.map { observations[$0] }.map { "\($0.text) on \($0.date)" }.joined(separator: " and ")
+                + ")"
             diagnostics.append(
                 .warning(
                     value.location,
                     isJumpUp
-                        ? "\(value.text) is 100 times or more its neighbours \(neighbours)"
-                        : "\(value.text) is a hundredth or less of its neighbours \(neighbours)",
+                        ? "\(value.text)\(end) is 100 times or more its neighbours \(neighbours)"
+                        : "\(value.text)\(end) is a hundredth or less of its neighbours \(neighbours)",
                     hint: Self.jumpHint))
         }
         return diagnostics

@@ -609,9 +609,7 @@ enum CompiledTemplates {
         if s.flag("hasPasses") {
             out += "<section aria-labelledby=\"passes-title\" class=\"panel\">\n"
             out += "<h2 id=\"passes-title\">Where the order changed</h2>\n"
-            out +=
-                "<p class=\"note\">Every date at which \(s.text("projectName")) passed a competitor, or was passed, in a"
-            out += " measure of use.</p>\n<ol class=\"passes\">\n"
+            out += "<p class=\"note\">\(s.text("passesNote"))</p>\n<ol class=\"passes\">\n"
             s.section("passes") { s in
                 out += "<li><time datetime=\"\(s.text("date"))\">\(s.text("dateLabel"))</time> <span class=\""
                 s.section("weLead") { _ in out += "lead-us" }
@@ -620,7 +618,11 @@ enum CompiledTemplates {
                 s.section("unsettled") { _ in out += " <span class=\"meta\">(not settled yet)</span>" }
                 out += "</li>\n"
             }
-            out += "</ol>\n</section>\n"
+            out += "</ol>\n"
+            s.section("passesMore") { s in
+                out += "<p><a href=\"trends.html#passes\">\(s.text("passesMore"))</a></p>\n"
+            }
+            out += "</section>\n"
         }
         if s.flag("hasPrinciples") {
             out += "<section aria-labelledby=\"principles-title\" class=\"panel\">\n"

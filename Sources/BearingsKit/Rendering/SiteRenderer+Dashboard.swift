@@ -29,7 +29,15 @@ extension SiteRenderer {
             context["headline"] = chart
             context["figures"] = headlineFigures(headline)
         }
-        context["passes"] = passes(root: root)
+        // The newest few changes of order; trends.html lists them all.
+        let passes = passes(root: root)
+        let shown = passes.suffix(Self.dashboardPasses)
+        context["passes"] = Array(shown)
+        context["passesNote"] =
+            shown.count < passes.count
+            ? "The newest \(shown.count) of \(passes.count) dates at which \(dataSet.project.name) passed a competitor, or was passed, in a measure of use (a pass counts when it lasts two periods)."
+            : "Every date at which \(dataSet.project.name) passed a competitor, or was passed, in a measure of use (a pass counts when it lasts two periods)."
+        context["passesMore"] = shown.count < passes.count ? "All \(passes.count) changes of order" : ""
         context["standing"] = standingRows(kind: .usage, root: root)
         context["community"] = standingRows(kind: .community, root: root)
         let due = Analysis.dueForReview(dataSet.decisions, reference: referenceDate)
@@ -96,7 +104,7 @@ extension SiteRenderer {
                 sharesApply ? "\(us)'s latest value; its share is unknown: \(unknownWhy)" : "\(us)'s latest value"
             let cell = yearCell(standing, metricSeries)
             figures["change"] = cell["value"] ?? "–"
-            figures["changeLabel"] = "over a year" + (cell["base"].map { ", \($0)" } ?? "")
+            figures["changeLabel"] = (cell["span"] ?? "over a year") + (cell["since"].map { ", \($0)" } ?? "")
         }
         if let rank = standing.rank {
             figures["rank"] = ordinal(rank)
@@ -159,8 +167,8 @@ extension SiteRenderer {
             standing.change.overYearRelative, base: standing.change.yearAgo,
             hasEarlier: (metricSeries.line(dataSet.project.id)?.points.count ?? 0) > 1,
             basePeriod: metricSeries.period(latest.date) - (metricSeries.cadence?.periodsPerYear ?? 0),
-            latest: latest.date, metricSeries)
-        return cell.compactMapValues { $0 as? String }.filter { !$0.value.isEmpty }
+            latest: latest, metricSeries)
+        return cell.filter { !$0.value.isEmpty }
     }
 
     /// One row per metric of `kind`: where this project stands on it. Latest value and its date
@@ -219,6 +227,9 @@ extension SiteRenderer {
         return points.count > 60 ? Thinning.largestTriangleThreeBuckets(points, threshold: 60) : points
     }
 
+    /// How many of the newest changes of order the dashboard lists; trends.html lists them all.
+    static let dashboardPasses = 5
+
     /// Every change of order against a competitor in any usage metric, oldest first: the story at a glance.
     func passes(root: String) -> [[String: Any]] {
         var rows: [(Day, String, [String: Any])] = []
@@ -241,15 +252,24 @@ extension SiteRenderer {
         return rows.sorted { ($0.0, $0.1) < ($1.0, $1.1) }.map(\.2)
     }
 
-    /// A change and what it is measured from: "+12.3%" with "since Nov 2018"; "unknown" with why
-    /// when the base period was not measured; "–" when there is nothing earlier at all.
+    /// A change and what it is measured from: "+12.3%" with "since Nov 2018"; from a small base
+    /// (`Analysis.isSmallBase`) the two values, "3 → 263 papers"; a base that is not one year back
+    /// (an irregular metric) says its real span, "over 2 years, since 2023" (`span` and `since`
+    /// hold the two parts); "unknown" with why when the base period was not measured; "–" when
+    /// there is nothing earlier at all.
     func changeCell(
-        _ relative: Double?, base: SeriesPoint?, hasEarlier: Bool, basePeriod: Int, latest: Day,
+        _ relative: Double?, base: SeriesPoint?, hasEarlier: Bool, basePeriod: Int, latest: SeriesPoint,
         _ metricSeries: MetricSeries
-    ) -> [String: Any] {
+    ) -> [String: String] {
         if let base {
-            return ["value": percent(relative), "base": "since \(metricSeries.label(base.date))"]
+            let span = "over " + Analysis.spanWords(from: base.date, to: latest.date, cadence: metricSeries.cadence)
+            let since = "since \(metricSeries.label(base.date))"
+            return [
+                "value": changeWords(from: base.value, to: latest.value, relative: relative, metricSeries.metric),
+                "base": span == "over a year" ? since : "\(span), \(since)", "span": span, "since": since,
+            ]
         }
+        let latest = latest.date
         guard hasEarlier, metricSeries.cadence != nil else { return ["value": "–", "base": ""] }
         let baseDay = metricSeries.start(ofPeriod: basePeriod)
         if metricSeries.segment(baseDay) != metricSeries.segment(latest),

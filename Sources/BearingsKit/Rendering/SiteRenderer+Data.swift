@@ -21,7 +21,7 @@ extension SiteRenderer {
             Entry(
                 date: snapshot.date, title: "Snapshot: \(snapshot.title)", path: snapshotPaths[snapshot.id] ?? "",
                 summary:
-                    "\(snapshot.observations.count) values for \(snapshot.metrics.count) metrics. \(snapshot.notes.summary ?? "")",
+                    "\(counted(snapshot.observations.count, "value", "values")) for \(counted(snapshot.metrics.count, "metric", "metrics")). \(snapshot.notes.summary ?? "")",
                 kind: "snapshot")
         }
         // A bet whose verdict is final (met or missed), dated at the last of its judging dates.

@@ -276,8 +276,17 @@ extension SiteRenderer {
                         judged =
                             "\(ValueFormat.full(point.value, unit: unit)) against \(projectName(other))'s \(verdict.other.map { ValueFormat.full($0.value, unit: unit) } ?? "–") in \(when)"
                     case .change:
-                        judged =
-                            "\(percent(value)), from \(verdict.base.map { ValueFormat.full($0.value, unit: unit) } ?? "–") (\(verdict.base.map { metricSeries.label($0.date) } ?? "–")) to \(ValueFormat.full(point.value, unit: unit)) (\(when))"
+                        if let base = verdict.base,
+                            Analysis.isSmallBase(
+                                base.value, latest: point.value, isPercentage: metricSeries.metric.isPercentage)
+                        {
+                            // From a small base a percentage misleads: the two values say it.
+                            judged =
+                                "\(changeWords(from: base.value, to: point.value, relative: value, metricSeries.metric)) (\(metricSeries.label(base.date)) to \(when))"
+                        } else {
+                            judged =
+                                "\(percent(value)), from \(verdict.base.map { ValueFormat.full($0.value, unit: unit) } ?? "–") (\(verdict.base.map { metricSeries.label($0.date) } ?? "–")) to \(ValueFormat.full(point.value, unit: unit)) (\(when))"
+                        }
                     }
                 }
                 return [

@@ -18,6 +18,7 @@ extension SiteRenderer {
         let context: [String: Any] = [
             "use": cards([.usage, .community, .quality]),
             "vanity": cards([.vanity]),
+            "passes": passes(root: root), "projectName": dataSet.project.name,
         ]
         return page("trends", title: "Trends", root: root, section: "trends.html", context)
     }

@@ -531,7 +531,7 @@ struct SiteRenderer: Sendable {
         let projects = metricSeries.lines.map { projectName($0.project) }.joined(separator: ", ")
         let gaps = gapCounts[metric.id] ?? 0
         return
-            "\(metric.name) for \(projects), \(metricSeries.label(first)) to \(metricSeries.label(last)), \(metricSeries.dates.count) dates."
+            "\(metric.name) for \(projects), \(metricSeries.label(first)) to \(metricSeries.label(last)), \(counted(metricSeries.dates.count, "date", "dates"))."
             + (gaps == 0
                 ? ""
                 : " \(gaps) \(metricSeries.cadence.map(\.rawValue) ?? "period")\(gaps == 1 ? " was" : "s were") not measured; the lines have gaps there.")
@@ -594,6 +594,16 @@ struct SiteRenderer: Sendable {
         return (value > 0 ? "+" : value < 0 ? "−" : "±") + text
     }
 
+    /// A change from `base` to `latest` in words: the relative change ("+12.3%"), or from a small
+    /// base (`Analysis.isSmallBase`) the two values, "3 → 263 papers".
+    func changeWords(from base: Double, to latest: Double, relative: Double?, _ metric: Metric) -> String {
+        guard Analysis.isSmallBase(base, latest: latest, isPercentage: metric.isPercentage) else {
+            return percent(relative)
+        }
+        let from = ValueFormat.full(base, unit: metric.unit == "%" ? "%" : nil)
+        return "\(from) → \(ValueFormat.full(latest, unit: metric.unit))"
+    }
+
     /// A signed absolute change in the metric's unit.
     func signed(_ value: Double?, unit: String?) -> String {
         guard let value else { return "–" }
@@ -601,10 +611,10 @@ struct SiteRenderer: Sendable {
         return (value > 0 ? "+" : value < 0 ? "−" : "±") + text
     }
 
-    /// A share as "49.7%".
+    /// A share as "49.7%", "0.16%": at least two significant digits (`ValueFormat.share`).
     func shareText(_ value: Double?) -> String {
         guard let value, value.isFinite else { return "–" }
-        return String(format: "%.1f%%", value * 100)
+        return ValueFormat.share(value)
     }
 
     /// A change of share in percentage points.

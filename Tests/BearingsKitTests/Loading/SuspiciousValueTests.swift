@@ -78,9 +78,28 @@ struct SuspiciousValueTests {
             ["3 60 is a hundredth or less of its neighbours (6,000 on 2019-04-01 and 6.1k on 2019-06-01) | \(jumpHint)"]
         ),
         Example("up from one neighbour only", [("pytorch", ["5,100", "540000", "5,500"])], []),
-        Example("up from one and down from the other", [("pytorch", ["5", "540000", "6M"])], []),
+        // 540000 is no jump; 5, the first value, is a hundredth or less of the two after it.
         Example(
-            "a jump at the end of its series", [("pytorch", ["5,100", "540000"]), ("tensorflow", ["6", "7"])], []),
+            "up from one and down from the other", [("pytorch", ["5", "540000", "6M"])],
+            [
+                "2 5, the first value of its series, is a hundredth or less of its neighbours (540000 on 2019-05-01 and 6M on 2019-06-01) | \(jumpHint)"
+            ]),
+        // Two values: either could be the wrong one.
+        Example(
+            "a jump in a series of two values", [("pytorch", ["5,100", "540000"]), ("tensorflow", ["6", "7"])], []),
+        // The ends are compared with their two nearest neighbours (issue #30: "+228471%" from a typo).
+        Example(
+            "a typo in the first value", [("pytorch", ["5", "11,429", "11,500", "11,800"])],
+            [
+                "2 5, the first value of its series, is a hundredth or less of its neighbours (11,429 on 2019-05-01 and 11,500 on 2019-06-01) | \(jumpHint)"
+            ]),
+        Example(
+            "a digit too many in the last value", [("pytorch", ["5,100", "5,300", "540000"])],
+            [
+                "4 540000, the last value of its series, is 100 times or more its neighbours (5,100 on 2019-04-01 and 5,300 on 2019-05-01) | \(jumpHint)"
+            ]),
+        Example("a first value far from one neighbour only", [("pytorch", ["5", "5,100", "60", "70"])], []),
+        Example("a last value beside a zero", [("pytorch", ["0", "5", "5,100"])], []),
         Example("beside a zero", [("pytorch", ["0", "540000", "5,300"])], []),
         Example("a negative value", [("pytorch", ["-5,100", "-540000", "-5,300"])], []),
         Example(
