@@ -35,8 +35,8 @@ extension SiteRenderer {
         context["passes"] = Array(shown)
         context["passesNote"] =
             shown.count < passes.count
-            ? "The newest \(shown.count) of \(passes.count) dates at which \(dataSet.project.name) passed a competitor, or was passed, in a measure of use (a pass counts when it lasts two periods)."
-            : "Every date at which \(dataSet.project.name) passed a competitor, or was passed, in a measure of use (a pass counts when it lasts two periods)."
+            ? "The newest \(shown.count) of \(passes.count) dates at which \(dataSet.project.name) passed a competitor, or was passed, in a measure of use (a pass counts when it lasts two periods or reaches the newest)."
+            : "Every date at which \(dataSet.project.name) passed a competitor, or was passed, in a measure of use (a pass counts when it lasts two periods or reaches the newest)."
         context["passesMore"] = shown.count < passes.count ? "All \(passes.count) changes of order" : ""
         context["standing"] = standingRows(kind: .usage, root: root)
         context["community"] = standingRows(kind: .community, root: root)

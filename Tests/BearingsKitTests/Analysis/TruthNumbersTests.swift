@@ -52,7 +52,8 @@ struct TruthNumbersTests {
 
     @Test func theSpanOfAChangeIsSaid() {
         // A cadence compares one year back: always "a year".
-        #expect(Analysis.spanWords(from: Self.day("2019-06-01"), to: Self.day("2020-06-01"), cadence: .quarter) == "a year")
+        #expect(
+            Analysis.spanWords(from: Self.day("2019-06-01"), to: Self.day("2020-06-01"), cadence: .quarter) == "a year")
         // A conference every other year: 730 days, 24 months.
         #expect(Analysis.spanWords(from: Self.day("2021-12-01"), to: Self.day("2023-12-01"), cadence: nil) == "2 years")
         // 723 days (2023-12-10 to 2025-12-02) is 23.75 months: 24, two years.
