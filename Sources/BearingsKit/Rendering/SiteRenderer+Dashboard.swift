@@ -104,7 +104,10 @@ extension SiteRenderer {
                 sharesApply ? "\(us)'s latest value; its share is unknown: \(unknownWhy)" : "\(us)'s latest value"
             let cell = yearCell(standing, metricSeries)
             figures["change"] = cell["value"] ?? "–"
-            figures["changeLabel"] = (cell["span"] ?? "over a year") + (cell["since"].map { ", \($0)" } ?? "")
+            // "over 2 years, since Dec 2021" when the base is not one year back.
+            figures["changeLabel"] =
+                cell["span"].map { span in span + (cell["since"].map { ", \($0)" } ?? "") }
+                ?? "over a year" + (cell["base"].map { ", \($0)" } ?? "")
         }
         if let rank = standing.rank {
             figures["rank"] = ordinal(rank)

@@ -19,8 +19,11 @@ Rules (one metric, bioconda-downloads; "ours" is MAST):
   projects whose first value is on or before the date; null when ours is not a member or
   any member has no value in that period (never a share over the members that are left),
   or when the members' sum is 0.
-- crossovers: ours against each other project over the periods where both have a value;
-  ties are skipped; a change of sign from the last non-zero sign is a crossover.
+- crossovers (issue #30): ours against each other project over the periods where both have
+  a value; a change of sign from the order standing (the last counted non-zero sign) is a
+  crossover only when the next such period has the same sign (the passer stays ahead two
+  periods) or there is no next one; a tie (equal, non-zero values) keeps the order and does
+  not confirm a pass; 0 against 0 is no tie.
 """
 import csv
 import json
@@ -119,16 +122,25 @@ crossovers = []
 for other in projects:
     if other == OURS:
         continue
-    last_sign = 0
-    for q in sorted(set(by_period[OURS]) & set(by_period[other])):
-        ours_day, ours_value = by_period[OURS][q]
-        sign = (ours_value > by_period[other][q][1]) - (ours_value < by_period[other][q][1])
-        if sign == 0:
+    both = sorted(set(by_period[OURS]) & set(by_period[other]))
+    signs = []
+    for q in both:
+        ours_value, their_value = by_period[OURS][q][1], by_period[other][q][1]
+        signs.append((ours_value > their_value) - (ours_value < their_value))
+    standing = 0
+    for i, q in enumerate(both):
+        sign = signs[i]
+        if sign == 0 or sign == standing:
             continue
-        if last_sign and sign != last_sign:
-            passer, passed = (OURS, other) if sign > 0 else (other, OURS)
-            crossovers.append({"date": ours_day.isoformat(), "passer": passer, "passed": passed})
-        last_sign = sign
+        if standing == 0:
+            standing = sign
+            continue
+        lasts = i + 1 == len(both) or signs[i + 1] == sign
+        if not lasts:
+            continue  # ahead for one period only: noise, the old order stands
+        standing = sign
+        passer, passed = (OURS, other) if sign > 0 else (other, OURS)
+        crossovers.append({"date": by_period[OURS][q][0].isoformat(), "passer": passer, "passed": passed})
 crossovers.sort(key=lambda c: (c["date"], c["passed"] if c["passer"] == OURS else c["passer"]))
 
 result = {
