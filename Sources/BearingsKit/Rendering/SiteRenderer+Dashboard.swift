@@ -92,8 +92,10 @@ extension SiteRenderer {
             figures["mainLabel"] = "\(us)'s share, \(value)"
             if let base = standing.shareYearAgo, let change = standing.shareOverYear {
                 figures["change"] = points(change)
+                // An irregular metric's base may be more than a year back: its real span is said.
+                let span = Analysis.spanWords(from: base.date, to: latest.date, cadence: metricSeries.cadence)
                 figures["changeLabel"] =
-                    "over a year, from \(shareText(base.share)) in \(metricSeries.label(base.date))"
+                    "over \(span), from \(shareText(base.share)) in \(metricSeries.label(base.date))"
             } else {
                 figures["change"] = "unknown"
                 figures["changeLabel"] = "share change over a year: \(shareYearUnknownReason(standing, metricSeries))"

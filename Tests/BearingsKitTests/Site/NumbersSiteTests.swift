@@ -38,6 +38,20 @@ struct NumbersSiteTests {
             ])
     }
 
+    @Test func theHeadlineSaysTheRealSpanOfItsChange() throws {
+        let figures = try page("index.html").matches(
+            of:
+                #/<p class="figure[^"]*"><span class="figure-value[^"]*">(.*?)</span> <span class="figure-label">(.*?)</span></p>/#
+        ).map { Self.text("\($0.1) | \($0.2)") }
+        // Papers at BiConf, every other year: 263 / 264 = 99.62% in Dec 2023, 3 / 53 = 5.66% in
+        // Dec 2021, two years (730 days) before, not one: +93.96 points.
+        #expect(
+            figures.prefix(3) == [
+                "99.6% | Widget's share, 263 papers", "1st | of 2 projects measured",
+                "+94.0 pts | over 2 years, from 5.7% in Dec 2021",
+            ])
+    }
+
     @Test func onlyPassesThatLastCountAndZeroAgainstZeroIsNoTie() throws {
         let crossovers = try #require(
             try page("metrics/downloads.html").firstMatch(
