@@ -604,6 +604,16 @@ struct SiteRenderer: Sendable {
         return "\(from) → \(ValueFormat.full(latest, unit: metric.unit))"
     }
 
+    /// An expectation in a reader's words, with names instead of ids: "Papers at NeurIPS: share
+    /// >= 50%", "Monthly downloads: passes Gadget".
+    func expectationWords(_ expectation: Expectation) -> String {
+        let metric = series[expectation.metric]?.metric.name ?? expectation.metric
+        if case .passes(let other) = expectation.condition {
+            return "\(metric): passes \(projectName(other))"
+        }
+        return "\(metric): \(expectation.summary)"
+    }
+
     /// A signed absolute change in the metric's unit.
     func signed(_ value: Double?, unit: String?) -> String {
         guard let value else { return "–" }

@@ -105,6 +105,8 @@ struct NumbersSiteTests {
     }
 
     @Test func countsOfOneAreSingular() throws {
+        // A bet in the feed names its metric and projects, never their ids.
+        #expect(try page("feed.xml").contains("<summary>Papers at BiConf: change &gt;= +50%: met.</summary>"))
         // The snapshot holds one value of one metric.
         #expect(try page("feed.xml").contains("<summary>1 value for 1 metric.</summary>"))
         // Gadget had one paper in 2023.
