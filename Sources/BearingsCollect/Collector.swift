@@ -36,7 +36,8 @@ public enum Collector {
             report.exitCode = 1
             return report
         }
-        let metrics = dataSet.metrics.filter { $0.collect != nil }
+        // Sources with only history (gharchive-*, clickpy-downloads, …) are for `--history`.
+        let metrics = dataSet.metrics.filter { $0.collect?.source.measure != nil }
         guard !metrics.isEmpty else {
             report.error =
                 "\(options.dataDirectory)/metrics: no metric has a 'collect:' block; add one (see 'bearings collect --help')"
@@ -55,13 +56,13 @@ public enum Collector {
         let projects = columns(dataSet)
         var jobs: [Job] = []
         for metric in metrics {
-            guard let spec = metric.collect else { continue }
+            guard let spec = metric.collect, let measure = spec.source.measure else { continue }
             for project in projects {
                 guard let target = spec.targets.first(where: { $0.project == project }) else { continue }
                 jobs.append(
                     Job(
                         metric: metric.id, project: project, source: spec.source,
-                        request: spec.source.measure.request(for: target.argument, bases: bases)))
+                        request: measure.request(for: target.argument, bases: bases)))
             }
         }
         let client = CollectClient(

@@ -1,7 +1,9 @@
 /// A service `bearings collect` can ask for a number, and which number it gives.
 ///
 /// Each case is answered by one small type in `Collect/Sources/` that builds the request and reads the
-/// value out of the answer; adding a source is one case here and one file there.
+/// value out of the answer; adding a source is one case here and one file there. A source with
+/// history (`bearings collect --history`) gives one value per past period; some sources have only
+/// that (GH Archive, ClickPy, OpenAlex's works per year), `npm-downloads` has both.
 public enum CollectSource: String, Sendable, CaseIterable {
     /// Stars of a GitHub repository (attention, not use).
     case githubStars = "github-stars"
@@ -23,9 +25,22 @@ public enum CollectSource: String, Sendable, CaseIterable {
     case cratesDownloads = "crates-downloads"
     /// Scholarly works in OpenAlex that match a search query.
     case openalexWorks = "openalex-works"
+    /// Stars given per month (GH Archive's WatchEvents; unstars are not recorded).
+    case gharchiveStars = "gharchive-stars"
+    /// Forks made per month (GH Archive's ForkEvents).
+    case gharchiveForks = "gharchive-forks"
+    /// People who pushed or opened a pull request in the month, bots (`[bot]` logins) left out.
+    case gharchiveContributors = "gharchive-contributors"
+    /// Issues opened per month (GH Archive's IssuesEvents with action `opened`).
+    case gharchiveIssues = "gharchive-issues"
+    /// Downloads from PyPI per month as ClickPy counts them (every download BigQuery sees, mirrors too).
+    case clickpyDownloads = "clickpy-downloads"
+    /// Scholarly works in OpenAlex that match a search query, per publication year.
+    case openalexWorksPerYear = "openalex-works-per-year"
 
-    /// The type that asks the service and reads its answer.
-    public var measure: any CollectMeasure {
+    /// The type that asks the service for today's value and reads its answer; nil for a source that
+    /// has only history.
+    public var measure: (any CollectMeasure)? {
         switch self {
         case .githubStars: GitHubRepositoryCount(field: "stargazers_count")
         case .githubForks: GitHubRepositoryCount(field: "forks_count")
@@ -37,6 +52,31 @@ public enum CollectSource: String, Sendable, CaseIterable {
         case .npmDownloads: NpmDownloads()
         case .cratesDownloads: CratesDownloads()
         case .openalexWorks: OpenAlexWorks()
+        case .gharchiveStars, .gharchiveForks, .gharchiveContributors, .gharchiveIssues, .clickpyDownloads,
+            .openalexWorksPerYear:
+            nil
+        }
+    }
+
+    /// What the `projects:` values name, for messages: "owner/repo", "a PyPI package name", ….
+    public var argumentDescription: String {
+        switch self {
+        case .gharchiveStars, .gharchiveForks, .gharchiveContributors, .gharchiveIssues:
+            "a GitHub repository as owner/repo"
+        case .clickpyDownloads: "a PyPI package name"
+        case .openalexWorksPerYear: "an OpenAlex search query"
+        default: measure?.argumentDescription ?? "what the source needs"
+        }
+    }
+
+    /// Why `argument` cannot be asked for (nil when it can).
+    public func problem(with argument: String) -> String? {
+        switch self {
+        case .gharchiveStars, .gharchiveForks, .gharchiveContributors, .gharchiveIssues:
+            GitHubRepositoryName.problem(with: argument)
+        case .clickpyDownloads: PyPIDownloads().problem(with: argument)
+        case .openalexWorksPerYear: nil
+        default: measure?.problem(with: argument)
         }
     }
 }
