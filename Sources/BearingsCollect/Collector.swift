@@ -100,7 +100,8 @@ public enum Collector {
         return declared + others.sorted()
     }
 
-    /// Headers per service: a `User-Agent` everywhere; the token to GitHub only.
+    /// Headers per service: a `User-Agent` everywhere; the token to GitHub only; ClickHouse's user
+    /// (`BEARINGS_CLICKHOUSE_USER`, else the public `play`) and password to the two ClickHouse endpoints only.
     static func headers(_ options: CollectOptions) -> [CollectService: [String: String]] {
         var result: [CollectService: [String: String]] = [:]
         for service in CollectService.allCases {
@@ -111,6 +112,14 @@ public enum Collector {
                     !token.isEmpty
                 {
                     fields["Authorization"] = "Bearer \(token)"
+                }
+            }
+            if service.isClickHouse {
+                let environment = options.environment
+                let user = environment["BEARINGS_CLICKHOUSE_USER"].flatMap { $0.isEmpty ? nil : $0 } ?? "play"
+                fields["X-ClickHouse-User"] = user
+                if let password = environment["BEARINGS_CLICKHOUSE_PASSWORD"], !password.isEmpty {
+                    fields["X-ClickHouse-Key"] = password
                 }
             }
             result[service] = fields
