@@ -358,4 +358,50 @@ struct HistoryCommandTests {
         #expect(counts["x' OR '1'='1"] == [january: 1])
         #expect(counts["it's/\"quoted\"\\back' --"] == [:])
     }
+
+    @Test func npmHistoryComesFromTheRangeAPIAndGetsNoClickHouseCredentials() async throws {
+        let clickhouse = ClickHouseServer()
+        try clickhouse.start()
+        defer { clickhouse.stop() }
+        let npm = ReplayServer { path, _ in
+            path == "/downloads/range/2017-09-01:2017-09-30/strict-mode"
+                ? .init(body: Recorded.bytes("npm-downloads-range-strict-mode.json"))
+                : .init(status: 404, body: Array(#"{"error":"not found"}"#.utf8))
+        }
+        try await npm.start()
+        let port = await npm.port
+        let root = try CollectCommandTests.dataFolder([
+            "stars": Self.metrics["stars"] ?? "", "npm": "  source: npm-downloads\n  projects: {pytorch: strict-mode}",
+        ])
+        var environment = Self.environment(clickhouse.port)
+        environment["BEARINGS_NPM_API"] = "http://127.0.0.1:\(port)"
+        environment["BEARINGS_CLICKHOUSE_USER"] = "bearings-ci"
+        environment["BEARINGS_CLICKHOUSE_PASSWORD"] = "ci-secret"
+        let run = try await CommandRunner.run(
+            ["collect", "--history", "--since", "2017-09", "--date", "2017-10-15"], in: root, environment: environment)
+        let seen = await npm.seen
+        await npm.stop()
+        #expect(run.status == 0)
+        #expect(run.standardError == "")
+        #expect(Self.read(root, "npm") == "date,metric,project,value,note\n2017-09-01,npm,pytorch,218,\n")
+        #expect(
+            Self.read(root, "stars")
+                == "date,metric,project,value,note\n2017-09-01,stars,pytorch,0,\n2017-09-01,stars,tensorflow,0,\n")
+        #expect(seen.map(\.target) == ["/downloads/range/2017-09-01:2017-09-30/strict-mode"])
+        #expect(seen.allSatisfy { $0.clickHouseKey == nil && $0.authorization == nil })
+        let requests = try clickhouse.requests()
+        #expect(requests.count == 2)
+        #expect(
+            requests.allSatisfy { $0.headers["x-clickhouse-key"] == "ci-secret" && $0.headers["authorization"] == nil })
+        let provenance = try String(contentsOfFile: root + "/data/series/collected-npm.sources.txt", encoding: .utf8)
+        #expect(
+            provenance == """
+                npm for pytorch: 1 value, 2017-09-01 to 2017-09-01, collected 2017-10-15 by npm-downloads from npm's download counts at http://127.0.0.1:\(port)/downloads/range
+                GET http://127.0.0.1:\(port)/downloads/range/2017-09-01:2017-09-30/strict-mode
+
+
+                """)
+        let check = try await CommandRunner.run(["check", "--strict"], in: root, environment: [:])
+        #expect(check.status == 0)
+    }
 }

@@ -63,4 +63,30 @@ struct HistorySourceTests {
         #expect(bases.endpoint(.gharchive, query: "a=1") == "https://play.clickhouse.com/?a=1")
         #expect(bases.endpoint(.clickpy, query: "") == "https://clickpy-clickhouse.clickhouse.com/")
     }
+
+    @Test func npmAsksAtMostEighteenMonthsARequestFromItsFirstDay() throws {
+        let history = try #require(CollectSource.npmDownloads.history)
+        let context = HistoryContext(bases: CollectBases(), timeout: 30)
+        let urls = history.requests(
+            for: "@scope/name", from: Self.day("2015-01-01"), to: Self.day("2017-10-01"), context: context
+        ).map(\.url)
+        #expect(
+            urls == [
+                "https://api.npmjs.org/downloads/range/2015-01-10:2016-06-30/@scope/name",
+                "https://api.npmjs.org/downloads/range/2016-07-01:2017-09-30/@scope/name",
+            ])
+    }
+
+    @Test func npmSumsTheDaysOfARecordedAnswerPerMonth() throws {
+        let history = try #require(CollectSource.npmDownloads.history)
+        let answer = CollectAnswer(status: 200, body: Recorded.bytes("npm-downloads-range-strict-mode.json"))
+        let request = HistoryRequest(service: .npm, url: "https://api.npmjs.org/downloads/range/x")
+        // 35 + 32 + 5 + 41 + 44 + 25 + 36, the seven days of September 2017 in the answer.
+        #expect(history.values(from: answer, request: request) == .success([Self.day("2017-09-01"): 218]))
+        let broken = CollectAnswer(
+            status: 200, body: Array(#"{"downloads":[{"downloads":-1,"day":"2017-09-01"}]}"#.utf8))
+        #expect(
+            history.values(from: broken, request: request)
+                == .failure(CollectFailure("the answer has a day that is not a date and a whole number ≥ 0")))
+    }
 }

@@ -98,6 +98,7 @@ extension CollectSource {
         case .gharchiveContributors: GHArchiveHistory(count: .contributors)
         case .gharchiveIssues: GHArchiveHistory(count: .issues)
         case .clickpyDownloads: ClickPyHistory()
+        case .npmDownloads: NpmRangeHistory()
         default: nil
         }
     }
