@@ -75,7 +75,7 @@ struct HistoryCommandTests {
 
     @Test func collectsOneValuePerCompleteMonthChecksStrictAndAddsOnlyNewMonthsLater() async throws {
         let server = ClickHouseServer()
-        try server.start()
+        try await server.start()
         defer { server.stop() }
         let root = try CollectCommandTests.dataFolder(Self.metrics)
         let run = try await CommandRunner.run(
@@ -172,7 +172,7 @@ struct HistoryCommandTests {
 
     @Test func sinceStartsEveryProjectAtThatMonthWithZeros() async throws {
         let server = ClickHouseServer()
-        try server.start()
+        try await server.start()
         defer { server.stop() }
         let root = try CollectCommandTests.dataFolder(["stars": Self.metrics["stars"] ?? ""])
         let run = try await CommandRunner.run(
@@ -202,7 +202,7 @@ struct HistoryCommandTests {
 
     @Test func aFailingSourceLeavesItsMetricsUntouchedAndTheOthersAreWritten() async throws {
         let server = ClickHouseServer()
-        try server.start()
+        try await server.start()
         defer { server.stop() }
         let root = try CollectCommandTests.dataFolder([
             "stars": Self.metrics["stars"] ?? "", "downloads": Self.metrics["downloads"] ?? "",
@@ -246,7 +246,7 @@ struct HistoryCommandTests {
 
     @Test func credentialsGoToTheClickHouseEndpointsOnly() async throws {
         let server = ClickHouseServer()
-        try server.start()
+        try await server.start()
         defer { server.stop() }
         let root = try CollectCommandTests.dataFolder([
             "stars": Self.metrics["stars"] ?? "", "downloads": Self.metrics["downloads"] ?? "",
@@ -283,7 +283,7 @@ struct HistoryCommandTests {
 
     @Test func dryRunPrintsTheQueriesAndTheRowsAndWritesNothing() async throws {
         let server = ClickHouseServer()
-        try server.start()
+        try await server.start()
         defer { server.stop() }
         let root = try CollectCommandTests.dataFolder(["forks": Self.metrics["forks"] ?? ""])
         let run = try await CommandRunner.run(
@@ -314,7 +314,7 @@ struct HistoryCommandTests {
 
     @Test func leavesAHandWrittenFileOfTheSameNameAlone() async throws {
         let server = ClickHouseServer()
-        try server.start()
+        try await server.start()
         defer { server.stop() }
         let root = try CollectCommandTests.dataFolder([
             "stars": Self.metrics["stars"] ?? "", "forks": Self.metrics["forks"] ?? "",
@@ -336,7 +336,7 @@ struct HistoryCommandTests {
     /// Names that only parameters can carry, sent through the real transport to the real engine.
     @Test func namesWithQuotesBackslashesAndSlashesAreBoundNotPasted() async throws {
         let server = ClickHouseServer()
-        try server.start()
+        try await server.start()
         defer { server.stop() }
         let bases = try CollectBases(environment: ["BEARINGS_GHARCHIVE_URL": "http://127.0.0.1:\(server.port)"])
         let context = HistoryContext(bases: bases, timeout: 10)
@@ -361,7 +361,7 @@ struct HistoryCommandTests {
 
     @Test func npmHistoryComesFromTheRangeAPIAndGetsNoClickHouseCredentials() async throws {
         let clickhouse = ClickHouseServer()
-        try clickhouse.start()
+        try await clickhouse.start()
         defer { clickhouse.stop() }
         let npm = ReplayServer { path, _ in
             path == "/downloads/range/2017-09-01:2017-09-30/strict-mode"

@@ -31,8 +31,22 @@ final class ClickHouseServer: @unchecked Sendable {
         log = FileManager.default.temporaryDirectory.appendingPathComponent("bearings-clickhouse-\(UUID()).jsonl").path
     }
 
-    /// Starts the server and waits for its port (chDB takes a few seconds to load).
-    func start() throws {
+    /// Starts the server and waits for its port (chDB takes a few seconds to load), off the cooperative
+    /// thread pool: blocking one of its few threads would starve the other suites' replay servers.
+    func start() async throws {
+        try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
+            DispatchQueue.global().async {
+                do {
+                    try self.startWaiting()
+                    continuation.resume()
+                } catch {
+                    continuation.resume(throwing: error)
+                }
+            }
+        }
+    }
+
+    private func startWaiting() throws {
         _ = FileManager.default.createFile(atPath: log, contents: nil)
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["python3", Self.directory + "/clickhouse_http.py", "--log", log]
