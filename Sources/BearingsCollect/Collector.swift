@@ -39,8 +39,11 @@ public enum Collector {
         // Sources with only history (gharchive-*, clickpy-downloads, …) are for `--history`.
         let metrics = dataSet.metrics.filter { $0.collect?.source.measure != nil }
         guard !metrics.isEmpty else {
+            let historyOnly = dataSet.metrics.contains { $0.collect != nil }
             report.error =
-                "\(options.dataDirectory)/metrics: no metric has a 'collect:' block; add one (see 'bearings collect --help')"
+                historyOnly
+                ? "\(options.dataDirectory)/metrics: every 'collect:' source here has only history; collect it with 'bearings collect --history'"
+                : "\(options.dataDirectory)/metrics: no metric has a 'collect:' block; add one (see 'bearings collect --help')"
             report.exitCode = 1
             return report
         }

@@ -404,4 +404,15 @@ struct HistoryCommandTests {
         let check = try await CommandRunner.run(["check", "--strict"], in: root, environment: [:])
         #expect(check.status == 0)
     }
+
+    @Test func plainCollectSendsAHistoryOnlySourceToHistory() async throws {
+        let root = try CollectCommandTests.dataFolder(["stars": Self.metrics["stars"] ?? ""])
+        let run = try await CommandRunner.run(["collect", "--date", "2025-04-15"], in: root, environment: [:])
+        #expect(run.status == 1)
+        #expect(
+            run.standardError
+                == "error: data/metrics: every 'collect:' source here has only history; collect it with 'bearings collect --history'\n"
+        )
+        #expect(!FileManager.default.fileExists(atPath: root + "/data/snapshots"))
+    }
 }
