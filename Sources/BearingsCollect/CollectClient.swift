@@ -19,7 +19,11 @@ struct CollectClient: Sendable {
             case .success(let received): answer = received
             }
             switch policy.step(after: answer, service: request.service, attempt: attempt, now: now()) {
-            case .accept: return source.measure.value(from: answer)
+            case .accept:
+                guard let measure = source.measure else {
+                    return .failure(CollectFailure("\(source.rawValue) has only history: use --history"))
+                }
+                return measure.value(from: answer)
             case .fail(let failure): return .failure(failure)
             case .retry(let seconds):
                 await sleep(seconds)

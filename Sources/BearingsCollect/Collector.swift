@@ -36,10 +36,14 @@ public enum Collector {
             report.exitCode = 1
             return report
         }
-        let metrics = dataSet.metrics.filter { $0.collect != nil }
+        // Sources with only history (gharchive-*, clickpy-downloads, …) are for `--history`.
+        let metrics = dataSet.metrics.filter { $0.collect?.source.measure != nil }
         guard !metrics.isEmpty else {
+            let historyOnly = dataSet.metrics.contains { $0.collect != nil }
             report.error =
-                "\(options.dataDirectory)/metrics: no metric has a 'collect:' block; add one (see 'bearings collect --help')"
+                historyOnly
+                ? "\(options.dataDirectory)/metrics: every 'collect:' source here has only history; collect it with 'bearings collect --history'"
+                : "\(options.dataDirectory)/metrics: no metric has a 'collect:' block; add one (see 'bearings collect --help')"
             report.exitCode = 1
             return report
         }
@@ -55,13 +59,13 @@ public enum Collector {
         let projects = columns(dataSet)
         var jobs: [Job] = []
         for metric in metrics {
-            guard let spec = metric.collect else { continue }
+            guard let spec = metric.collect, let measure = spec.source.measure else { continue }
             for project in projects {
                 guard let target = spec.targets.first(where: { $0.project == project }) else { continue }
                 jobs.append(
                     Job(
                         metric: metric.id, project: project, source: spec.source,
-                        request: spec.source.measure.request(for: target.argument, bases: bases)))
+                        request: measure.request(for: target.argument, bases: bases)))
             }
         }
         if !options.dryRun {
@@ -130,7 +134,8 @@ public enum Collector {
         return declared + others.sorted()
     }
 
-    /// Headers per service: a `User-Agent` everywhere; the token to GitHub only.
+    /// Headers per service: a `User-Agent` everywhere; the token to GitHub only; ClickHouse's user
+    /// (`BEARINGS_CLICKHOUSE_USER`, else the public `play`) and password to the two ClickHouse endpoints only.
     static func headers(_ options: CollectOptions) -> [CollectService: [String: String]] {
         var result: [CollectService: [String: String]] = [:]
         for service in CollectService.allCases {
@@ -141,6 +146,14 @@ public enum Collector {
                     !token.isEmpty
                 {
                     fields["Authorization"] = "Bearer \(token)"
+                }
+            }
+            if service.isClickHouse {
+                let environment = options.environment
+                let user = environment["BEARINGS_CLICKHOUSE_USER"].flatMap { $0.isEmpty ? nil : $0 } ?? "play"
+                fields["X-ClickHouse-User"] = user
+                if let password = environment["BEARINGS_CLICKHOUSE_PASSWORD"], !password.isEmpty {
+                    fields["X-ClickHouse-Key"] = password
                 }
             }
             result[service] = fields

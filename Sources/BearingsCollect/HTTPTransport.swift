@@ -6,10 +6,12 @@ import Foundation
 import FoundationNetworking
 #endif
 
-/// Sends one GET request and gives back the answer, or why there is none (no connection, a timeout).
+/// Sends one request and gives back the answer, or why there is none (no connection, a timeout).
 public protocol HTTPTransport: Sendable {
     /// GETs `url` with `headers`.
     func get(_ url: String, headers: [String: String]) async -> Result<CollectAnswer, CollectFailure>
+    /// POSTs `body` to `url` with `headers` (ClickHouse's HTTP interface takes the SQL so).
+    func post(_ url: String, headers: [String: String], body: [UInt8]) async -> Result<CollectAnswer, CollectFailure>
 }
 
 /// `HTTPTransport` through Foundation's `URLSession`: no HTTP dependency beyond the toolchain.
@@ -21,8 +23,8 @@ public protocol HTTPTransport: Sendable {
 ///   redirect's body is the exception: `URLSession` on Linux reads it itself, without handing it on,
 ///   so only the deadline ends it);
 /// - at most `maximumRedirects` redirects are followed, each only to http or https; a redirect to
-///   another scheme, host or port goes without `Authorization`, `Proxy-Authorization`, `Cookie` and
-///   any user name or password in its URL (`URLSession` on Linux would send them all on).
+///   another scheme, host or port goes without the `credentialHeaders` (`Authorization`, ClickHouse's
+///   `X-ClickHouse-Key`, …) and any user name or password in its URL (`URLSession` on Linux would send them all on).
 public final class URLSessionTransport: HTTPTransport {
     /// The most bytes of one answer read, decoded: 8 MiB (the largest answer a source reads is a few KiB).
     public static let maximumAnswerBytes = 8 * 1024 * 1024
@@ -78,6 +80,12 @@ public final class URLSessionTransport: HTTPTransport {
             exchanges.start(
                 session.dataTask(with: request), origin: origin, timeout: timeout, continuation: continuation)
         }
+    }
+
+    public func post(_ url: String, headers: [String: String], body: [UInt8]) async -> Result<
+        CollectAnswer, CollectFailure
+    > {
+        await send(method: "POST", url: url, headers: headers, body: body)
     }
 
     /// Why a request got no answer, without the URL's user name or password (the URL is shown apart).
@@ -232,13 +240,17 @@ final class Exchanges: NSObject, URLSessionDataDelegate, @unchecked Sendable {
         completionHandler(origin == exchange.origin ? request : Self.withoutCredentials(request))
     }
 
+    /// The headers that carry credentials: HTTP's own, and ClickHouse's (`X-ClickHouse-User` and
+    /// `X-ClickHouse-Key`, which `collect --history` sends to a private cluster).
+    static let credentialHeaders = [
+        "Authorization", "Proxy-Authorization", "Cookie", "X-ClickHouse-User", "X-ClickHouse-Key",
+    ]
+
     /// `request` without anything that could be a credential: the headers that carry them, and the
     /// user name and password of its URL.
     static func withoutCredentials(_ request: URLRequest) -> URLRequest {
         var request = request
-        for name in ["Authorization", "Proxy-Authorization", "Cookie"] {
-            request.setValue(nil, forHTTPHeaderField: name)
-        }
+        for name in credentialHeaders { request.setValue(nil, forHTTPHeaderField: name) }
         if let url = request.url, var components = URLComponents(url: url, resolvingAgainstBaseURL: true),
             components.user != nil || components.password != nil
         {

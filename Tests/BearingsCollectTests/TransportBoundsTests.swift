@@ -41,6 +41,26 @@ struct TransportBoundsTests {
         #expect(other.seen.first?.headers["user-agent"] == "bearings/test")
     }
 
+    @Test func aPostRedirectedToAnotherPortLeavesClickHouseCredentialsBehind() async throws {
+        let other = try RawServer { _, write in Self.ok(write) }
+        let first = try RawServer { _, write in Self.redirect("307 Temporary Redirect", to: other.base + "/q", write) }
+        defer {
+            first.stop()
+            other.stop()
+        }
+        let answer = await URLSessionTransport(timeout: 5).post(
+            first.base + "/?default_format=JSONCompact",
+            headers: ["X-ClickHouse-User": "reader", "X-ClickHouse-Key": Self.token, "User-Agent": "bearings/test"],
+            body: Array("SELECT 1".utf8))
+        #expect(answer.status == 200)
+        #expect(first.seen.map(\.line) == ["POST /?default_format=JSONCompact HTTP/1.1"])
+        #expect(first.seen.first?.headers["x-clickhouse-key"] == Self.token)
+        #expect(other.seen.map(\.line) == ["POST /q HTTP/1.1"])
+        #expect(other.seen.first?.headers["x-clickhouse-key"] == nil)
+        #expect(other.seen.first?.headers["x-clickhouse-user"] == nil)
+        #expect(other.seen.first?.headers["user-agent"] == "bearings/test")
+    }
+
     @Test func aRedirectToAURLWithAUserAndPasswordSendsNeither() async throws {
         let other = try RawServer { _, write in Self.ok(write) }
         let first = try RawServer { _, write in

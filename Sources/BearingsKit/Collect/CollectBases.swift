@@ -33,6 +33,18 @@ public struct CollectBases: Sendable, Equatable {
         return base + (path.hasPrefix("/") ? path : "/" + path)
     }
 
+    /// The base of `service` as given (a ClickHouse endpoint), with `/` for an empty path and `query`
+    /// (already percent-encoded) joined to any query it has.
+    public func endpoint(_ service: CollectService, query: String) -> String {
+        var base = bases[service] ?? service.defaultBase
+        if var components = URLComponents(string: base), components.path.isEmpty {
+            components.path = "/"
+            base = components.string ?? base
+        }
+        guard !query.isEmpty else { return base }
+        return base + (base.contains("?") ? (base.hasSuffix("?") || base.hasSuffix("&") ? "" : "&") : "?") + query
+    }
+
     /// A URL as it may be shown: without user name or password, should a base carry any.
     public static func shown(_ url: String) -> String {
         guard var components = URLComponents(string: url), components.user != nil || components.password != nil

@@ -10,6 +10,10 @@ public enum CollectService: String, Sendable, CaseIterable {
     case crates
     /// OpenAlex.
     case openalex
+    /// GH Archive's `github_events` on a ClickHouse server (the public playground by default).
+    case gharchive
+    /// ClickPy's PyPI downloads on a ClickHouse server.
+    case clickpy
 
     /// The environment variable that overrides the service's base URL.
     public var environmentVariable: String {
@@ -19,6 +23,8 @@ public enum CollectService: String, Sendable, CaseIterable {
         case .npm: "BEARINGS_NPM_API"
         case .crates: "BEARINGS_CRATES_API"
         case .openalex: "BEARINGS_OPENALEX_API"
+        case .gharchive: "BEARINGS_GHARCHIVE_URL"
+        case .clickpy: "BEARINGS_CLICKPY_URL"
         }
     }
 
@@ -30,8 +36,15 @@ public enum CollectService: String, Sendable, CaseIterable {
         case .npm: "https://api.npmjs.org"
         case .crates: "https://crates.io"
         case .openalex: "https://api.openalex.org"
+        // ClickHouse's playground and ClickPy's public instance, as their documentation gives them.
+        case .gharchive: "https://play.clickhouse.com/"
+        case .clickpy: "https://clickpy-clickhouse.clickhouse.com/"
         }
     }
+
+    /// Whether the service is a ClickHouse server: asked by POST, and the only one given
+    /// `BEARINGS_CLICKHOUSE_USER` and `BEARINGS_CLICKHOUSE_PASSWORD`.
+    public var isClickHouse: Bool { self == .gharchive || self == .clickpy }
 }
 
 /// One GET request: where it goes and to which service.

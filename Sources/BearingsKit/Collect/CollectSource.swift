@@ -1,7 +1,9 @@
 /// A service `bearings collect` can ask for a number, and which number it gives.
 ///
 /// Each case is answered by one small type in `Collect/Sources/` that builds the request and reads the
-/// value out of the answer; adding a source is one case here and one file there.
+/// value out of the answer; adding a source is one case here and one file there. A source with
+/// history (`bearings collect --history`) gives one value per past period; some sources have only
+/// that (GH Archive, ClickPy), `npm-downloads` has both.
 public enum CollectSource: String, Sendable, CaseIterable {
     /// Stars of a GitHub repository (attention, not use).
     case githubStars = "github-stars"
@@ -23,21 +25,20 @@ public enum CollectSource: String, Sendable, CaseIterable {
     case cratesDownloads = "crates-downloads"
     /// Scholarly works in OpenAlex that match a search query.
     case openalexWorks = "openalex-works"
-    /// Stars given per month (GH Archive; `bearings collect --history` only).
+    /// Stars given per month (GH Archive's WatchEvents; unstars are not recorded).
     case gharchiveStars = "gharchive-stars"
-    /// Forks made per month (GH Archive; `bearings collect --history` only).
+    /// Forks made per month (GH Archive's ForkEvents).
     case gharchiveForks = "gharchive-forks"
-    /// People who pushed or opened a pull request in the month (GH Archive; `--history` only).
+    /// People who pushed or opened a pull request in the month, bots (`[bot]` logins) left out.
     case gharchiveContributors = "gharchive-contributors"
-    /// Issues opened per month (GH Archive; `bearings collect --history` only).
+    /// Issues opened per month (GH Archive's IssuesEvents with action `opened`).
     case gharchiveIssues = "gharchive-issues"
-    /// PyPI downloads per month (ClickPy; `bearings collect --history` only).
+    /// Downloads from PyPI per month as ClickPy counts them (every download BigQuery sees, mirrors too).
     case clickpyDownloads = "clickpy-downloads"
-    /// Works per publication year (OpenAlex; `bearings collect --history` only).
-    case openalexWorksPerYear = "openalex-works-per-year"
 
-    /// The type that asks the service and reads its answer.
-    public var measure: any CollectMeasure {
+    /// The type that asks the service for today's value and reads its answer; nil for a source that
+    /// has only history.
+    public var measure: (any CollectMeasure)? {
         switch self {
         case .githubStars: GitHubRepositoryCount(field: "stargazers_count")
         case .githubForks: GitHubRepositoryCount(field: "forks_count")
@@ -49,27 +50,29 @@ public enum CollectSource: String, Sendable, CaseIterable {
         case .npmDownloads: NpmDownloads()
         case .cratesDownloads: CratesDownloads()
         case .openalexWorks: OpenAlexWorks()
-        case .gharchiveStars, .gharchiveForks, .gharchiveContributors, .gharchiveIssues:
-            HistoryOnly(name: rawValue, arguments: GitHubContributors())
-        case .clickpyDownloads: HistoryOnly(name: rawValue, arguments: PyPIDownloads())
-        case .openalexWorksPerYear: HistoryOnly(name: rawValue, arguments: OpenAlexWorks())
+        case .gharchiveStars, .gharchiveForks, .gharchiveContributors, .gharchiveIssues, .clickpyDownloads:
+            nil
         }
     }
-}
 
-/// Stand-in for a source that has only history, until `collect --history` reads it: its projects are
-/// checked as `arguments` checks them, and plain `collect` gets no value from it.
-private struct HistoryOnly: CollectMeasure {
-    var name: String
-    var arguments: any CollectMeasure
-
-    var argumentDescription: String { arguments.argumentDescription }
-    func problem(with argument: String) -> String? { arguments.problem(with: argument) }
-    func request(for argument: String, bases: CollectBases) -> CollectRequest {
-        arguments.request(for: argument, bases: bases)
+    /// What the `projects:` values name, for messages: "owner/repo", "a PyPI package name", ….
+    public var argumentDescription: String {
+        switch self {
+        case .gharchiveStars, .gharchiveForks, .gharchiveContributors, .gharchiveIssues:
+            "a GitHub repository as owner/repo"
+        case .clickpyDownloads: "a PyPI package name"
+        default: measure?.argumentDescription ?? "what the source needs"
+        }
     }
-    func value(from answer: CollectAnswer) -> Result<Int64, CollectFailure> {
-        .failure(CollectFailure("'\(name)' has only history; run 'bearings collect --history'"))
+
+    /// Why `argument` cannot be asked for (nil when it can).
+    public func problem(with argument: String) -> String? {
+        switch self {
+        case .gharchiveStars, .gharchiveForks, .gharchiveContributors, .gharchiveIssues:
+            GitHubRepositoryName.problem(with: argument)
+        case .clickpyDownloads: PyPIDownloads().problem(with: argument)
+        default: measure?.problem(with: argument)
+        }
     }
 }
 

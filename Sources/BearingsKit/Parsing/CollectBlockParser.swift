@@ -83,7 +83,7 @@ enum CollectBlockParser {
         _ node: Yams.Node?, at keyLocation: SourceLocation, blockLocation: SourceLocation, source: CollectSource?,
         _ frontMatter: FrontMatter, _ diagnostics: inout [Diagnostic]
     ) -> [CollectSpec.Target]? {
-        let what = source?.measure.argumentDescription ?? "what the source needs"
+        let what = source?.argumentDescription ?? "what the source needs"
         let hint = "map each project id to \(what), e.g. 'projects: {our-id: …, their-id: …}'"
         guard let node else {
             diagnostics.append(.error(blockLocation, "'collect' has no 'projects'", hint: hint))
@@ -114,11 +114,11 @@ enum CollectBlockParser {
                 continue
             }
             let argument = scalar.string.trimmingSpaces
-            if let source, let problem = source.measure.problem(with: argument) {
+            if let source, let problem = source.problem(with: argument) {
                 diagnostics.append(
                     .error(
                         frontMatter.location(scalar.mark), problem,
-                        hint: "\(source.rawValue) needs \(source.measure.argumentDescription)"))
+                        hint: "\(source.rawValue) needs \(source.argumentDescription)"))
                 valid = false
                 continue
             }

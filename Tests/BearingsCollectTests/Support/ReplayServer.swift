@@ -17,6 +17,8 @@ actor ReplayServer {
         var target: String
         var authorization: String?
         var userAgent: String?
+        /// ClickHouse's password header, which must never reach another service.
+        var clickHouseKey: String? = nil
     }
 
     private let routes: @Sendable (String, Int) -> Answer
@@ -66,7 +68,8 @@ actor ReplayServer {
         seen.append(
             Seen(
                 target: request.target.rawValue, authorization: request.headers[HTTPHeader("Authorization")],
-                userAgent: request.headers[HTTPHeader("User-Agent")]))
+                userAgent: request.headers[HTTPHeader("User-Agent")],
+                clickHouseKey: request.headers[HTTPHeader("X-ClickHouse-Key")]))
         let answer = routes(path, counts[path] ?? 1)
         if answer.delay > 0 { try? await Task.sleep(for: .milliseconds(Int(answer.delay * 1000))) }
         var headers = HTTPHeaders()
