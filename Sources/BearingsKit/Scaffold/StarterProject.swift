@@ -125,7 +125,7 @@ public struct StarterProject: Sendable, Equatable {
             guard !name.isEmpty else {
                 throw Problem("\(option) has an empty name; write - to skip a project")
             }
-            if let problem = registry.collectSource.measure.problem(with: name) {
+            if let problem = registry.collectSource.problem(with: name) {
                 throw Problem("\(option): \(problem)")
             }
             names.append(name)
