@@ -13,8 +13,10 @@ struct EmbedTemplatesPlugin: BuildToolPlugin {
             isTest
             ? context.package.directoryURL.appending(path: "Tests/\(target.name)/TemplateCases")
             : context.package.directoryURL.appending(path: "templates")
-        let output = context.pluginWorkDirectoryURL.appending(path: isTest ? "CaseTemplates.swift" : "EmbeddedTemplates.swift")
-        let inputs = (FileManager.default.enumerator(at: templates, includingPropertiesForKeys: nil)?
+        let output = context.pluginWorkDirectoryURL.appending(
+            path: isTest ? "CaseTemplates.swift" : "EmbeddedTemplates.swift")
+        let inputs =
+            (FileManager.default.enumerator(at: templates, includingPropertiesForKeys: nil)?
             .compactMap { $0 as? URL } ?? [])
             .filter { !$0.hasDirectoryPath }
             .sorted { $0.path < $1.path }

@@ -58,7 +58,8 @@ public enum TemplateCompiler {
             text += "        \(literal(name)): [\(used)],\n"
         }
         text += "    ]\n\n"
-        text += "    /// Appends the template `name` rendered with `s` to `out`; false when there is no such template.\n"
+        text +=
+            "    /// Appends the template `name` rendered with `s` to `out`; false when there is no such template.\n"
         text += "    static func render(_ name: String, _ s: TemplateScope, into out: inout String) -> Bool {\n"
         text += "        switch name {\n"
         for name in names { text += "        case \(literal(name)): \(generator.functions[name] ?? name)(s, &out)\n" }

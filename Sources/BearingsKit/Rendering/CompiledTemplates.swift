@@ -74,6 +74,11 @@ struct TemplateScope {
             guard let child = Self.child(name, of: value) else { return nil }
             value = child
         }
+        switch value {
+        // What the renderer hands templates, before asking the protocol (a slower cast).
+        case is String, is HTML, is Int, is Bool: return value
+        default: break
+        }
         if let custom = value as? MustacheCustomRepresentation {
             guard let representation = custom.representation else { return nil }
             value = representation
