@@ -54,9 +54,11 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        // Turns templates/ into Swift string literals, so the binary carries the default templates
-        // and templates/ stays their one source of truth.
-        .executableTarget(name: "EmbedTemplates"),
+        // Turns templates/ into Swift: string literals (the text a --templates folder's partials fall
+        // back to) and, through TemplateCompiler, one function per template, so that templates/ is
+        // the one source of the built-in pages.
+        .target(name: "TemplateCompiler"),
+        .executableTarget(name: "EmbedTemplates", dependencies: ["TemplateCompiler"]),
         .plugin(
             name: "EmbedTemplatesPlugin",
             capability: .buildTool(),
@@ -64,8 +66,9 @@ let package = Package(
         ),
         .testTarget(
             name: "BearingsKitTests",
-            dependencies: ["BearingsKit"],
-            exclude: ["Fixtures", "Snapshots"]
+            dependencies: ["BearingsKit", "TemplateCompiler"],
+            exclude: ["Fixtures", "Snapshots", "TemplateCases"],
+            plugins: ["EmbedTemplatesPlugin"]
         ),
         .testTarget(
             name: "BearingsCollectTests",

@@ -76,10 +76,10 @@ public struct TemplateSet: Sendable {
         library.render(context, withTemplate: name) ?? ""
     }
 
-    /// Whether the page `name` is rendered by its Swift version (`CompiledTemplates`): it has
-    /// one, and neither it nor the layout was replaced.
+    /// Whether the page `name` is rendered by its compiled version (`CompiledTemplates`): it is a
+    /// built-in template, and neither it nor a template it uses (layout, partials) was replaced.
     func isCompiled(_ name: String) -> Bool {
-        guard let partials = CompiledTemplates.pages[name] else { return false }
-        return ([name, "layout"] + partials).allSatisfy { !replaced.contains($0) }
+        guard let uses = CompiledTemplates.uses(name) else { return false }
+        return ([name] + uses).allSatisfy { !replaced.contains($0) }
     }
 }
