@@ -52,6 +52,9 @@ struct DecisionFolder {
             for entry in markdown {
                 let base = String(entry.name.dropLast(3))
                 var id = base
+                // mdBook: SUMMARY.md is the book's table of contents, intro.md its first page.
+                let isBook = markdown.contains { $0.name.lowercased() == "summary.md" }
+                if isBook, ["intro", "introduction", "preface", "foreword"].contains(base.lowercased()) { continue }
                 if Self.isDocumentation(base) {
                     // A subfolder's only README or index is its record (one proposal per folder).
                     guard let folderName = relative.last, markdown.count == 1,
@@ -92,13 +95,24 @@ struct DecisionFolder {
         }
     }
 
-    /// README, index (`_index` in Zola and Hugo), licence and contribution notes: the folder's
+    /// README, index (`_index` in Zola and Hugo, `000-index` as a numbered page), licence,
+    /// contribution, conduct, governance and security notes, and an mdBook's SUMMARY: the folder's
     /// documentation, not records.
     static func isDocumentation(_ base: String) -> Bool {
-        [
-            "readme", "index", "_index", "license", "licence", "copying", "contributing", "changelog",
-            "code_of_conduct",
-        ].contains(base.lowercased())
+        let name = base.lowercased().replacingOccurrences(of: "_", with: "-")
+        if [
+            "readme", "index", "-index", "license", "licence", "copying", "contributing", "changelog",
+            "code-of-conduct", "codeofconduct", "conduct", "governance", "security", "support", "maintainers",
+            "authors", "contributors", "owners", "codeowners", "summary", "toc", "table-of-contents", "glossary",
+        ].contains(name) {
+            return true
+        }
+        // "000-index", "0000-readme", "00-toc": an index page numbered to sort first.
+        let digits = name.prefix(while: { $0.isASCII && $0.isNumber })
+        if !digits.isEmpty, digits.allSatisfy({ $0 == "0" }), name.dropFirst(digits.count).first == "-" {
+            return ["index", "readme", "toc", "summary", "contents"].contains(name.dropFirst(digits.count + 1))
+        }
+        return false
     }
 
     /// Templates and samples: `template`, `adr-template`, `adr000-template`, `yyyymmdd-rfc-template`,
