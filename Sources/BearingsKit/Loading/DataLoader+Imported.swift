@@ -233,6 +233,14 @@ extension DataLoader {
                                     location,
                                     "the image '\(url)' lies outside the decisions folder, so it is not shown",
                                     hint: "Bearings copies only files inside the folder given to --decisions"))
+                        } else if (relative.last ?? "").lowercased().hasSuffix(".md") {
+                            diagnostics.append(
+                                .warning(
+                                    location,
+                                    "the link to '\(url)' leads outside the decisions folder, so it is broken on the site",
+                                    hint:
+                                        "Bearings publishes only the records inside the folder given to --decisions; link to the page's web address instead"
+                                ))
                         }
                         break
                     }
