@@ -198,7 +198,11 @@ struct BodyMetadata {
             visit(blocks[index].node)
             index += 1
         }
-        if let newest = dated.enumerated().max(by: { ($0.element.day, $0.offset) < ($1.element.day, $1.offset) }) {
+        // A status word as the first line ("Accepted", then "2021-03-04: reviewed") is the status.
+        let firstIsStatus = first.map { datedLine($0.text) == nil && StatusText.status(of: $0.text) != nil } ?? false
+        if !firstIsStatus,
+            let newest = dated.enumerated().max(by: { ($0.element.day, $0.offset) < ($1.element.day, $1.offset) })
+        {
             return Field(text: newest.element.line.text, location: newest.element.line.location(path), links: links)
         }
         guard let first, !first.text.isEmpty else { return nil }

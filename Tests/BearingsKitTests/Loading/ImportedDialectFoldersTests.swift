@@ -107,6 +107,29 @@ struct ImportedDialectFoldersTests {
         #expect(tree.text(result).filter { $0.contains("image") } == [])
     }
 
+    @Test func resolvesSuccessorsByLetterPrefixedNumbersAndByURLs() throws {
+        let tree = try Tree(
+            "dialect-successors",
+            files: [
+                "adr/0001-a.md": Self.nygard(1, "A", date: "2020-01-01", status: "Superseded by XX-0003"),
+                "adr/0002-b.md": Self.nygard(
+                    2, "B", date: "2020-02-01",
+                    status: "Superseded by https://github.com/example/adrs/blob/main/adr/0003-c.md"),
+                "adr/0003-c.md": Self.nygard(3, "C", date: "2020-03-01"),
+                "adr/0004-d.md": Self.nygard(
+                    4, "D", date: "2020-04-01", status: "Accepted\n\n2021-03-04 Reviewed, still in force"),
+            ])
+        let result = try tree.load(decisions: tree.adr)
+        let decisions = try #require(result.dataSet).decisions
+        #expect(
+            decisions.map { "\($0.id) \($0.supersededBy ?? "-")" } == [
+                "0001-a 0003-c", "0002-b 0003-c", "0003-c -", "0004-d -",
+            ])
+        // A status word first is the status; a dated line after it is a note, not a newer status.
+        #expect(decisions.last?.statusText == "Accepted")
+        #expect(tree.text(result).filter { $0.contains("superseded") } == [])
+    }
+
     @Test func warnsOfLinksToRecordsOutsideTheFolder() throws {
         let tree = try Tree(
             "dialect-outside-link",
