@@ -49,11 +49,11 @@ struct DecisionFolder {
                     report: { $0.isFolder || $0.name.lowercased().hasSuffix(".md") }, &refused)
             else { return }
             let markdown = entries.filter { !$0.isFolder && $0.name.lowercased().hasSuffix(".md") }
+            // mdBook: SUMMARY.md is the book's table of contents, intro.md its first page.
+            let isBook = markdown.contains { $0.name.lowercased() == "summary.md" }
             for entry in markdown {
                 let base = String(entry.name.dropLast(3))
                 var id = base
-                // mdBook: SUMMARY.md is the book's table of contents, intro.md its first page.
-                let isBook = markdown.contains { $0.name.lowercased() == "summary.md" }
                 if isBook, ["intro", "introduction", "preface", "foreword"].contains(base.lowercased()) { continue }
                 if Self.isDocumentation(base) {
                     // A subfolder's only README or index is its record (one proposal per folder).

@@ -97,11 +97,12 @@ enum StatusText {
         }
         if let best { return best.status }
         // Chinese, Japanese and Korean write no space after the word: "已完成。", "承認済み（2021）".
-        for (word, status) in table.sorted(by: { $0.0.count > $1.0.count })
-        where word.unicodeScalars.first.map(isCJK) == true && words.hasPrefix(word) {
-            return status
-        }
-        return nil
+        return cjkWords.first { words.hasPrefix($0.0) }?.1
+    }
+
+    /// The Chinese, Japanese and Korean words of the table, longest first.
+    private static let cjkWords = table.filter { $0.0.unicodeScalars.first.map(isCJK) == true }.sorted {
+        $0.0.count > $1.0.count || ($0.0.count == $1.0.count && $0.0 < $1.0)
     }
 
     private static func isCJK(_ scalar: Unicode.Scalar) -> Bool {
