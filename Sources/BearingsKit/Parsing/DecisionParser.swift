@@ -82,8 +82,13 @@ public enum DecisionParser {
 
         // Metadata from the body: MADR 2 bullets, adr-tools lines and sections, RFC tables.
         let body = BodyMetadata(blocks: &blocks, path: path)
-        let statusKey = ["status", "adr_status", "adr-status"].first { frontMatter.fields[$0] != nil }
-        let dateKey = ["date", "creation-date", "created"].first { frontMatter.fields[$0] != nil }
+        // Imported records also name them as proposal processes do: Ember's `stage`, `start-date`.
+        let statusKeys = ["status", "adr_status", "adr-status"] + (imported ? ["stage"] : [])
+        let dateKeys =
+            ["date", "creation-date", "created"]
+            + (imported ? ["decision-date", "decision_date", "start-date", "start_date", "created_at"] : [])
+        let statusKey = statusKeys.first { frontMatter.fields[$0] != nil }
+        let dateKey = dateKeys.first { frontMatter.fields[$0] != nil }
 
         var statusText: String?
         var statusLocation = fileStart

@@ -142,6 +142,16 @@ struct ImportedDialectsTests {
             expected: Reading(
                 number: 367, title: "Some thing", statusText: "Aprroved", status: .accepted, date: "2018-04-09")),
         Case(
+            name: "Ember RFC front matter: stage and start-date", id: "0889-deprecate-ember-error",
+            text: "---\nstage: recommended\nstart-date: 2022-12-15T00:00:00.000Z\n---\n\n# Deprecate @ember/error\n",
+            expected: Reading(
+                number: 889, title: "Deprecate @ember/error", statusText: "recommended", status: .accepted,
+                date: "2022-12-15")),
+        Case(
+            name: "Rust RFC: a Start Date bullet before the # Summary heading", id: "0001-private-fields",
+            text: "- Start Date: 2014-03-11\n- RFC PR: #1\n- Rust Issue: #8122\n\n# Summary\n\nText.\n\n# Motivation\n",
+            expected: Reading(number: 1, title: "Summary", date: "2014-03-11")),
+        Case(
             name: "a table with bold keys and values", id: "20230928-t",
             text: "# RFC: T\n\n| Status | **Accepted** |\n| :-- | :-- |\n| **Created** | Sep 28, 2023 |\n",
             expected: Reading(title: "RFC: T", statusText: "Accepted", status: .accepted, date: "2023-09-28")),
