@@ -87,8 +87,14 @@ enum StatusText {
         text.lowercased().split(whereSeparator: { !$0.isLetter }).joined(separator: " ")
     }
 
-    /// The status that `text` starts with, by the longest word of the table that matches.
+    /// The status that `text` starts with, by the longest word of the table that matches; for a
+    /// change written with an arrow ("Proposed → Accepted"), the status after the last arrow.
     static func status(of text: String) -> Decision.Status? {
+        if let arrow = text.range(of: #"(→|->|⇒|=>)(?!.*(→|->|⇒|=>))"#, options: .regularExpression),
+            let after = status(of: String(text[arrow.upperBound...]))
+        {
+            return after
+        }
         let words = normalised(text)
         guard !words.isEmpty else { return nil }
         var best: (length: Int, status: Decision.Status)?

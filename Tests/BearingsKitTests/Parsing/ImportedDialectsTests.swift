@@ -214,6 +214,7 @@ struct ImportedDialectsTests {
             ("Last Call", .proposed), ("Review", .proposed), ("Stagnant", .rejected), ("Living", .accepted),
             ("Experimental in 2.2", .proposed), ("Declined", .rejected), ("Withdrawn", .rejected),
             ("✅ Accepted", .accepted), ("Superseded by ADR-0004", .superseded),
+            ("Proposed → Accepted", .accepted), ("Draft -> Rejected (2021)", .rejected), ("Proposed → ?", .proposed),
             ("Unknown", nil), ("Open", nil), ("on hold", nil), ("provisional", .proposed),
             // Chinese
             ("提议", .proposed), ("通过", .accepted), ("完成", .accepted), ("已完成", .accepted), ("已弃用", .deprecated),
