@@ -162,7 +162,8 @@ struct BodyMetadata {
     }
 
     /// adr-tools: the first line of the first paragraph under `## Status` (inside a quote too) is the
-    /// status; the links of every paragraph of the section are kept. When lines of the section start
+    /// status, or the ticked item of a task list (`- [ ] Proposed`, `- [x] Accepted`); the links
+    /// of every paragraph of the section are kept. When lines of the section start
     /// with a date (`2017-11-22 提议`, then `2017-11-26 完成`), they are the record's history and the
     /// newest is the status, written without its date.
     static func statusSection(_ blocks: [MarkdownBlock], path: String) -> Field? {
@@ -189,15 +190,24 @@ struct BodyMetadata {
                     }
                 }
                 links += StatusText.links(in: node)
+            case .item(checked: true):
+                // A task list of the template's statuses, one ticked: "- [x] Accepted".
+                let before = first
+                first = nil
+                node.children.forEach(visit)
+                if checked == nil { checked = first }
+                first = before ?? first
             case .blockQuote, .list, .item:
                 node.children.forEach(visit)
             default: break
             }
         }
+        var checked: Line?
         while index < blocks.count, !isHeading(blocks[index].node) {
             visit(blocks[index].node)
             index += 1
         }
+        if let checked { first = checked }
         // A status word as the first line ("Accepted", then "2021-03-04: reviewed") is the status.
         let firstIsStatus = first.map { datedLine($0.text) == nil && StatusText.status(of: $0.text) != nil } ?? false
         if !firstIsStatus,

@@ -152,6 +152,11 @@ struct ImportedDialectsTests {
             text: "- Start Date: 2014-03-11\n- RFC PR: #1\n- Rust Issue: #8122\n\n# Summary\n\nText.\n\n# Motivation\n",
             expected: Reading(number: 1, title: "Summary", date: "2014-03-11")),
         Case(
+            name: "a task list of statuses with one ticked", id: "0006-f",
+            text:
+                "# 6. F\n\nDate: 2021-11-21\n\n## Status\n\n- [ ] Draft\n- [ ] Proposed\n- [x] Accepted\n- [ ] Deprecated\n",
+            expected: Reading(number: 6, title: "F", statusText: "Accepted", status: .accepted, date: "2021-11-21")),
+        Case(
             name: "a table with bold keys and values", id: "20230928-t",
             text: "# RFC: T\n\n| Status | **Accepted** |\n| :-- | :-- |\n| **Created** | Sep 28, 2023 |\n",
             expected: Reading(title: "RFC: T", statusText: "Accepted", status: .accepted, date: "2023-09-28")),
