@@ -63,8 +63,18 @@ extension DataLoader {
             }
             return (read.map { [$0] } ?? [], found)
         }
-        let (decisions, dateNotes) = settleDates(parsed)
+        var (decisions, dateNotes) = settleDates(parsed)
         diagnostics += dateNotes
+        // An mdBook's other pages (overview.md, architecture.md) beside its records: a page with no
+        // number, status or date is the book's, not a record.
+        if !listing.bookFolders.isEmpty {
+            decisions.removeAll { decision in
+                decision.number == nil && decision.statusText == nil && decision.date == nil
+                    && listing.bookFolders.contains { book in
+                        book.isEmpty || decision.folder == book || decision.folder.hasPrefix(book + "/")
+                    }
+            }
+        }
         // An unreadable or empty file is a warning here too.
         diagnostics += problems.map { Diagnostic(.warning, $0.location, $0.message, hint: $0.hint) }
         diagnostics += summaries(decisions, folder: folder)

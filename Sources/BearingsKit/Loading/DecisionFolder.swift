@@ -21,6 +21,9 @@ struct DecisionFolder {
     /// Files and folders refused by `InputFolder` (links out of the folder, to hidden files), and
     /// links to folders already read.
     var refused: [Diagnostic] = []
+    /// Subfolders (`/`-separated, empty for the top) that hold an mdBook's `SUMMARY.md`: their pages
+    /// and those below them are a book's, records only when they look like one.
+    var bookFolders: Set<String> = []
 
     /// Lists the records under `root`, sorted by path; hidden files and folders are never read,
     /// nor anything a symbolic link takes outside `root`, and no folder is read twice.
@@ -34,6 +37,7 @@ struct DecisionFolder {
         var found: [Record] = []
         var visited = Set<String>()
         var refused: [Diagnostic] = []
+        var books = Set<String>()
         func walk(_ path: String, relative: [String]) {
             if !relative.isEmpty, case .inside(let real) = folder.verdict(of: path), visited.contains(real) {
                 refused.append(
@@ -51,6 +55,7 @@ struct DecisionFolder {
             let markdown = entries.filter { !$0.isFolder && $0.name.lowercased().hasSuffix(".md") }
             // mdBook: SUMMARY.md is the book's table of contents, intro.md its first page.
             let isBook = markdown.contains { $0.name.lowercased() == "summary.md" }
+            if isBook { books.insert(relative.joined(separator: "/")) }
             for entry in markdown {
                 let base = String(entry.name.dropLast(3))
                 var id = base
@@ -71,6 +76,7 @@ struct DecisionFolder {
         }
         walk(root, relative: [])
         self.refused = refused
+        bookFolders = books
         // The first record with an id keeps it; later ones are renamed, in the order found.
         var holders: [String: String] = [:]
         for var record in found {

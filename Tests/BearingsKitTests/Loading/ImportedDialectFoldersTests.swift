@@ -37,6 +37,25 @@ struct ImportedDialectFoldersTests {
         #expect(try #require(result.dataSet).decisions.map(\.id) == ["0001-a", "0002-b", "intro"])
     }
 
+    /// An mdBook's source folder: its other pages are not records; numbered or dated pages are.
+    @Test func readsOnlyTheRecordsOfAnMdBook() throws {
+        let tree = try Tree(
+            "dialect-book",
+            files: [
+                "src/SUMMARY.md": "# Summary\n\n[Overview](./overview.md)\n- [ADR](./ADR/index.md)\n",
+                "src/overview.md": "# Overview\n\nThe system.\n",
+                "src/diagrams.md": "# Architecture Diagrams\n\n![c4](assets/c4.svg)\n",
+                "src/ADR/index.md": "# Architecture Decision Records\n",
+                "src/ADR/001_rust.md": "# Rust everywhere\n\n## Status\n\nAccepted\n",
+                "src/ADR/002_axum.md": "# HTTP routing with axum\n\nText.\n",
+                "src/notes/meeting.md": "# Meeting notes\n\nDate: 2023-03-01\n",
+                "src/assets/c4.svg": "<svg/>",
+            ])
+        let result = try tree.load(decisions: tree.root + "/src")
+        #expect(
+            try #require(result.dataSet).decisions.map(\.id).sorted() == ["001_rust", "002_axum", "meeting"])
+    }
+
     @Test func readsAmbiguousDatesTheWayTheFolderWritesThem() throws {
         // Day first elsewhere (16/04/2017): 05/02/2018 is 5 February, silently.
         let dayFirst = try Tree(
