@@ -46,14 +46,35 @@ extension DataLoader {
         let records = Dictionary(listing.records.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
         let (parsed, problems) = parseAll(
             listing.records.map(\.path), cache: cache, settings: "decision imported \(markdown)"
-        ) { source, path -> ([Decision], [Diagnostic]) in
+        ) { source, path -> ([ImportedRecord], [Diagnostic]) in
             guard let record = records[path] else { return ([], []) }
-            var (decision, found) = DecisionParser.parse(source, id: record.id, origin: .imported, options: markdown)
+            var ambiguity: DecisionParser.DatedAmbiguity?
+            var order: (Character, DateText.Order)?
+            var (decision, found) = DecisionParser.parse(
+                source, id: record.id, origin: .imported, options: markdown, ambiguity: &ambiguity, order: &order)
+            // "Moved to [the new place](…)": a page left behind, not a record.
+            if let decision, isRedirect(decision) { return ([], []) }
             decision?.folder = record.folder
+            if let body = decision?.body { decision?.body = withRawImages(body) }
             decision?.body.compact()
-            return (decision.map { [$0] } ?? [], found)
+            let read = decision.map {
+                ImportedRecord(
+                    decision: $0, ambiguity: ambiguity, orderSeparator: order?.0, order: order?.1)
+            }
+            return (read.map { [$0] } ?? [], found)
         }
-        let decisions = parsed
+        var (decisions, dateNotes) = settleDates(parsed)
+        diagnostics += dateNotes
+        // An mdBook's other pages (overview.md, architecture.md) beside its records: a page with no
+        // number, status or date is the book's, not a record.
+        if !listing.bookFolders.isEmpty {
+            decisions.removeAll { decision in
+                decision.number == nil && decision.statusText == nil && decision.date == nil
+                    && listing.bookFolders.contains { book in
+                        book.isEmpty || decision.folder == book || decision.folder.hasPrefix(book + "/")
+                    }
+            }
+        }
         // An unreadable or empty file is a warning here too.
         diagnostics += problems.map { Diagnostic(.warning, $0.location, $0.message, hint: $0.hint) }
         diagnostics += summaries(decisions, folder: folder)
@@ -61,6 +82,102 @@ extension DataLoader {
             of: decisions, root: InputFolder(folder, name: "decisions folder"))
         diagnostics += attachmentProblems
         return ImportedFolder(decisions: decisions, attachments: attachments, diagnostics: diagnostics)
+    }
+
+    /// The body with an image node for every raw `<img src="…">` of its HTML, so the files they
+    /// show are copied (and refused) like those of `![…](…)`; the HTML itself is unchanged.
+    static func withRawImages(_ body: MarkdownDocument) -> MarkdownDocument {
+        var result = body
+        for index in result.blocks.indices {
+            var found: [MarkdownNode] = []
+            func walk(_ node: MarkdownNode) {
+                switch node.kind {
+                case .htmlBlock, .htmlInline:
+                    for match in node.literal.matches(of: /(?i)<img\b[^>]*?\bsrc\s*=\s*(?:"([^"]*)"|'([^']*)')/) {
+                        let url = String(match.1 ?? match.2 ?? "")
+                        guard !url.isEmpty else { continue }
+                        var image = node
+                        image.kind = .image(url: url, title: "")
+                        image.literal = ""
+                        image.children = []
+                        found.append(image)
+                    }
+                default: break
+                }
+                node.children.forEach(walk)
+            }
+            walk(result.blocks[index].node)
+            result.blocks[index].node.children += found
+        }
+        return result
+    }
+
+    /// A record as read, with what its date leaves open.
+    struct ImportedRecord: Sendable {
+        var decision: Decision
+        var ambiguity: DecisionParser.DatedAmbiguity?
+        var orderSeparator: Character?
+        var order: DateText.Order?
+    }
+
+    /// Dates such as `05/02/2018` read the way the folder writes them: when the folder's other
+    /// dates with the same separator show only one order (`16/04/2017` is day first, `08/31/2023`
+    /// month first), that one, silently; when they show none, day first, with a warning; when they
+    /// show both, no date, with a warning that the date is ambiguous.
+    static func settleDates(_ records: [ImportedRecord]) -> ([Decision], [Diagnostic]) {
+        var orders: [Character: Set<String>] = [:]
+        for record in records {
+            if let separator = record.orderSeparator, let order = record.order {
+                orders[separator, default: []].insert(order == .dayFirst ? "day" : "month")
+            }
+        }
+        var diagnostics: [Diagnostic] = []
+        let decisions = records.map { record -> Decision in
+            var decision = record.decision
+            guard let dated = record.ambiguity else { return decision }
+            let both = "\(dated.ambiguity.dayFirst) (day first) or \(dated.ambiguity.monthFirst) (month first)"
+            switch orders[dated.ambiguity.separator] ?? [] {
+            case ["day"]:
+                decision.date = dated.ambiguity.dayFirst
+            case ["month"]:
+                decision.date = dated.ambiguity.monthFirst
+            case []:
+                decision.date = dated.ambiguity.dayFirst
+                diagnostics.append(
+                    .warning(
+                        dated.location,
+                        "the date '\(dated.text)' is ambiguous: \(both); read as \(dated.ambiguity.dayFirst), as no other date in the folder settles the order",
+                        hint: "write the date as YYYY-MM-DD, e.g. '\(dated.ambiguity.dayFirst)'"))
+            default:
+                decision.date = nil
+                diagnostics.append(
+                    .warning(
+                        dated.location,
+                        "the date '\(dated.text)' is ambiguous: \(both), and the folder writes both orders; the decision is shown undated",
+                        hint: "write the date as YYYY-MM-DD"))
+            }
+            return decision
+        }
+        return (decisions, diagnostics)
+    }
+
+    /// A file that only points elsewhere ("Moved to [golang.org/design/25530-sumdb](…)", "This
+    /// document was renamed … Please see [SE-0519](…)"): no heading, status or date, one paragraph.
+    static func isRedirect(_ decision: Decision) -> Bool {
+        guard decision.statusText == nil, decision.date == nil, decision.body.blocks.count == 1,
+            let paragraph = decision.body.blocks.first?.node, paragraph.kind == .paragraph
+        else { return false }
+        let text = paragraph.plainText.lowercased()
+        var hasLink = false
+        func walk(_ node: MarkdownNode) {
+            if case .link = node.kind { hasLink = true }
+            node.children.forEach(walk)
+        }
+        walk(paragraph)
+        return hasLink
+            && (text.hasPrefix("moved to") || text.hasPrefix("this document has moved")
+                || text.hasPrefix("this document was renamed") || text.hasPrefix("this document was moved")
+                || text.hasPrefix("this page has moved") || text.hasPrefix("this proposal has moved"))
     }
 
     /// One line each for records without a status or a date and for status words of the folder's
@@ -126,6 +243,14 @@ extension DataLoader {
                                     location,
                                     "the image '\(url)' lies outside the decisions folder, so it is not shown",
                                     hint: "Bearings copies only files inside the folder given to --decisions"))
+                        } else if (relative.last ?? "").lowercased().hasSuffix(".md") {
+                            diagnostics.append(
+                                .warning(
+                                    location,
+                                    "the link to '\(url)' leads outside the decisions folder, so it is broken on the site",
+                                    hint:
+                                        "Bearings publishes only the records inside the folder given to --decisions; link to the page's web address instead"
+                                ))
                         }
                         break
                     }

@@ -21,6 +21,9 @@ struct DecisionFolder {
     /// Files and folders refused by `InputFolder` (links out of the folder, to hidden files), and
     /// links to folders already read.
     var refused: [Diagnostic] = []
+    /// Subfolders (`/`-separated, empty for the top) that hold an mdBook's `SUMMARY.md`: their pages
+    /// and those below them are a book's, records only when they look like one.
+    var bookFolders: Set<String> = []
 
     /// Lists the records under `root`, sorted by path; hidden files and folders are never read,
     /// nor anything a symbolic link takes outside `root`, and no folder is read twice.
@@ -34,6 +37,7 @@ struct DecisionFolder {
         var found: [Record] = []
         var visited = Set<String>()
         var refused: [Diagnostic] = []
+        var books = Set<String>()
         func walk(_ path: String, relative: [String]) {
             if !relative.isEmpty, case .inside(let real) = folder.verdict(of: path), visited.contains(real) {
                 refused.append(
@@ -49,9 +53,13 @@ struct DecisionFolder {
                     report: { $0.isFolder || $0.name.lowercased().hasSuffix(".md") }, &refused)
             else { return }
             let markdown = entries.filter { !$0.isFolder && $0.name.lowercased().hasSuffix(".md") }
+            // mdBook: SUMMARY.md is the book's table of contents, intro.md its first page.
+            let isBook = markdown.contains { $0.name.lowercased() == "summary.md" }
+            if isBook { books.insert(relative.joined(separator: "/")) }
             for entry in markdown {
                 let base = String(entry.name.dropLast(3))
                 var id = base
+                if isBook, ["intro", "introduction", "preface", "foreword"].contains(base.lowercased()) { continue }
                 if Self.isDocumentation(base) {
                     // A subfolder's only README or index is its record (one proposal per folder).
                     guard let folderName = relative.last, markdown.count == 1,
@@ -68,6 +76,7 @@ struct DecisionFolder {
         }
         walk(root, relative: [])
         self.refused = refused
+        bookFolders = books
         // The first record with an id keeps it; later ones are renamed, in the order found.
         var holders: [String: String] = [:]
         for var record in found {
@@ -92,13 +101,24 @@ struct DecisionFolder {
         }
     }
 
-    /// README, index (`_index` in Zola and Hugo), licence and contribution notes: the folder's
+    /// README, index (`_index` in Zola and Hugo, `000-index` as a numbered page), licence,
+    /// contribution, conduct, governance and security notes, and an mdBook's SUMMARY: the folder's
     /// documentation, not records.
     static func isDocumentation(_ base: String) -> Bool {
-        [
-            "readme", "index", "_index", "license", "licence", "copying", "contributing", "changelog",
-            "code_of_conduct",
-        ].contains(base.lowercased())
+        let name = base.lowercased().replacingOccurrences(of: "_", with: "-")
+        if [
+            "readme", "index", "-index", "license", "licence", "copying", "contributing", "changelog",
+            "code-of-conduct", "codeofconduct", "conduct", "governance", "security", "support", "maintainers",
+            "authors", "contributors", "owners", "codeowners", "summary", "toc", "table-of-contents", "glossary",
+        ].contains(name) {
+            return true
+        }
+        // "000-index", "0000-readme", "00-toc": an index page numbered to sort first.
+        let digits = name.prefix(while: { $0.isASCII && $0.isNumber })
+        if !digits.isEmpty, digits.allSatisfy({ $0 == "0" }), name.dropFirst(digits.count).first == "-" {
+            return ["index", "readme", "toc", "summary", "contents"].contains(name.dropFirst(digits.count + 1))
+        }
+        return false
     }
 
     /// Templates and samples: `template`, `adr-template`, `adr000-template`, `yyyymmdd-rfc-template`,

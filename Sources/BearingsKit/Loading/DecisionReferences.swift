@@ -94,12 +94,13 @@ enum DecisionReferences {
         return .found(id, note: nil)
     }
 
-    /// "ADR-0004", "0004", "ADR 10", "ADR025" → the number; "ADR045-use-forms-api" → 45, a file name.
+    /// "ADR-0004", "0004", "ADR 10", "ADR025", "SE-0258", "A27" → the number; "ADR045-use-forms-api"
+    /// → 45, a file name.
     static func numberReference(_ text: String) -> (Int, isFileName: Bool)? {
         var rest = Substring(text)
         let letters = rest.prefix(while: { $0.isASCII && $0.isLetter })
         if !letters.isEmpty {
-            guard DecisionParser.numberWords.contains(letters.lowercased()) else { return nil }
+            guard DecisionParser.isNumberPrefix(letters) else { return nil }
             rest = rest.dropFirst(letters.count)
             if rest.first == "-" || rest.first == " " || rest.first == "_" { rest = rest.dropFirst() }
         }

@@ -15,11 +15,54 @@ struct BodyMetadata {
     var tags: [String] = []
     var dialect: Decision.Dialect = .nygard
 
-    /// Keys read from lines, bullets and table cells, with the field each one fills.
-    static let keys: [String: String] = [
-        "status": "status", "date": "date", "created": "created", "updated": "updated", "last updated": "updated",
-        "deciders": "deciders", "decision-makers": "deciders", "decision makers": "deciders", "tags": "tags",
+    /// Keys read from lines, bullets and table cells, with the field each one fills, in the
+    /// languages records are written in (documented in docs/reference.md).
+    static let keys: [String: String] = {
+        var keys: [String: String] = [:]
+        let groups: [(String, [String])] = [
+            (
+                "status",
+                [
+                    "status", "state", "current status", "decision status", "adr status", "状态", "狀態", "状態",
+                    "ステータス", "상태", "estado", "estatus", "statut", "état", "stand", "situação", "situacao",
+                ]
+            ),
+            (
+                "date",
+                [
+                    "date", "decision date", "date of decision", "decided", "decided on", "日期", "时间", "日付",
+                    "날짜", "일자", "data", "datum", "fecha", "date de décision",
+                ]
+            ),
+            ("created", ["created", "created on", "creation date", "start date", "start-date", "proposed on"]),
+            (
+                "updated",
+                [
+                    "updated", "last updated", "last modified", "last update", "atualização", "atualizacao",
+                    "aktualisiert", "actualizado", "mis à jour",
+                ]
+            ),
+            ("deciders", ["deciders", "decision-makers", "decision makers", "决策者", "entscheider"]),
+            ("tags", ["tags"]),
+            ("superseded by", ["superseded by", "superseded-by", "superceded by", "replaced by"]),
+        ]
+        for (field, names) in groups { for name in names { keys[name] = field } }
+        return keys
+    }()
+
+    /// Names of the section that holds a record's status (`## Status`, `## 状态`, `## Estado`).
+    static let statusSections: Set<String> = [
+        "status", "状态", "狀態", "状態", "ステータス", "상태", "estado", "statut", "decision status",
+        "current status",
     ]
+
+    /// Names of a section that lists dated steps (`- Accepted: 2023-01-10`).
+    static let timelineSections: Set<String> = [
+        "timeline", "history", "status history", "change history", "changelog", "change log", "revisions",
+    ]
+
+    /// The successor a `Superseded by:` bullet names (link target, or the words written).
+    var supersededBy: Field?
 
     init(blocks: inout [MarkdownBlock], path: String) {
         var created: Field?
@@ -35,6 +78,11 @@ struct BodyMetadata {
             case "updated": if updated == nil { updated = Field(text: value, location: at) }
             case "deciders": if deciders.isEmpty { deciders = Self.commaList(value) }
             case "tags": if tags.isEmpty { tags = Self.commaList(value) }
+            case "superseded by":
+                if supersededBy == nil {
+                    let target = links.first?.target ?? value
+                    supersededBy = Field(text: target, location: at)
+                }
             default: break
             }
         }
@@ -103,6 +151,10 @@ struct BodyMetadata {
         if let index = listToRemove { blocks.remove(at: index) }
         if date == nil { date = created ?? updated }
         if status == nil, let section = Self.statusSection(blocks, path: path) { status = section }
+        if status == nil || date == nil, let steps = Self.timeline(blocks, path: path) {
+            if status == nil { status = steps.status }
+            if date == nil { date = steps.date }
+        }
         // "Superseded by [ADR015: …](…)." — the full stop ends the sentence; it is not part of the status.
         if let text = status?.text, text.hasSuffix("."), !text.hasSuffix("..") {
             status?.text = String(text.dropLast()).trimmingWhitespace
@@ -110,35 +162,115 @@ struct BodyMetadata {
     }
 
     /// adr-tools: the first line of the first paragraph under `## Status` (inside a quote too) is the
-    /// status; the links of every paragraph of the section are kept.
+    /// status, or the ticked item of a task list (`- [ ] Proposed`, `- [x] Accepted`); the links
+    /// of every paragraph of the section are kept. When lines of the section start
+    /// with a date (`2017-11-22 提议`, then `2017-11-26 完成`), they are the record's history and the
+    /// newest is the status, written without its date.
     static func statusSection(_ blocks: [MarkdownBlock], path: String) -> Field? {
         guard
             let heading = blocks.firstIndex(where: {
                 if case .heading(let level) = $0.node.kind, level >= 2, level <= 3 {
-                    return $0.node.plainText.trimmingWhitespace.lowercased() == "status"
+                    return statusSections.contains(normalisedKey($0.node.plainText))
                 }
                 return false
             })
         else { return nil }
         var links: [Decision.StatusLink] = []
         var first: Line?
+        var dated: [(day: Day, line: Line)] = []
         var index = heading + 1
         func visit(_ node: MarkdownNode) {
             switch node.kind {
             case .paragraph:
-                if first == nil { first = lines(of: node).first }
+                let lines = lines(of: node)
+                if first == nil { first = lines.first }
+                for line in lines {
+                    if let (day, rest) = datedLine(line.text) {
+                        dated.append((day, Line(text: rest, line: line.line, column: line.column)))
+                    }
+                }
                 links += StatusText.links(in: node)
+            case .item(checked: true):
+                // A task list of the template's statuses, one ticked: "- [x] Accepted".
+                let before = first
+                first = nil
+                node.children.forEach(visit)
+                if checked == nil { checked = first }
+                first = before ?? first
             case .blockQuote, .list, .item:
                 node.children.forEach(visit)
             default: break
             }
         }
+        var checked: Line?
         while index < blocks.count, !isHeading(blocks[index].node) {
             visit(blocks[index].node)
             index += 1
         }
+        if let checked { first = checked }
+        // A status word as the first line ("Accepted", then "2021-03-04: reviewed") is the status.
+        let firstIsStatus = first.map { datedLine($0.text) == nil && StatusText.status(of: $0.text) != nil } ?? false
+        if !firstIsStatus,
+            let newest = dated.enumerated().max(by: { ($0.element.day, $0.offset) < ($1.element.day, $1.offset) })
+        {
+            return Field(text: newest.element.line.text, location: newest.element.line.location(path), links: links)
+        }
         guard let first, !first.text.isEmpty else { return nil }
         return Field(text: first.text, location: first.location(path), links: links)
+    }
+
+    /// "2017-11-26 已完成", "2017-11-26: Accepted" → the day and the words after it.
+    static func datedLine(_ text: String) -> (Day, String)? {
+        let scalars = Array(text.unicodeScalars)
+        guard scalars.count > 10, let day = Day(iso: String(String.UnicodeScalarView(scalars[..<10]))) else {
+            return nil
+        }
+        var rest = String(String.UnicodeScalarView(scalars[10...])).trimmingWhitespace
+        while let first = rest.first, ":：-–—,".contains(first) { rest = String(rest.dropFirst()).trimmingWhitespace }
+        return rest.isEmpty ? nil : (day, rest)
+    }
+
+    /// A `## Timeline` list of steps (`- Proposed: 2023-01-02`, `- Accepted: 2023-01-10`): the
+    /// newest step is the status, and its day the record's date.
+    static func timeline(_ blocks: [MarkdownBlock], path: String) -> (status: Field, date: Field)? {
+        guard
+            let heading = blocks.firstIndex(where: {
+                if case .heading(let level) = $0.node.kind, level >= 2, level <= 3 {
+                    return timelineSections.contains(normalisedKey($0.node.plainText))
+                }
+                return false
+            })
+        else { return nil }
+        var steps: [(day: Day, word: Line, date: Line)] = []
+        var index = heading + 1
+        while index < blocks.count, !isHeading(blocks[index].node) {
+            let node = blocks[index].node
+            index += 1
+            guard case .list = node.kind else { continue }
+            for item in node.children {
+                guard let paragraph = item.children.first, paragraph.kind == .paragraph,
+                    let line = lines(of: paragraph).first
+                else { continue }
+                if let colon = line.text.firstIndex(where: { $0 == ":" || $0 == "：" }) {
+                    let word = String(line.text[..<colon]).trimmingWhitespace
+                    let value = String(line.text[line.text.index(after: colon)...]).trimmingWhitespace
+                    if StatusText.status(of: word) != nil, let reading = DateText.read(value) {
+                        steps.append((reading.day, Line(text: word, line: line.line, column: line.column), line))
+                        continue
+                    }
+                }
+                if let (day, rest) = datedLine(line.text), StatusText.status(of: rest) != nil {
+                    steps.append((day, Line(text: rest, line: line.line, column: line.column), line))
+                }
+            }
+        }
+        guard let newest = steps.enumerated().max(by: { ($0.element.day, $0.offset) < ($1.element.day, $1.offset) })
+        else { return nil }
+        let step = newest.element
+        return (
+            Field(text: step.word.text, location: step.word.location(path)),
+            Field(text: step.day.description, location: step.date.location(path))
+        )
     }
 
     /// Metadata tables: `| Status | Accepted |` rows (TensorFlow RFCs), or a header row of keys over
@@ -217,17 +349,26 @@ struct BodyMetadata {
     /// "Status", "**Created**", "Status:" → "status", "created".
     static func normalisedKey(_ text: String) -> String {
         var key = text.trimmingWhitespace.lowercased()
-        while key.hasSuffix(":") { key = String(key.dropLast()).trimmingWhitespace }
+        while key.hasSuffix(":") || key.hasSuffix("：") { key = String(key.dropLast()).trimmingWhitespace }
         return key
     }
 
-    /// "Status: accepted" → ("status", "accepted"); keys other than the known ones → nil.
+    /// "Status: accepted" → ("status", "accepted"), "日期：2017/11/22" (a full-width colon) too, and
+    /// "Date 09/04/2018" (no colon, a digit after the key); keys other than the known ones → nil.
     static func keyValue(_ text: String) -> (String, String)? {
-        guard let colon = text.firstIndex(of: ":") else { return nil }
-        guard let key = keys[normalisedKey(String(text[..<colon]))] else { return nil }
-        let value = String(text[text.index(after: colon)...]).trimmingWhitespace
-        guard !value.isEmpty else { return nil }
-        return (key, value)
+        if let colon = text.firstIndex(where: { $0 == ":" || $0 == "：" }),
+            let key = keys[normalisedKey(String(text[..<colon]))]
+        {
+            let value = String(text[text.index(after: colon)...]).trimmingWhitespace
+            return value.isEmpty ? nil : (key, value)
+        }
+        // "Date 09/04/2018": a date key, a space, then the date.
+        guard let space = text.firstIndex(of: " "), keys[normalisedKey(String(text[..<space]))] == "date" else {
+            return nil
+        }
+        let value = String(text[text.index(after: space)...]).trimmingWhitespace
+        guard value.first?.isASCII == true, value.first?.isNumber == true else { return nil }
+        return ("date", value)
     }
 
     static func commaList(_ text: String) -> [String] {

@@ -19,6 +19,24 @@ public enum DecisionParser {
     public static func parse(
         _ source: SourceText, id: String, origin: Origin = .own, options: MarkdownOptions = MarkdownOptions()
     ) -> (Decision?, [Diagnostic]) {
+        var ambiguity: DatedAmbiguity?
+        var order: (Character, DateText.Order)?
+        return parse(source, id: id, origin: origin, options: options, ambiguity: &ambiguity, order: &order)
+    }
+
+    /// An imported record's date that reads two ways (`05/02/2018`), where it is written: the
+    /// folder's other dates settle it (DataLoader.settleDates).
+    struct DatedAmbiguity: Sendable, Equatable {
+        var ambiguity: DateText.Ambiguity
+        var text: String
+        var location: SourceLocation
+    }
+
+    /// Parses a decision and says whether its date reads two ways, or which order it shows.
+    static func parse(
+        _ source: SourceText, id: String, origin: Origin, options: MarkdownOptions,
+        ambiguity: inout DatedAmbiguity?, order: inout (Character, DateText.Order)?
+    ) -> (Decision?, [Diagnostic]) {
         let imported = origin == .imported
         var diagnostics: [Diagnostic] = []
         let frontMatter = FrontMatter(source, lenient: imported, diagnostics: &diagnostics)
@@ -37,7 +55,7 @@ public enum DecisionParser {
         // Title: the first level-1 heading, else front matter `title:`; a leading number that is the
         // record's own ("# 12. Title", "# ADR012: Title") is dropped, as the page shows the number.
         var title: String?
-        if let index = blocks.firstIndex(where: { $0.node.kind == .heading(level: 1) }) {
+        if let index = titleIndex(blocks, body: frontMatter.body, imported: imported) {
             let heading = blocks[index].node
             let text = heading.plainText.trimmingWhitespace
             if text.isEmpty {
@@ -64,8 +82,13 @@ public enum DecisionParser {
 
         // Metadata from the body: MADR 2 bullets, adr-tools lines and sections, RFC tables.
         let body = BodyMetadata(blocks: &blocks, path: path)
-        let statusKey = ["status", "adr_status", "adr-status"].first { frontMatter.fields[$0] != nil }
-        let dateKey = ["date", "creation-date", "created"].first { frontMatter.fields[$0] != nil }
+        // Imported records also name them as proposal processes do: Ember's `stage`, `start-date`.
+        let statusKeys = ["status", "adr_status", "adr-status"] + (imported ? ["stage"] : [])
+        let dateKeys =
+            ["date", "creation-date", "created"]
+            + (imported ? ["decision-date", "decision_date", "start-date", "start_date", "created_at"] : [])
+        let statusKey = statusKeys.first { frontMatter.fields[$0] != nil }
+        let dateKey = dateKeys.first { frontMatter.fields[$0] != nil }
 
         var statusText: String?
         var statusLocation = fileStart
@@ -74,7 +97,10 @@ public enum DecisionParser {
         var statusIsMalformed = false  // a list or map: that error says enough
         if let statusKey {
             let problemsBefore = fields.diagnostics.count
-            statusText = fields.string(statusKey)
+            statusText =
+                imported
+                ? frontMatter.fields[statusKey].flatMap(FieldReader.braced) ?? fields.string(statusKey)
+                : fields.string(statusKey)
             statusIsMalformed = fields.diagnostics.count > problemsBefore
             statusLocation = frontMatter.valueLocation(statusKey)
             if let text = statusText {
@@ -112,13 +138,19 @@ public enum DecisionParser {
         if let dateKey, !imported {
             date = fields.day(dateKey)
         } else if let field = dateKey.flatMap({ key in
-            fields.string(key).map { BodyMetadata.Field(text: $0, location: frontMatter.valueLocation(key)) }
+            (frontMatter.fields[key].flatMap(FieldReader.braced) ?? fields.string(key)).map {
+                BodyMetadata.Field(text: $0, location: frontMatter.valueLocation(key))
+            }
         }) ?? body.date {
             if let reading = DateText.read(field.text), !reading.day.isReadable {
                 let problem = FieldReader.yearProblem(field.text)
                 diagnostics.append(Diagnostic(missingSeverity, field.location, problem.message, hint: problem.hint))
             } else if let reading = DateText.read(field.text) {
                 date = reading.day
+                if let found = reading.ambiguity {
+                    ambiguity = DatedAmbiguity(ambiguity: found, text: field.text, location: field.location)
+                }
+                if let shown = reading.order { order = (shown.separator, shown.order) }
                 if !reading.ignored.isEmpty {
                     diagnostics.append(
                         .warning(
@@ -147,6 +179,10 @@ public enum DecisionParser {
             fieldLocations["superseded_by"] = frontMatter.valueLocation(key)
         } else if supersededBy != nil {
             fieldLocations["superseded_by"] = statusLocation
+        } else if imported, let named = body.supersededBy {
+            // A "Superseded by: [SE-0258](0258-property-wrappers.md)" bullet of its own.
+            supersededBy = named.text
+            fieldLocations["superseded_by"] = named.location
         }
         if status == .superseded, supersededBy == nil {
             diagnostics.append(
@@ -201,6 +237,30 @@ public enum DecisionParser {
         return (decision, found)
     }
 
+    /// The block that holds the title: the first heading when it is of level 1 (`# Title`, or
+    /// `Title` over `===`), or, in an imported record, a `Title` over `---` that opens the body
+    /// (gRPC proposals). A `# ` heading after other headings ("## Status" … "# Consequências") is a
+    /// section, not the title.
+    static func titleIndex(_ blocks: [MarkdownBlock], body: String, imported: Bool) -> Int? {
+        guard let first = blocks.firstIndex(where: { BodyMetadata.isHeading($0.node) }) else { return nil }
+        let node = blocks[first].node
+        if node.kind == .heading(level: 1) { return first }
+        guard node.kind == .heading(level: 2) else {
+            return imported ? nil : blocks.firstIndex(where: { $0.node.kind == .heading(level: 1) })
+        }
+        // A setext heading opening the body is the record's title.
+        let lines = body.lines
+        let isOpening = blocks[..<first].allSatisfy {
+            if case .htmlBlock = $0.node.kind { return true }
+            return false
+        }
+        if imported, isOpening, node.line >= 1, node.line < lines.count {
+            let underline = lines[node.line].trimmingWhitespace
+            if !underline.isEmpty, underline.allSatisfy({ $0 == "-" }) { return first }
+        }
+        return imported ? nil : blocks.firstIndex(where: { $0.node.kind == .heading(level: 1) })
+    }
+
     static func unique(_ items: [String]) -> [String] {
         var seen = Set<String>()
         return items.filter { seen.insert($0).inserted }
@@ -214,7 +274,17 @@ public enum DecisionParser {
     }
 
     /// Words that may come before a record's number in its file name or title ("ADR012", "adr-1").
-    static let numberWords: Set<String> = ["adr", "add", "rfc", "bep", "dr", "pep", "kep", "decision"]
+    static let numberWords: Set<String> = [
+        "adr", "add", "rfc", "bep", "dr", "pep", "kep", "decision", "keep", "erc", "eip", "bip", "sip", "zip", "jep",
+        "se", "grfc", "simd", "tip", "fip", "cip", "nep", "xep", "mep", "gep",
+    ]
+
+    /// Letters that may come before a number: the words above in any case, or one to five capitals
+    /// of a proposal series (`A26-…`, `L99: …`, `XX-0367-…`).
+    static func isNumberPrefix(_ letters: Substring) -> Bool {
+        numberWords.contains(letters.lowercased())
+            || (letters.count <= 5 && letters.allSatisfy { $0.isASCII && $0.isUppercase })
+    }
 
     /// The record's number from its id: "0007-x" → 7, "ADR012-x" and "adr-12" → 12, and after a
     /// date, "20240509-adr-0001-x" → 1; "20200924-x" is a date, not a number.
@@ -224,7 +294,7 @@ public enum DecisionParser {
         if date.count == 8, rest.dropFirst(8).first == "-" { rest = rest.dropFirst(9) }
         let letters = rest.prefix(while: { $0.isASCII && $0.isLetter })
         if !letters.isEmpty {
-            guard numberWords.contains(letters.lowercased()) else { return nil }
+            guard isNumberPrefix(letters) else { return nil }
             rest = rest.dropFirst(letters.count)
             if rest.first == "-" || rest.first == "_" { rest = rest.dropFirst() }
         }
@@ -259,7 +329,7 @@ public enum DecisionParser {
         var rest = Substring(text)
         let letters = rest.prefix(while: { $0.isASCII && $0.isLetter })
         if !letters.isEmpty {
-            guard numberWords.contains(letters.lowercased()) else { return nil }
+            guard isNumberPrefix(letters) else { return nil }
             rest = rest.dropFirst(letters.count)
             if rest.first == "-" || rest.first == " " { rest = rest.dropFirst() }
         }

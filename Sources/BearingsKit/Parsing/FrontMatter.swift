@@ -292,6 +292,23 @@ struct FieldReader {
         return text.isEmpty ? nil : text
     }
 
+    /// A value in YAML flow braces or brackets written for one word, as imported records do:
+    /// `status: {proposed}`, `date: { 2023-11-21 }`, `status: [accepted]` → the word; nil otherwise.
+    static func braced(_ node: Yams.Node) -> String? {
+        if case .mapping(let mapping) = node, mapping.count == 1, let (key, value) = mapping.first,
+            case .scalar(let word) = key, case .scalar(let empty) = value,
+            ["", "~", "null", "Null", "NULL"].contains(empty.string)
+        {
+            let text = word.string.trimmingWhitespace
+            return text.isEmpty ? nil : text
+        }
+        if case .sequence(let sequence) = node, sequence.count == 1, case .scalar(let word)? = sequence.first {
+            let text = word.string.trimmingWhitespace
+            return text.isEmpty ? nil : text
+        }
+        return nil
+    }
+
     mutating func day(_ key: String, required: Bool = false) -> Day? {
         guard
             let text = string(key, required: required, hint: "write the date as YYYY-MM-DD, e.g. '\(key): 2019-06-30'")

@@ -9,34 +9,150 @@ enum StatusText {
         var supersededBy: String?
     }
 
-    private static let words: [(String, Decision.Status)] = [
-        ("proposed", .proposed), ("pending", .proposed), ("draft", .proposed), ("proposal", .proposed),
-        ("in progress", .proposed), ("under review", .proposed), ("under discussion", .proposed),
-        ("accepted", .accepted), ("approved", .accepted), ("adopted", .accepted), ("agreed", .accepted),
-        ("decided", .accepted), ("implemented", .accepted), ("amended", .accepted),
-        ("partly superseded", .accepted), ("partially superseded", .accepted),
-        ("rejected", .rejected), ("declined", .rejected), ("withdrawn", .rejected), ("abandoned", .rejected),
-        ("deprecated", .deprecated), ("obsolete", .deprecated), ("retired", .deprecated),
-        ("superseded", .superseded), ("superceded", .superseded), ("replaced", .superseded),
-    ]
+    /// The status words of real records, by meaning, in the languages records are written in.
+    /// A status matches a word when its words (letters only, lower case) are that word or start
+    /// with it: "Stable in 1.1", "Implemented (Swift 5.9)", "Akzeptiert - Projektstart". The
+    /// longest match wins, so "partially implemented" is not read as "implemented"'s twin by
+    /// accident and "superseded" is not "super". Documented in docs/reference.md.
+    static let table: [(String, Decision.Status)] = {
+        let proposed = [
+            // English, and the words of proposal processes (RFCs, PEPs, EIPs, KEEPs, gRFCs, Swift Evolution)
+            "proposed", "pending", "draft", "proposal", "in progress", "under review", "under discussion",
+            "in review", "review", "active review", "scheduled for review", "awaiting review", "design review",
+            "public discussion", "discussion", "submitted", "pitch", "last call", "provisional",
+            "implementable", "exploring", "ready for implementation", "returned for revision", "previewing",
+            "experimental", "prototype", "wip", "work in progress", "requested", "planned",
+            "considering",
+            // Chinese, Portuguese, German, Spanish, French, Japanese, Korean
+            "提议", "提議", "提案", "草稿", "草案", "建议", "建議", "讨论中", "討論中", "评审中", "審查中",
+            "proposto", "proposta", "em análise", "em discussão", "rascunho",
+            "vorgeschlagen", "vorschlag", "entwurf", "in prüfung", "in diskussion", "offen",
+            "propuesto", "propuesta", "borrador", "en revisión", "en discusión",
+            "proposé", "proposée", "brouillon", "en cours", "en discussion", "en révision",
+            "検討中", "提案中", "草案中", "レビュー中", "議論中",
+            "제안", "제안됨", "초안", "검토 중", "검토중", "논의 중",
+        ]
+        let accepted = [
+            "accepted", "approved", "aprroved", "approuved", "accpeted", "acepted", "adopted", "agreed",
+            "decided", "implemented", "partially implemented", "partly implemented", "amended",
+            "partly superseded", "partially superseded", "final", "stable", "active", "living", "done",
+            "completed", "complete", "released", "shipped", "merged", "landed", "in effect", "activated",
+            "recommended", "ready for release", "accepted with modifications", "accepted with revisions",
+            "valid", "current",
+            "接受", "已接受", "通过", "通過", "已通过", "已通過", "采纳", "採納", "已采纳", "批准", "已批准",
+            "完成", "已完成", "实施", "實施", "已实施", "已實施", "生效",
+            "aceito", "aceita", "aprovado", "aprovada", "adotado", "adotada", "implementado", "implementada",
+            "akzeptiert", "angenommen", "genehmigt", "beschlossen", "umgesetzt", "implementiert",
+            "aceptado", "aceptada", "aprobado", "aprobada", "adoptado", "adoptada", "implementada",
+            "accepté", "acceptée", "approuvé", "approuvée", "adopté", "adoptée", "validé", "validée",
+            "implémenté", "implémentée",
+            "承認", "承認済み", "承認済", "採用", "採択", "決定", "受理", "実装済み", "完了",
+            "승인", "승인됨", "수락", "수락됨", "채택", "채택됨", "결정", "결정됨", "구현됨", "완료",
+        ]
+        let rejected = [
+            "rejected", "declined", "withdrawn", "abandoned", "expired", "refused", "discontinued", "dropped",
+            "not accepted", "won't do", "wont do", "cancelled", "canceled", "stagnant",
+            "拒绝", "拒絕", "已拒绝", "已拒絕", "否决", "否決", "驳回", "駁回", "撤回", "已撤回", "放弃", "放棄",
+            "rejeitado", "rejeitada", "recusado", "recusada", "retirado", "abandonado",
+            "abgelehnt", "verworfen", "zurückgezogen", "zurueckgezogen",
+            "rechazado", "rechazada", "retirado", "retirada", "descartado", "descartada",
+            "rejeté", "rejetée", "refusé", "refusée", "abandonné", "abandonnée", "retiré", "retirée",
+            "却下", "棄却", "不採用", "取り下げ", "撤回済み",
+            "거부", "거부됨", "기각", "기각됨", "반려", "철회", "철회됨",
+        ]
+        let deprecated = [
+            "deprecated", "obsolete", "retired", "sunset", "legacy", "inactive", "archived", "outdated",
+            "弃用", "棄用", "已弃用", "已棄用", "废弃", "廢棄", "已废弃", "已廢棄", "过时", "過時",
+            "descontinuado", "descontinuada", "obsoleto", "obsoleta", "depreciado", "depreciada", "deprecado",
+            "deprecada", "veraltet", "überholt", "ueberholt", "abgekündigt", "obsolète", "déprécié", "dépréciée",
+            "非推奨", "廃止", "廃止済み", "폐기", "폐기됨", "사용 중단", "더 이상 사용되지 않음",
+        ]
+        let superseded = [
+            "superseded", "superceded", "supserseded", "replaced", "succeeded",
+            "已取代", "取代", "已替代", "替代", "被取代", "已被取代",
+            "substituído", "substituída", "substituido", "substituida", "suplantado", "suplantada",
+            "ersetzt", "abgelöst", "abgeloest", "reemplazado", "reemplazada", "sustituido", "sustituida",
+            "supersedido", "supersedida", "remplacé", "remplacée", "置き換え", "置換", "置き換え済み",
+            "대체", "대체됨",
+        ]
+        return [
+            (proposed, .proposed), (accepted, .accepted), (rejected, .rejected), (deprecated, .deprecated),
+            (superseded, .superseded),
+        ].flatMap { words, status in words.map { (normalised($0), status) } }
+    }()
+
+    /// Status words as compared: letters only, lower case, one space between words; "Won't do" →
+    /// "won t do", "✅ Accepted" → "accepted".
+    static func normalised(_ text: String) -> String {
+        text.lowercased().split(whereSeparator: { !$0.isLetter }).joined(separator: " ")
+    }
+
+    /// The status that `text` starts with, by the longest word of the table that matches; for a
+    /// change written with an arrow ("Proposed → Accepted"), the status after the last arrow.
+    static func status(of text: String) -> Decision.Status? {
+        if let arrow = text.range(of: #"(→|->|⇒|=>)(?!.*(→|->|⇒|=>))"#, options: .regularExpression),
+            let after = status(of: String(text[arrow.upperBound...]))
+        {
+            return after
+        }
+        let words = normalised(text)
+        guard !words.isEmpty else { return nil }
+        var best: (length: Int, status: Decision.Status)?
+        for (word, status) in table where words == word || words.hasPrefix(word + " ") {
+            if best == nil || word.count > best?.length ?? 0 { best = (word.count, status) }
+        }
+        if let best { return best.status }
+        // Chinese, Japanese and Korean write no space after the word: "已完成。", "承認済み（2021）".
+        return cjkWords.first { words.hasPrefix($0.0) }?.1
+    }
+
+    /// The Chinese, Japanese and Korean words of the table, longest first.
+    private static let cjkWords = table.filter { $0.0.unicodeScalars.first.map(isCJK) == true }.sorted {
+        $0.0.count > $1.0.count || ($0.0.count == $1.0.count && $0.0 < $1.0)
+    }
+
+    private static func isCJK(_ scalar: Unicode.Scalar) -> Bool {
+        (0x3040...0x30FF).contains(scalar.value) || (0x3400...0x9FFF).contains(scalar.value)
+            || (0xAC00...0xD7AF).contains(scalar.value) || (0xF900...0xFAFF).contains(scalar.value)
+    }
 
     /// Maps status words onto SPEC's statuses; the first superseding link names the successor,
-    /// or else the words after "by" ("Superseded by ADR-0004").
+    /// or else the words after "by" ("Superseded by ADR-0004"). A status whose first words say
+    /// something else ("Supercedes [X]") but whose paragraph also says "Superceded by [Y]" is
+    /// superseded by Y; "Rejected in favor of [X]" and "Deprecated in favour of [D](…)" keep their
+    /// status and name X and D as the successors.
     static func interpret(_ text: String, links: [Decision.StatusLink]) -> Reading {
-        let lower = text.lowercased().trimmingWhitespace
-        let words = lower.split(whereSeparator: { !$0.isLetter }).joined(separator: " ")
-        guard let (_, status) = Self.words.first(where: { words == $0.0 || words.hasPrefix($0.0 + " ") }) else {
-            return Reading()
+        var status = status(of: text)
+        let successorLink = links.first(where: { isSuccessorRelation($0.relation) })
+        if status != .superseded, status != .rejected, status != .deprecated, let successorLink {
+            // "Supercedes [X]" then "Superceded by [Y]": the newest word is the successor's.
+            status = .superseded
+            return Reading(status: status, supersededBy: successorLink.target)
         }
+        guard let status else { return Reading() }
         var reading = Reading(status: status)
-        guard status == .superseded else { return reading }
-        if let link = links.first(where: { isSuccessorRelation($0.relation) }) ?? links.first {
+        if status != .superseded {
+            if let link = links.first(where: { isFavourRelation($0.relation) }) {
+                reading.supersededBy = link.target
+            } else if let range = text.range(of: #"in favou?r of "#, options: [.regularExpression, .caseInsensitive]) {
+                let rest = text[range.upperBound...].trimmingWhitespace
+                reading.supersededBy = rest.isEmpty ? nil : rest
+            }
+            return reading
+        }
+        if let link = successorLink ?? links.first {
             reading.supersededBy = link.target
         } else if let by = text.range(of: " by ", options: .caseInsensitive) {
             let rest = text[by.upperBound...].trimmingWhitespace
             reading.supersededBy = rest.isEmpty ? nil : rest
         }
         return reading
+    }
+
+    /// "in favor of", "in favour of": a rejected or deprecated record naming what replaced it.
+    static func isFavourRelation(_ relation: String) -> Bool {
+        let lower = relation.lowercased()
+        return lower.hasSuffix("in favor of") || lower.hasSuffix("in favour of")
     }
 
     /// "Superseded by", "superceded by", "replaced by": the relation that names a successor.

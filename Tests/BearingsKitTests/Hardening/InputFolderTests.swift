@@ -154,6 +154,30 @@ struct InputFolderTests {
         #expect(plan.paths.filter { $0.hasPrefix("decisions/") && !$0.hasSuffix(".html") } == ["decisions/plan.txt"])
     }
 
+    /// Issue #28: an image, written as `![…](…)` or as raw `<img src>`, that is a link out of the
+    /// folder is refused like a linked file; one inside is copied.
+    @Test func neverCopiesAnImageLinkedOutOfTheFolderMarkdownOrRawHTML() throws {
+        let tree = try Tree(
+            "images-out",
+            files: [
+                "adr/0001-a.md":
+                    "---\nstatus: accepted\ndate: 2020-01-01\n---\n# A\n\n![x](out.png)\n\n<img src=\"raw.png\">\n\n![ok](ok.png)\n",
+                "adr/ok.png": "OK-PNG",
+                "secret.png": "\(Self.secret)\n",
+            ],
+            links: ["adr/out.png": "../secret.png", "adr/raw.png": "../secret.png"])
+        let result = try tree.load(decisions: tree.adr)
+        #expect(try #require(result.dataSet).decisionAttachments.map(\.path) == ["ok.png"])
+        #expect(
+            tree.text(result) == [
+                "adr/0001-a.md:7:1: warning: the image 'out.png' lies outside the decisions folder, so it is not copied",
+                "adr/0001-a.md:9:1: warning: the image 'raw.png' lies outside the decisions folder, so it is not copied",
+            ])
+        let plan = try #require(try tree.plan(decisions: tree.adr).plan)
+        #expect(!Self.everything(plan).contains(Self.secret))
+        #expect(plan.paths.filter { $0.hasPrefix("decisions/") && !$0.hasSuffix(".html") } == ["decisions/ok.png"])
+    }
+
     @Test func readsEachImportedRecordOnceThroughALinkToAParentFolder() throws {
         let tree = try Tree(
             "loop-up", files: ["adr/0001-a.md": Self.record("A"), "adr/a/0002-b.md": Self.record("B")],

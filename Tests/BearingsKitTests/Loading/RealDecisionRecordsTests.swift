@@ -260,8 +260,8 @@ struct RealDecisionRecordsTests {
     @Test func readsLog4brainsEdgeCasesWithWarningsNotErrors() throws {
         let result = try load("adr/log4brains/integration-tests")
         let folder = "adr/log4brains/integration-tests"
-        // A missing status or date is one line for the folder; a missing title and a broken link are
-        // warnings where they are.
+        // A missing status or date is one line for the folder; a missing title, a broken link and a
+        // link to a record outside the folder (issue #28; silent before) are warnings where they are.
         #expect(
             text(result.diagnostics) == """
                 \(folder):1:1: warning: 3 of 15 imported decisions show no date ('20201028-adr-with-no-metadata-no-title', '20201028-adr-with-no-metadata', '20201028-adr-without-date')
@@ -271,6 +271,8 @@ struct RealDecisionRecordsTests {
                 \(folder)/20200102-adr-without-title.md:1:1: warning: \(Self.noTitle)
                 \(folder)/20201028-adr-with-no-metadata-no-title.md:1:1: warning: \(Self.noTitle)
                 \(folder)/20201028-links.md:11:16: warning: the link to '20200101-first-adr-BROKEN.md' is broken: there is no such file in the decisions folder
+                \(folder)/20201028-links.md:12:22: warning: the link to '../../packages/package1/adr/20200101-first-adr.md' leads outside the decisions folder, so it is broken on the site
+                    hint: Bearings publishes only the records inside the folder given to --decisions; link to the page's web address instead
 
                 """)
         #expect(try records(result) == Self.log4brainsEdgeCases.sorted { $0.id < $1.id })
