@@ -181,6 +181,9 @@ enum CompiledTemplates {
             s.section("reviewDue") { _ in out += " <span class=\"badge due\">due</span>" }
             out += "</dd>"
         }
+        s.section("reviewed") { s in
+            out += "<dt>Reviewed</dt><dd><time datetime=\"\(s.text("reviewed"))\">\(s.text("reviewed"))</time></dd>"
+        }
         out += "\n"
         if s.flag("hasPrinciples") {
             out += "<dt>Serves</dt><dd><ul class=\"inline commas\">"
@@ -245,9 +248,10 @@ enum CompiledTemplates {
             out += "when it was superseded, <time datetime=\"\(s.text("reviewUntil"))\">\(s.text("reviewUntil"))</time>"
         }
         s.inverted("reviewUntil") { _ in out += "now" }
+        out += ": the newest settled value since the decision is judged; a newer one not settled yet is shown apart"
         out += "</caption>\n"
         out +=
-            "<thead><tr><th scope=\"col\">Metric</th><th scope=\"col\" class=\"num\">Then</th><th scope=\"col\" class=\"num\">Now</th><th scope=\"col\" class=\"num\">Share then</th><th scope=\"col\" class=\"num\">Share now</th><th scope=\"col\" class=\"num\">Change in share</th><th scope=\"col\">Verdict</th></tr></thead>\n"
+            "<thead><tr><th scope=\"col\">Metric</th><th scope=\"col\" class=\"num\">Then</th><th scope=\"col\" class=\"num\">Now</th><th scope=\"col\" class=\"num\">Share then</th><th scope=\"col\" class=\"num\">Share now</th><th scope=\"col\" class=\"num\">Change in share</th><th scope=\"col\">Judged on</th></tr></thead>\n"
         out += "<tbody>\n"
         s.section("watched") { s in
             out += "<tr><th scope=\"row\"><a href=\"\(s.text("href"))\">\(s.text("name"))</a></th>"
@@ -255,15 +259,18 @@ enum CompiledTemplates {
             s.section("thenDate") { s in out += " <span class=\"meta\">(\(s.text("thenDate")))</span>" }
             out += "</td><td class=\"num\" data-label=\"Now\">\(s.text("now"))"
             s.section("nowDate") { s in out += " <span class=\"meta\">(\(s.text("nowDate")))</span>" }
+            s.section("pending") { s in out += "<br><span class=\"meta\">\(s.text("pending"))</span>" }
             out += "</td><td class=\"num\" data-label=\"Share then\">\(s.text("shareThen"))</td>"
-            out += "<td class=\"num\" data-label=\"Share now\">\(s.text("shareNow"))</td>"
+            out += "<td class=\"num\" data-label=\"Share now\">\(s.text("shareNow"))"
+            s.section("shareNowWhy") { s in out += " <span class=\"meta\">\(s.text("shareNowWhy"))</span>" }
+            out += "</td>"
             out +=
-                "<td class=\"num\" data-label=\"Change in share\">\(s.text("shareChange"))</td><td data-label=\"Verdict\">"
+                "<td class=\"num\" data-label=\"Change in share\">\(s.text("shareChange"))</td><td data-label=\"Judged on\">"
             s.section("tooEarly") { s in
                 out +=
-                    "<span class=\"badge early\">too early to judge</span> <span class=\"meta\">lag \(s.text("lag"))</span>"
+                    "<span class=\"badge early\">too early to judge</span> <span class=\"meta\">no settled value since the decision; lag \(s.text("lag"))</span>"
             }
-            s.inverted("tooEarly") { _ in out += "settled" }
+            s.inverted("tooEarly") { _ in out += "a settled value" }
             out += "</td></tr>\n"
         }
         out += "</tbody>\n</table>\n</div>\n"
@@ -478,20 +485,7 @@ enum CompiledTemplates {
                 out += "<section aria-labelledby=\"share-title\">\n<h2 id=\"share-title\">Share of the total</h2>\n"
                 out += "<figure class=\"chart\" tabindex=\"0\">\(s.raw("svgHTML"))</figure>\n"
                 s.section("denominatorNote") { s in out += "<p class=\"note\">\(s.text("denominatorNote"))</p>" }
-                out +=
-                    "\n<details class=\"data-table\">\n<summary>Data table</summary>\n<div class=\"table-scroll\">\n<table>\n"
-                out += "<caption>Share of the sum over the projects in the category; unknown where one of them was not"
-                out +=
-                    " measured</caption>\n<thead><tr><th scope=\"col\">Date</th><th scope=\"col\" class=\"num\">Share</th>"
-                out += "<th scope=\"col\">Projects measured</th></tr></thead>\n<tbody>\n"
-                s.section("rows") { s in
-                    out +=
-                        "<tr><th scope=\"row\"><time datetime=\"\(s.text("date"))\">\(s.text("dateLabel"))</time></th>"
-                    out += "<td class=\"num\">\(s.text("share"))</td><td>\(s.text("projects"))"
-                    s.section("notMeasured") { s in out += "; not measured: \(s.text("notMeasured"))" }
-                    out += "</td></tr>\n"
-                }
-                out += "</tbody>\n</table>\n</div>\n</details>\n</section>\n"
+                out += "\n\(s.raw("tableHTML"))\n</section>\n"
             }
         }
         s.inverted("hasData") { _ in out += "<p>No values have been recorded for this metric yet.</p>" }
@@ -592,8 +586,9 @@ enum CompiledTemplates {
         out += "<div class=\"columns\">\n<section aria-labelledby=\"due-title\" class=\"panel\">\n"
         out += "<h2 id=\"due-title\">Due for review</h2>\n"
         if s.flag("hasDue") {
-            out += "<p class=\"note\">Bets whose review date, or the date one of their expectations is judged at, is on"
-            out += " or before \(s.text("referenceDate")).</p>\n<ul class=\"decision-list\">\n"
+            out += "<p class=\"note\">Proposed or accepted decisions whose review date is on or before"
+            out += " \(s.text("referenceDate")), or one of whose expectations is met or missed, and that were not"
+            out += " reviewed since; the longest waiting first.</p>\n<ul class=\"decision-list\">\n"
             s.section("due") { s in
                 decisionListItem(s, meta: "review", into: &out)
             }
@@ -641,13 +636,16 @@ enum CompiledTemplates {
     // MARK: - standing-row.mustache (a partial, with the line end its file has)
 
     static func standingRow(_ s: Scope, into out: inout String) {
-        out += "<tr><th scope=\"row\"><a href=\"\(s.text("href"))\">\(s.text("name"))</a>"
+        out += "<tr"
+        s.section("outdated") { _ in out += " class=\"stale\"" }
+        out += "><th scope=\"row\"><a href=\"\(s.text("href"))\">\(s.text("name"))</a>"
         s.section("lag") { s in out += " <span class=\"meta\">\(s.text("lag"))</span>" }
         out += "</th>"
         s.section("missing") { _ in out += "<td class=\"num\" data-label=\"Latest\" colspan=\"5\">not measured</td>" }
         s.inverted("missing") { s in
             out += "<td class=\"num\" data-label=\"Latest\">\(s.text("latest")) <span class=\"meta\">"
-            s.section("stale") { _ in out += "not measured since " }
+            s.section("outdated") { _ in out += "last measured " }
+            s.inverted("outdated") { s in s.section("stale") { _ in out += "not measured since " } }
             out += "<time datetime=\"\(s.text("date"))\">\(s.text("dateLabel"))</time>"
             s.section("unsettled") { _ in out += ", not settled yet" }
             out += "</span></td><td class=\"num\" data-label=\"Share\">\(s.text("share"))"

@@ -19,10 +19,8 @@ extension SiteRenderer {
             if let (svg, changes) = shareChart(headline, root: root, id: "headline-share", marked: false) {
                 chart["svgHTML"] = svg
                 chart["isShare"] = true
-                chart["denominatorNote"] =
-                    changes.isEmpty
-                    ? ""
-                    : "A project joins the category on \(changes.map { headline.label($0) }.joined(separator: ", ")): the share's denominator changes there."
+                chart["denominatorNote"] = shareNote(headline, changes: changes)
+                chart["tableHTML"] = shareTable(headline, limit: 12, fullHref: "metrics/\(headline.metric.id).html")
             } else {
                 chart["svgHTML"] = lineChart(headline, root: root, id: "headline", marked: false)
             }
@@ -32,12 +30,16 @@ extension SiteRenderer {
         context["passes"] = passes(root: root)
         context["standing"] = standingRows(kind: .usage, root: root)
         context["community"] = standingRows(kind: .community, root: root)
-        let due = Analysis.dueForReview(dataSet.decisions, reference: referenceDate)
-        context["due"] = due.map { decision -> [String: Any] in
+        context["due"] = dueDecisions.map { decision, since -> [String: Any] in
             var link = decisionLink(decision, root: root)
-            let when = Analysis.dueDate(decision, reference: referenceDate)
-            link["review"] =
-                decision.review.flatMap { $0 == when ? "review \($0)" : nil } ?? when.map { "by \($0)" } ?? ""
+            let why: String
+            if decision.review == since {
+                why = "its review date"
+            } else {
+                let final = (betVerdicts[decision.id] ?? []).first { $0.verdict == .met || $0.verdict == .missed }
+                why = final.map { "an expectation \($0.verdict.words)" } ?? "its bet judged"
+            }
+            link["review"] = "waiting since \(since), \(why)"
             return link
         }
         context["score"] = betScore(root: root)
@@ -85,18 +87,25 @@ extension SiteRenderer {
             if let base = standing.shareYearAgo, let change = standing.shareOverYear {
                 figures["change"] = points(change)
                 figures["changeLabel"] =
-                    "over a year, from \(shareText(base.share)) in \(metricSeries.label(base.date))"
+                    "change in share over a year, from \(shareText(base.share)) in \(metricSeries.label(base.date))"
             } else {
                 figures["change"] = "unknown"
                 figures["changeLabel"] = "share change over a year: \(shareYearUnknownReason(standing, metricSeries))"
             }
         } else {
             figures["main"] = value
+            let shareWhy =
+                standing.isStale
+                ? "unknown: \(unknownWhy)"
+                : shareUnknownText(metricSeries, at: latest.date) ?? "unknown: \(unknownWhy)"
             figures["mainLabel"] =
-                sharesApply ? "\(us)'s latest value; its share is unknown: \(unknownWhy)" : "\(us)'s latest value"
+                sharesApply ? "\(us)'s latest value; its share is \(shareWhy)" : "\(us)'s latest value"
             let cell = yearCell(standing, metricSeries)
             figures["change"] = cell["value"] ?? "–"
-            figures["changeLabel"] = "over a year" + (cell["base"].map { ", \($0)" } ?? "")
+            // Said of what it is a change: the value, not the share the heading is about.
+            figures["changeLabel"] =
+                "change in \(us)'s \(metric.unit.map { $0 == "%" ? "value" : $0 } ?? "value") over a year"
+                + (cell["base"].map { ", \($0)" } ?? "")
         }
         if let rank = standing.rank {
             figures["rank"] = ordinal(rank)
@@ -169,7 +178,13 @@ extension SiteRenderer {
     /// this project's colour.
     func standingRows(kind: Metric.Kind, root: String) -> [[String: Any]] {
         let us = dataSet.project.id
-        return dataSet.metrics.filter { $0.kind == kind }.compactMap { metric -> [String: Any]? in
+        // The headline's period: a row older than it by more than one period of its own cadence is stale.
+        let headlineDay = headlineSeries.flatMap { headline in
+            (headline.line(us)?.points.last?.date ?? headline.newestDate).map {
+                headline.cadence == nil ? $0 : headline.start(ofPeriod: headline.period($0))
+            }
+        }
+        let rows = dataSet.metrics.filter { $0.kind == kind }.compactMap { metric -> [String: Any]? in
             guard let metricSeries = series[metric.id], !metricSeries.lines.isEmpty else { return nil }
             let sharesApply = shares[metric.id] != nil && metricSeries.lines.count > 1
             var row: [String: Any] = [
@@ -190,6 +205,8 @@ extension SiteRenderer {
             row["date"] = latest.date.description
             row["dateLabel"] = metricSeries.label(latest.date)
             row["stale"] = standing.isStale
+            row["outdated"] =
+                headlineDay.map { Self.isOutdated(latest.date, metricSeries.cadence, headline: $0) } ?? false
             row["unsettled"] = !isSettled(latest.date, metric)
             if sharesApply {
                 row["share"] = standing.share.map { shareText($0) } ?? "unknown"
@@ -211,6 +228,16 @@ extension SiteRenderer {
                     unit: metric.unit, style: styleIndex(us)))
             return row
         }
+        // Current rows first, stale ones after them, each in the metrics' order.
+        return rows.filter { !($0["outdated"] as? Bool ?? false) } + rows.filter { $0["outdated"] as? Bool ?? false }
+    }
+
+    /// Whether a value dated `day` is older than the headline's period (which starts on `headline`)
+    /// by more than one period of its own cadence: a yearly value of 2023 beside a 2025 Q3 headline,
+    /// a monthly one of Sep 2018. Irregular metrics: more than 366 days older.
+    static func isOutdated(_ day: Day, _ cadence: Cadence?, headline: Day) -> Bool {
+        guard let cadence else { return headline.ordinal - day.ordinal > 366 }
+        return cadence.period(headline) - cadence.period(day) > 1
     }
 
     /// A line's points thinned for a 120-pixel sparkline, with its gaps.

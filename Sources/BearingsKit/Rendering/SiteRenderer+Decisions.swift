@@ -49,7 +49,12 @@ extension SiteRenderer {
         var context = decisionLink(decision, root: root)
         context["bodyHTML"] = decisionBody(decision)
         context["review"] = decision.review?.description ?? ""
-        context["reviewDue"] = Analysis.stands(decision) && (decision.review.map { $0 <= referenceDate } ?? false)
+        context["reviewed"] = decision.reviewed?.description ?? ""
+        context["reviewDue"] =
+            Analysis.dueSince(
+                decision, verdicts: betVerdicts[decision.id] ?? [],
+                lags: decision.expectations.reduce(into: [:]) { $0[$1.metric] = series[$1.metric]?.metric.lag },
+                reference: referenceDate) != nil
         context["principles"] = decision.principles.map { id in
             ["title": principleTitles[id] ?? id, "href": "\(root)principles.html#\(id)"]
         }
@@ -88,8 +93,14 @@ extension SiteRenderer {
                     "name": metric.name, "href": "\(root)metrics/\(metric.id).html",
                     "then": watched.then.map { ValueFormat.full($0.value, unit: metric.unit) } ?? "not measured",
                     "thenDate": watched.then.map { metricSeries.label($0.date) } ?? "",
-                    "now": watched.now.map { ValueFormat.full($0.value, unit: metric.unit) } ?? "not measured",
+                    "now": watched.now.map { ValueFormat.full($0.value, unit: metric.unit) }
+                        ?? (watched.unsettled == nil ? "not measured since" : "none settled yet"),
                     "nowDate": watched.now.map { metricSeries.label($0.date) } ?? "",
+                    "pending": watched.unsettled.map {
+                        "\(metricSeries.label($0.date)): \(ValueFormat.full($0.value, unit: metric.unit)) — not settled yet"
+                    } ?? "",
+                    "shareNowWhy": sharesApply && watched.now != nil && watched.shareNow == nil
+                        ? watched.now.flatMap { shareUnknownText(metricSeries, at: $0.date) } ?? "" : "",
                     "shareThen": shareCell(watched.shareThen, watched.then),
                     "shareNow": shareCell(watched.shareNow, watched.now),
                     "shareChange": watched.acrossBreak

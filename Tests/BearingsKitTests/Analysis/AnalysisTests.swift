@@ -182,18 +182,27 @@ struct AnalysisTests {
         #expect(review.watched.map(\.tooEarly) == [true])
         #expect(review.watched.first?.then?.value == 1)
         #expect(review.watched.first?.shareThen == 0.25)
-        #expect(review.watched.first?.shareNow == 0.5)
-        #expect(review.watched.first?.shareChange == 0.25)
+        // June's value is the only one since the decision and is not settled: shown apart, not judged.
+        #expect(review.watched.first?.now == nil)
+        #expect(review.watched.first?.unsettled?.date.description == "2020-06-01")
+        #expect(review.watched.first?.unsettled?.value == 3)
+        #expect(review.watched.first?.shareNow == nil)
+        #expect(review.watched.first?.shareChange == nil)
         // With a 3-month lag, June's value is settled from September on, not before.
         let settled = Analysis.series(Self.dataSet(points, lag: Lag(amount: 3, unit: .month)))
         let before = Analysis.review(decision, project: "us", series: settled, reference: Self.day("2020-08-31"))
         #expect(before?.watched.map(\.tooEarly) == [true])
         let after = Analysis.review(decision, project: "us", series: settled, reference: Self.day("2020-09-01"))
         #expect(after?.watched.map(\.tooEarly) == [false])
-        // Superseded on 2020-03-01: "now" stops there, at January's value.
+        #expect(after?.watched.first?.now?.value == 3)
+        #expect(after?.watched.first?.unsettled == nil)
+        #expect(after?.watched.first?.shareNow == 0.5)
+        #expect(after?.watched.first?.shareChange == 0.25)
+        // Superseded on 2020-03-01: "now" stops there, and no value lies between the two dates.
         let until = Analysis.review(
             decision, project: "us", series: settled, reference: Self.day("2020-09-01"), until: Self.day("2020-03-01"))
-        #expect(until?.watched.first?.now?.date.description == "2020-01-01")
+        #expect(until?.watched.first?.now == nil)
+        #expect(until?.watched.first?.unsettled == nil)
         #expect(until?.watched.map(\.tooEarly) == [true])
     }
 
@@ -208,6 +217,9 @@ struct AnalysisTests {
             decision("b", .accepted, "2020-06-01"), decision("a", .proposed, "2020-01-01"),
             decision("c", .superseded, "2020-01-01"), decision("d", .accepted, "2020-06-02"),
         ]
-        #expect(Analysis.dueForReview(decisions, reference: Self.day("2020-06-01")).map(\.id) == ["a", "b"])
+        #expect(
+            Analysis.dueForReview(decisions, verdicts: [:], reference: Self.day("2020-06-01")).map(\.decision.id) == [
+                "a", "b",
+            ])
     }
 }
