@@ -16,10 +16,11 @@ extension SiteRenderer {
                 "tableHTML": dataTable(headline, root: root, limit: 12),
                 "crossovers": crossoverSentences(headline).map { ["text": $0] },
             ]
-            if let (svg, changes) = shareChart(headline, root: root, id: "headline-share", marked: false) {
+            if let (svg, _) = shareChart(headline, root: root, id: "headline-share", marked: false) {
                 chart["svgHTML"] = svg
                 chart["isShare"] = true
-                chart["denominatorNote"] = shareNote(headline, changes: changes)
+                // Why the share is unknown now is said once, by the headline's figures above.
+                chart["denominatorNote"] = categoryChangesText(headline)
                 chart["tableHTML"] = shareTable(headline, limit: 12, fullHref: "metrics/\(headline.metric.id).html")
             } else {
                 chart["svgHTML"] = lineChart(headline, root: root, id: "headline", marked: false)

@@ -100,7 +100,9 @@ extension SiteRenderer {
                         "\(metricSeries.label($0.date)): \(ValueFormat.full($0.value, unit: metric.unit)) — not settled yet"
                     } ?? "",
                     "shareNowWhy": sharesApply && watched.now != nil && watched.shareNow == nil
-                        ? watched.now.flatMap { shareUnknownText(metricSeries, at: $0.date) } ?? "" : "",
+                        ? watched.now.flatMap { shareUnknownText(metricSeries, at: $0.date) }.map {
+                            $0.hasPrefix("unknown ") ? String($0.dropFirst("unknown ".count)) : $0
+                        } ?? "" : "",
                     "shareThen": shareCell(watched.shareThen, watched.then),
                     "shareNow": shareCell(watched.shareNow, watched.now),
                     "shareChange": watched.acrossBreak

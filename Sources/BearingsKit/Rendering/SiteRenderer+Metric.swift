@@ -26,9 +26,9 @@ extension SiteRenderer {
         if !metricSeries.lines.isEmpty {
             context["svgHTML"] = lineChart(metricSeries, root: root, id: "metric-\(metric.id)")
             context["tableHTML"] = dataTable(metricSeries, root: root, limit: Self.metricTableRows)
-            if let (svg, changes) = shareChart(metricSeries, root: root, id: "share-\(metric.id)") {
+            if let (svg, _) = shareChart(metricSeries, root: root, id: "share-\(metric.id)") {
                 context["share"] = [
-                    "svgHTML": svg, "denominatorNote": shareNote(metricSeries, changes: changes),
+                    "svgHTML": svg, "denominatorNote": shareNote(metricSeries),
                     "tableHTML": shareTable(metricSeries, limit: Self.metricTableRows, fullHref: nil),
                 ]
             }
@@ -44,8 +44,8 @@ extension SiteRenderer {
     static let metricTableRows = 400
 
     /// The note under a share chart: since when the newest share is unknown and why, with the last
-    /// share known (`shareUnknownText`), then who joined the category when, and who left it.
-    func shareNote(_ metricSeries: MetricSeries, changes: [Day]) -> String {
+    /// share known (`shareUnknownText`), then who joined the category when.
+    func shareNote(_ metricSeries: MetricSeries) -> String {
         var sentences: [String] = []
         if let newest = metricSeries.newestDate, let why = shareUnknownText(metricSeries, at: newest) {
             sentences.append("\(dataSet.project.name)'s share is \(why).")

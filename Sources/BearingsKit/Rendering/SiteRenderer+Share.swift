@@ -41,9 +41,10 @@ extension SiteRenderer {
         return text
     }
 
-    /// Who joins a metric's category when, in words: "TensorFlow joins the category in Apr 2009,
-    /// MXNet in Jan 2011"; and who is no longer measured: "Gant is not measured after Dec 2017".
-    /// Empty when the category never changes.
+    /// Who joins a metric's category when, in words: "Joining the category at a first value:
+    /// TensorFlow in Apr 2009; MXNet and Gluon in Jan 2011; …". Empty when the category never
+    /// changes. (Who stopped being measured is said by `shareUnknownText`, since the share is
+    /// unknown from then on.)
     func categoryChangesText(_ metricSeries: MetricSeries) -> String {
         guard let shares = shares[metricSeries.metric.id] else { return "" }
         var joins: [String] = []
@@ -59,19 +60,6 @@ extension SiteRenderer {
             sentences.append(
                 "Joining the category at a first value: \(joins.joined(separator: "; ")); the share's denominator grows there."
             )
-        }
-        // Members whose last value is older than the metric's newest period: they left the data.
-        if let newest = metricSeries.newestDate {
-            let gone = metricSeries.lines.compactMap { line -> String? in
-                guard let last = line.points.last,
-                    metricSeries.period(last.date) < metricSeries.period(newest),
-                    metricSeries.segment(last.date) == metricSeries.segment(newest)
-                else { return nil }
-                return "\(projectName(line.project)) is not measured after \(metricSeries.label(last.date))"
-            }
-            if !gone.isEmpty {
-                sentences.append("\(gone.joined(separator: "; ")), so the share is unknown from then on.")
-            }
         }
         return sentences.joined(separator: " ")
     }

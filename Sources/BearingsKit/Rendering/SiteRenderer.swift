@@ -537,13 +537,13 @@ struct SiteRenderer: Sendable {
         let unknown = shares.filter { $0.share == nil }
         let before = unknown.filter { !$0.projectsMeasured.contains(dataSet.project.id) }.count
         let gaps = unknown.count - before
-        var causes: [String] = []
-        if before > 0 { causes.append("\(before) before \(dataSet.project.name)'s first value") }
-        if gaps > 0 {
-            causes.append("\(gaps) where a project in the category was not measured")
-        }
-        return
-            "The share is unknown on \(unknown.count) date\(unknown.count == 1 ? "" : "s"): \(causes.joined(separator: ", ")); the line has gaps there."
+        let plural = unknown.count == 1 ? "" : "s"
+        let ours = "before \(dataSet.project.name)'s first value"
+        let gap = "where a project in the category was not measured"
+        let why =
+            before == 0
+            ? ", \(gap)" : gaps == 0 ? ", \(ours)" : ": \(before) \(ours), \(gaps) \(gap)"
+        return "The share is unknown on \(unknown.count) date\(plural)\(why); the line has gaps there."
     }
 
     func chartDescription(_ metricSeries: MetricSeries) -> String {
