@@ -49,6 +49,7 @@ import Testing
 
     @Test(arguments: [
         "sites/minimal/data", "sites/small/data", "sites/truth/data", "sites/xss/data", "real/data", "real-warts/data",
+        "real-stops/data",
     ])
     func fixturePagesAreTheSameEitherWay(_ data: String) throws {
         try Self.expectSamePages(LoadOptions(dataDirectory: Self.fixtures.appendingPathComponent(data).path), data)
