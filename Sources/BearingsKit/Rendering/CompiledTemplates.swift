@@ -268,7 +268,7 @@ enum CompiledTemplates {
                 "<td class=\"num\" data-label=\"Change in share\">\(s.text("shareChange"))</td><td data-label=\"Judged on\">"
             s.section("tooEarly") { s in
                 out +=
-                    "<span class=\"badge early\">too early to judge</span> <span class=\"meta\">no settled value since the decision; lag \(s.text("lag"))</span>"
+                    "<span class=\"badge early\">too early to judge</span> <span class=\"meta\">lag \(s.text("lag"))</span>"
             }
             s.inverted("tooEarly") { _ in out += "a settled value" }
             out += "</td></tr>\n"

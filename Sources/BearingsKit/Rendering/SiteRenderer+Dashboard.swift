@@ -37,7 +37,10 @@ extension SiteRenderer {
             if decision.review == since {
                 why = "its review date"
             } else {
-                let final = (betVerdicts[decision.id] ?? []).first { $0.verdict == .met || $0.verdict == .missed }
+                // The expectation whose verdict became final on that day.
+                let final = (betVerdicts[decision.id] ?? []).first {
+                    Analysis.finalDay($0, lag: series[$0.expectation.metric]?.metric.lag) == since
+                }
                 why = final.map { "an expectation \($0.verdict.words)" } ?? "its bet judged"
             }
             link["review"] = "waiting since \(since), \(why)"

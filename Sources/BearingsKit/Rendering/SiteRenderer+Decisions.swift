@@ -94,7 +94,7 @@ extension SiteRenderer {
                     "then": watched.then.map { ValueFormat.full($0.value, unit: metric.unit) } ?? "not measured",
                     "thenDate": watched.then.map { metricSeries.label($0.date) } ?? "",
                     "now": watched.now.map { ValueFormat.full($0.value, unit: metric.unit) }
-                        ?? (watched.unsettled == nil ? "not measured since" : "none settled yet"),
+                        ?? (watched.unsettled == nil ? "no value since the decision" : "none settled yet"),
                     "nowDate": watched.now.map { metricSeries.label($0.date) } ?? "",
                     "pending": watched.unsettled.map {
                         "\(metricSeries.label($0.date)): \(ValueFormat.full($0.value, unit: metric.unit)) — not settled yet"

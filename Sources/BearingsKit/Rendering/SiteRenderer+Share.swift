@@ -71,7 +71,8 @@ extension SiteRenderer {
     }
 
     /// The table under a share chart: one row per date, newest first, with this project's share
-    /// (or "unknown" and why), the projects measured, and those not measured. At most `limit`
+    /// (or "unknown"), the projects measured, those not measured, and whether this project had
+    /// no value yet: why the share is unknown there. At most `limit`
     /// rows; when there are more, the caption says how many are left out and links the metric's
     /// page (or the full data) where they all are.
     func shareTable(_ metricSeries: MetricSeries, limit: Int, fullHref: String?) -> HTML {
@@ -97,6 +98,9 @@ extension SiteRenderer {
             text += "<td>\(HTML.escape(measured.joined(separator: ", ")))"
             if !point.notMeasured.isEmpty {
                 text += "; not measured: \(HTML.escape(point.notMeasured.map(projectName).joined(separator: ", ")))"
+            }
+            if !point.projectsMeasured.contains(dataSet.project.id) {
+                text += "; \(HTML.escape(dataSet.project.name)) had no value yet"
             }
             text += "</td></tr>\n"
         }

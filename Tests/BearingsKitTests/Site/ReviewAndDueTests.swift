@@ -163,7 +163,8 @@ struct ReviewAndDueTests {
     /// The text of an HTML fragment: tags dropped, spaces collapsed, `&#39;` read.
     func text(_ html: Substring) -> String {
         String(html).replacing(#/<svg.*?</svg>/#.dotMatchesNewlines(), with: "")
-            .replacing(#/<br>/#, with: " / ").replacing(#/<td[^>]*>/#, with: " | ").replacing(#/<th[^>]*>/#, with: " ").replacing(#/<[^>]+>/#, with: "")
+            .replacing(#/<br>/#, with: " / ").replacing(#/<td[^>]*>/#, with: " | ").replacing(#/<th[^>]*>/#, with: " ")
+            .replacing(#/<[^>]+>/#, with: "")
             .replacing("&#39;", with: "'").replacing(#/\s+/#, with: " ").trimmingCharacters(in: .whitespaces)
     }
 

@@ -61,7 +61,7 @@ struct StoppedCompetitorTests {
         #expect(values.count == 44)
         #expect(shares.count == 44)
         #expect(values.last == "May 2017 | – | 9 downloads | – | – | –")
-        #expect(shares.last == "May 2017 | unknown | Monocle")
+        #expect(shares.last == "May 2017 | unknown | Monocle; MAST had no value yet")
         #expect(shares.contains("Dec 2019 | 14.1% | MAST, Monocle, SCDE, BASiCS, DEsingle"))
         #expect(shares.contains("Jan 2020 | unknown | MAST, Monocle, BASiCS, DEsingle; not measured: SCDE"))
         #expect(shares.contains("Mar 2020 | unknown | MAST, Monocle, BASiCS; not measured: SCDE, DEsingle"))
