@@ -181,6 +181,12 @@ enum CompiledTemplates {
             s.section("reviewDue") { _ in out += " <span class=\"badge due\">due</span>" }
             out += "</dd>"
         }
+        s.inverted("review") { s in
+            s.section("reviewDue") { s in
+                out += "<dt>Review</dt><dd><span class=\"badge due\">due</span> <span class=\"meta\">"
+                out += "\(s.text("dueSince"))</span></dd>"
+            }
+        }
         s.section("reviewed") { s in
             out += "<dt>Reviewed</dt><dd><time datetime=\"\(s.text("reviewed"))\">\(s.text("reviewed"))</time></dd>"
         }

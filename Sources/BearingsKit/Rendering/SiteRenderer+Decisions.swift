@@ -50,11 +50,14 @@ extension SiteRenderer {
         context["bodyHTML"] = decisionBody(decision)
         context["review"] = decision.review?.description ?? ""
         context["reviewed"] = decision.reviewed?.description ?? ""
-        context["reviewDue"] =
-            Analysis.dueSince(
-                decision, verdicts: betVerdicts[decision.id] ?? [],
-                lags: decision.expectations.reduce(into: [:]) { $0[$1.metric] = series[$1.metric]?.metric.lag },
-                reference: referenceDate) != nil
+        let dueSince = Analysis.dueSince(
+            decision, verdicts: betVerdicts[decision.id] ?? [],
+            lags: decision.expectations.reduce(into: [:]) { $0[$1.metric] = series[$1.metric]?.metric.lag },
+            reference: referenceDate)
+        context["reviewDue"] = dueSince != nil
+        // A decision due for a final verdict, with no review date: since when.
+        context["dueSince"] =
+            dueSince.map { "waiting since \($0), when the verdict of an expectation became final" } ?? ""
         context["principles"] = decision.principles.map { id in
             ["title": principleTitles[id] ?? id, "href": "\(root)principles.html#\(id)"]
         }

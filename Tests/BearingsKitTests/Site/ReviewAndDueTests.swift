@@ -205,6 +205,14 @@ struct ReviewAndDueTests {
         #expect(page.contains("<dt>Reviewed</dt><dd><time datetime=\"2012-04-01\">2012-04-01</time></dd>"))
         #expect(page.contains("<time datetime=\"2012-03-01\">2012-03-01</time></dd>"))
         #expect(!page.contains("badge due"))
+        // Due for its met bet, with no review date: the page says so, and since when.
+        let met = try #require(Self.plan?.text("decisions/0002-pass-the-rival.html"))
+        #expect(
+            met.contains(
+                "<dt>Review</dt><dd><span class=\"badge due\">due</span> <span class=\"meta\">waiting since 2017-06-01, when the verdict of an expectation became final</span></dd>"
+            ))
+        let reviewedMet = try #require(Self.plan?.text("decisions/0003-pass-the-rival-again.html"))
+        #expect(!reviewedMet.contains("badge due"))
         let due = try #require(Self.plan?.text("decisions/0005-write-a-book.html"))
         #expect(due.contains("<time datetime=\"2016-01-01\">2016-01-01</time> <span class=\"badge due\">due</span>"))
     }
