@@ -21,7 +21,8 @@ extension SiteRenderer {
                 chart["isShare"] = true
                 // Why the share is unknown now is said once, by the headline's figures above.
                 chart["denominatorNote"] = categoryChangesText(headline)
-                chart["tableHTML"] = shareTable(headline, limit: 12, fullHref: "metrics/\(headline.metric.id).html")
+                chart["tableHTML"] = shareTable(
+                    headline, limit: 12, fullHref: ("metrics/\(headline.metric.id).html", "the metric's page"))
             } else {
                 chart["svgHTML"] = lineChart(headline, root: root, id: "headline", marked: false)
             }

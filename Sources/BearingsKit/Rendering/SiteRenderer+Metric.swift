@@ -29,7 +29,8 @@ extension SiteRenderer {
             if let (svg, _) = shareChart(metricSeries, root: root, id: "share-\(metric.id)") {
                 context["share"] = [
                     "svgHTML": svg, "denominatorNote": shareNote(metricSeries),
-                    "tableHTML": shareTable(metricSeries, limit: Self.metricTableRows, fullHref: nil),
+                    "tableHTML": shareTable(
+                        metricSeries, limit: Self.metricTableRows, fullHref: ("\(root)data/site.json", "site.json")),
                 ]
             }
         }

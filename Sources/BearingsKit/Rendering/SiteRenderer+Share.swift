@@ -73,9 +73,9 @@ extension SiteRenderer {
     /// The table under a share chart: one row per date, newest first, with this project's share
     /// (or "unknown"), the projects measured, those not measured, and whether this project had
     /// no value yet: why the share is unknown there. At most `limit`
-    /// rows; when there are more, the caption says how many are left out and links the metric's
-    /// page (or the full data) where they all are.
-    func shareTable(_ metricSeries: MetricSeries, limit: Int, fullHref: String?) -> HTML {
+    /// rows; when there are more, the caption says how many are left out and links `fullHref`
+    /// (the metric's page, or site.json), where they all are.
+    func shareTable(_ metricSeries: MetricSeries, limit: Int, fullHref: (href: String, label: String)?) -> HTML {
         let shares = self.shares[metricSeries.metric.id] ?? []
         let shown = shares.suffix(limit)
         var text =
@@ -86,7 +86,7 @@ extension SiteRenderer {
             let hidden = shares.count - shown.count
             text +=
                 " — the newest \(shown.count) of \(shares.count) dates; \(hidden) older row\(hidden == 1 ? "" : "s")"
-            text += fullHref.map { " on <a href=\"\(HTML.escape($0))\">the metric's page</a>" } ?? " not shown"
+            text += fullHref.map { " on <a href=\"\(HTML.escape($0.href))\">\(HTML.escape($0.label))</a>" } ?? ""
         }
         text += "</caption>\n<thead><tr><th scope=\"col\">Date</th><th scope=\"col\" class=\"num\">Share</th>"
         text += "<th scope=\"col\">Projects measured</th></tr></thead>\n<tbody>\n"

@@ -142,9 +142,12 @@ struct ReviewAndDueTests {
         """,
     ]
 
-    static let plan: SitePlan? = {
+    static let plan: SitePlan? = plan(files, name: "review-due", epoch: 1_551_398_400)
+
+    /// A site built from `files` in a temporary folder, with `epoch` as SOURCE_DATE_EPOCH.
+    static func plan(_ files: [String: String], name: String, epoch: Int?) -> SitePlan? {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
-            "bearings-review-due-\(getpid())")
+            "bearings-\(name)-\(getpid())")
         try? FileManager.default.removeItem(at: folder)
         defer { try? FileManager.default.removeItem(at: folder) }
         for (path, text) in files {
@@ -153,12 +156,12 @@ struct ReviewAndDueTests {
                 at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try? Data(text.utf8).write(to: url)
         }
-        let options = BuildOptions(load: LoadOptions(dataDirectory: folder.path), sourceDateEpoch: 1_551_398_400)
+        let options = BuildOptions(load: LoadOptions(dataDirectory: folder.path), sourceDateEpoch: epoch)
         guard let result = try? SiteBuilder.plan(options),
             !result.diagnostics.contains(where: { $0.severity == .error })
         else { return nil }
         return result.plan
-    }()
+    }
 
     /// The text of an HTML fragment: tags dropped, spaces collapsed, `&#39;` read.
     func text(_ html: Substring) -> String {
@@ -233,5 +236,26 @@ struct ReviewAndDueTests {
         #expect(rows.last?.contains("6 meetups last measured Oct 2017") == true)
         #expect(rows.first?.contains("150 downloads Dec 2017") == true)
         #expect(!(rows.first?.contains("last measured") ?? true))
+    }
+
+    @Test func aMetricPageTableOfMoreThan400DatesSaysHowManyAreLeftOutAndWhere() throws {
+        // 401 days from 2020-01-01, Acme 1 and Rival 3 each day: the share is 25.0% throughout.
+        let start = try #require(Day(iso: "2020-01-01")).ordinal
+        let rows = (0..<401).map { Day(ordinal: start + $0) }.map { "\($0),daily,acme,1\n\($0),daily,rival,3\n" }
+        let files = [
+            "project.md": "---\nname: Acme\nid: acme\ncompetitors:\n  rival: Rival\n---\nDaily.\n",
+            "metrics/daily.md": "---\nname: Daily\nkind: usage\ncadence: day\n---\nA day's count.\n",
+            "series/daily.csv": "date,metric,project,value\n" + rows.joined(),
+        ]
+        let page = try #require(Self.plan(files, name: "long-table", epoch: nil)?.text("metrics/daily.html"))
+        #expect(
+            page.contains(
+                "<caption>Daily — the newest 400 of 401 dates; the 1 older one is in <a href=\"../data/series.csv\">series.csv</a></caption>"
+            ))
+        #expect(
+            page.contains(
+                "<caption>Acme's share of the sum over the projects in the category; unknown where one of them was not measured — the newest 400 of 401 dates; 1 older row on <a href=\"../data/site.json\">site.json</a></caption>"
+            ))
+        #expect(page.components(separatedBy: "<td class=\"num\">25.0%</td>").count == 401)
     }
 }
