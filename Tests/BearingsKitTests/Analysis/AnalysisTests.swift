@@ -222,4 +222,51 @@ struct AnalysisTests {
                 "a", "b",
             ])
     }
+
+    @Test func dueComesFromAReviewDateOrAFinalVerdictAfterTheLastReview() {
+        let location = SourceLocation(path: "d.md")
+        var decision = Decision(
+            id: "0001-x", title: "X", status: .accepted, date: Self.day("2014-01-01"), review: Self.day("2015-01-01"),
+            location: location)
+        decision.reviewed = Self.day("2015-06-01")
+        let expectation = Expectation(
+            metric: "m", condition: .passes("them"), conditionText: "them", by: Self.day("2016-12-31"),
+            location: location)
+        func verdict(_ verdict: ExpectationVerdict.Verdict) -> ExpectationVerdict {
+            ExpectationVerdict(
+                decision: "0001-x", expectation: expectation, by: Self.day("2016-12-31"), verdict: verdict,
+                judged: SeriesPoint(date: Self.day("2016-12-01"), value: 80, observation: 0))
+        }
+        let lags = ["m": Lag(amount: 6, unit: .month)]
+        // The review date is covered by the review of 2015-06-01; the met verdict is final once
+        // 2016-12-01 + 6 months = 2017-06-01 has come, not at its 'by' date.
+        #expect(
+            Analysis.dueSince(decision, verdicts: [verdict(.met)], lags: lags, reference: Self.day("2017-05-31")) == nil
+        )
+        #expect(
+            Analysis.dueSince(decision, verdicts: [verdict(.met)], lags: lags, reference: Self.day("2018-01-01"))
+                == Self.day("2017-06-01"))
+        #expect(
+            Analysis.dueSince(decision, verdicts: [verdict(.missed)], lags: [:], reference: Self.day("2018-01-01"))
+                == Self.day("2016-12-31"))
+        // Too early and no data never make it due; neither does anything once it is reviewed after.
+        for other in [ExpectationVerdict.Verdict.tooEarly, .noData, .withdrawn] {
+            #expect(
+                Analysis.dueSince(decision, verdicts: [verdict(other)], lags: lags, reference: Self.day("2018-01-01"))
+                    == nil)
+        }
+        decision.reviewed = Self.day("2017-06-01")
+        #expect(
+            Analysis.dueSince(decision, verdicts: [verdict(.met)], lags: lags, reference: Self.day("2018-01-01")) == nil
+        )
+        // Without the review, the review date is the longest wait.
+        decision.reviewed = nil
+        #expect(
+            Analysis.dueSince(decision, verdicts: [verdict(.met)], lags: lags, reference: Self.day("2018-01-01"))
+                == Self.day("2015-01-01"))
+        decision.status = .rejected
+        #expect(
+            Analysis.dueSince(decision, verdicts: [verdict(.met)], lags: lags, reference: Self.day("2018-01-01")) == nil
+        )
+    }
 }
