@@ -6,13 +6,17 @@ public struct BetReview: Sendable, Equatable {
         public var metric: String
         /// This project's last point on or before the decision date.
         public var then: SeriesPoint?
-        /// This project's newest point.
+        /// This project's newest settled point after the decision date (on or before the day a
+        /// superseding decision was taken): what the review judges; nil when there is none yet.
         public var now: SeriesPoint?
+        /// This project's newest point after the decision date when it is newer than `now` and not
+        /// settled yet: shown apart, never judged.
+        public var unsettled: SeriesPoint?
         /// This project's share at `then`'s date, when shares apply.
         public var shareThen: Double?
         /// This project's share at `now`'s date.
         public var shareNow: Double?
-        /// Whether there is no settled value after the decision date yet.
+        /// Whether there is no settled value after the decision date yet (`now` is nil).
         public var tooEarly: Bool
         /// Whether a break lies between `then` and `now`: their shares are not compared.
         public var acrossBreak: Bool = false
@@ -32,8 +36,9 @@ public struct BetReview: Sendable, Equatable {
 
 extension Analysis {
     /// The review of one decision's bets; nil when it has no date or watches nothing. "Now" is the
-    /// newest value on or before `until` (the day a superseding decision was taken), and the
-    /// verdict is "too early" until such a value after the decision date is settled on `reference`.
+    /// newest *settled* value after the decision date, on or before `until` (the day a superseding
+    /// decision was taken); a newer value not settled on `reference` is kept apart (`unsettled`),
+    /// and the review is "too early" only when no settled value after the decision date exists.
     public static func review(
         _ decision: Decision, project: String, series: [String: MetricSeries],
         shares precomputed: [String: [SharePoint]]? = nil, reference: Day, until: Day? = nil
@@ -43,23 +48,25 @@ extension Analysis {
             guard let metricSeries = series[id] else { return nil }
             let line = metricSeries.line(project)
             let then = line?.last(onOrBefore: date)
-            let now = until.map { line?.last(onOrBefore: $0) } ?? line?.points.last
+            let after = (line?.points ?? []).filter { point in
+                point.date > date && (until.map { point.date <= $0 } ?? true)
+            }
+            let lag = metricSeries.metric.lag
+            let now = after.last { isSettled($0.date, lag: lag, reference: reference) }
+            let unsettled = after.last.flatMap { newest in newest.date > (now?.date ?? date) ? newest : nil }
             var shareThen: Double?, shareNow: Double?
             if shareApplies(metricSeries.metric) {
                 let shares = precomputed?[id] ?? share(metricSeries, of: project)
                 shareThen = then.flatMap { share(on: $0.date, in: shares)?.share }
                 shareNow = now.flatMap { share(on: $0.date, in: shares)?.share }
             }
-            let tooEarly =
-                now.map { $0.date <= date || !isSettled($0.date, lag: metricSeries.metric.lag, reference: reference) }
-                ?? true
             let acrossBreak =
                 then.flatMap { then in
                     now.map { metricSeries.segment(then.date) != metricSeries.segment($0.date) }
                 } ?? false
             return BetReview.Watched(
-                metric: id, then: then, now: now, shareThen: shareThen, shareNow: shareNow, tooEarly: tooEarly,
-                acrossBreak: acrossBreak)
+                metric: id, then: then, now: now, unsettled: unsettled, shareThen: shareThen, shareNow: shareNow,
+                tooEarly: now == nil, acrossBreak: acrossBreak)
         }
         return BetReview(decision: decision.id, watched: watched)
     }
@@ -69,20 +76,44 @@ extension Analysis {
         decision.status != .superseded && decision.status != .rejected && decision.status != .deprecated
     }
 
-    /// The day a decision became due for review: the earliest of its review date and its
-    /// expectations' `by` dates that is on or before `reference`; nil when none has come yet.
-    public static func dueDate(_ decision: Decision, reference: Day) -> Day? {
-        ([decision.review] + decision.expectations.map(\.by)).compactMap { $0 }.filter { $0 <= reference }.min()
+    /// Whether a decision is proposed or accepted: only those can be due for review.
+    public static func isOpen(_ decision: Decision) -> Bool {
+        decision.status == .proposed || decision.status == .accepted
     }
 
-    /// Decisions still standing whose review date, or the `by` date of one of their expectations,
-    /// is on or before `reference`; the earliest due first.
-    public static func dueForReview(_ decisions: [Decision], reference: Day) -> [Decision] {
-        let due: [(day: Day, decision: Decision)] = decisions.compactMap { decision in
-            guard stands(decision), let day = dueDate(decision, reference: reference) else { return nil }
-            return (day, decision)
+    /// The day a final verdict (met or missed) became known: its `by` date, or the day the value it
+    /// rests on settled when that is later; nil for any other verdict.
+    public static func finalDay(_ verdict: ExpectationVerdict, lag: Lag?) -> Day? {
+        guard verdict.verdict == .met || verdict.verdict == .missed, let by = verdict.by else { return nil }
+        guard let judged = verdict.judged, let settles = lag?.after(judged.date) else { return by }
+        return max(by, settles)
+    }
+
+    /// Since when a decision has been due for review (SPEC §1, "Due"), or nil when it is not due: a
+    /// proposed or accepted decision is due from the earliest of its review date (when on or before
+    /// `reference`) and the days its expectations' verdicts became final (met or missed) that comes
+    /// after its `reviewed:` date. "Too early" and "no data" verdicts never make it due.
+    /// `lags` gives each metric's lag, to date a final verdict by the day its value settled.
+    public static func dueSince(
+        _ decision: Decision, verdicts: [ExpectationVerdict], lags: [String: Lag] = [:], reference: Day
+    ) -> Day? {
+        guard isOpen(decision) else { return nil }
+        var triggers = verdicts.compactMap { finalDay($0, lag: lags[$0.expectation.metric]) }
+        if let review = decision.review { triggers.append(review) }
+        return triggers.filter { day in day <= reference && (decision.reviewed.map { day > $0 } ?? true) }.min()
+    }
+
+    /// The decisions due for review on `reference`, each with the day it has been waiting since,
+    /// longest-waiting first (then by id). `verdicts` holds each decision's expectation verdicts.
+    public static func dueForReview(
+        _ decisions: [Decision], verdicts: [String: [ExpectationVerdict]], lags: [String: Lag] = [:], reference: Day
+    ) -> [(decision: Decision, since: Day)] {
+        let due: [(decision: Decision, since: Day)] = decisions.compactMap { decision in
+            dueSince(decision, verdicts: verdicts[decision.id] ?? [], lags: lags, reference: reference).map {
+                (decision, $0)
+            }
         }
-        return due.sorted { ($0.day, $0.decision.id) < ($1.day, $1.decision.id) }.map(\.decision)
+        return due.sorted { ($0.since, $0.decision.id) < ($1.since, $1.decision.id) }
     }
 
     /// What links principles and decisions, and where the links are missing or stale.

@@ -53,6 +53,9 @@ public struct Decision: Sendable, Equatable {
     public var watch: [String]
     /// When to look at this bet again.
     public var review: Day?
+    /// When the bet was last looked at again (`reviewed:`): it is not due again until a review
+    /// date or a final verdict comes after it.
+    public var reviewed: Day?
     /// The decision that replaced this one.
     public var supersededBy: String?
     /// Other links found in the status, such as "Amended by".

@@ -11,7 +11,8 @@ public enum DecisionParser {
     /// The front matter keys of a decision in data/decisions. Imported records are not held to them:
     /// their own tools' keys (`decision-makers`, `consulted`, `parent`, `nav_order`, …) are theirs.
     static let keys = [
-        "status", "date", "kind", "principles", "watch", "review", "superseded_by", "deciders", "tags", "expect",
+        "status", "date", "kind", "principles", "watch", "review", "reviewed", "superseded_by", "deciders", "tags",
+        "expect",
         "title",
     ]
 
@@ -168,7 +169,7 @@ public enum DecisionParser {
         }
 
         var fieldLocations: [String: SourceLocation] = [:]
-        for key in ["status", "date", "principles", "watch", "superseded_by", "review", "kind"] {
+        for key in ["status", "date", "principles", "watch", "superseded_by", "review", "reviewed", "kind"] {
             if frontMatter.fields[key] != nil { fieldLocations[key] = frontMatter.valueLocation(key) }
         }
         if fieldLocations["status"] == nil, statusText != nil { fieldLocations["status"] = statusLocation }
@@ -213,6 +214,15 @@ public enum DecisionParser {
                     hint: "review a decision after it is made: give a date on or after \(date)"))
             review = nil
         }
+        var reviewed = fields.day("reviewed")
+        if let reviewedDay = reviewed, let date, reviewedDay < date {
+            diagnostics.append(
+                .error(
+                    frontMatter.valueLocation("reviewed"),
+                    "the date it was reviewed, \(reviewedDay), is before the decision's date, \(date)",
+                    hint: "a decision is reviewed after it is made: give a date on or after \(date)"))
+            reviewed = nil
+        }
         // `deciders: Alice, Bob` is two people, as it is in a MADR 2 bullet.
         let decidersKey = ["deciders", "decision-makers"].first { frontMatter.fields[$0] != nil } ?? "deciders"
         let deciders = fields.list(decidersKey).flatMap { BodyMetadata.commaList($0.0) }
@@ -228,6 +238,7 @@ public enum DecisionParser {
                 || (frontMatter.isPresent && body.status == nil && body.date == nil) ? .frontMatter : body.dialect,
             location: fileStart, fieldLocations: fieldLocations, isImported: imported)
         decision.expectations = expectations
+        decision.reviewed = reviewed
         if origin == .own { diagnostics += frontMatter.unknownKeys(known: keys, file: "a decision") }
         var found = diagnostics + fields.diagnostics
         if imported {

@@ -16,13 +16,13 @@ extension SiteRenderer {
                 "tableHTML": dataTable(headline, root: root, limit: 12),
                 "crossovers": crossoverSentences(headline).map { ["text": $0] },
             ]
-            if let (svg, changes) = shareChart(headline, root: root, id: "headline-share", marked: false) {
+            if let (svg, _) = shareChart(headline, root: root, id: "headline-share", marked: false) {
                 chart["svgHTML"] = svg
                 chart["isShare"] = true
-                chart["denominatorNote"] =
-                    changes.isEmpty
-                    ? ""
-                    : "A project joins the category on \(changes.map { headline.label($0) }.joined(separator: ", ")): the share's denominator changes there."
+                // Why the share is unknown now is said once, by the headline's figures above.
+                chart["denominatorNote"] = categoryChangesText(headline)
+                chart["tableHTML"] = shareTable(
+                    headline, limit: 12, fullHref: ("metrics/\(headline.metric.id).html", "the metric's page"))
             } else {
                 chart["svgHTML"] = lineChart(headline, root: root, id: "headline", marked: false)
             }
@@ -40,12 +40,19 @@ extension SiteRenderer {
         context["passesMore"] = shown.count < passes.count ? "All \(passes.count) changes of order" : ""
         context["standing"] = standingRows(kind: .usage, root: root)
         context["community"] = standingRows(kind: .community, root: root)
-        let due = Analysis.dueForReview(dataSet.decisions, reference: referenceDate)
-        context["due"] = due.map { decision -> [String: Any] in
+        context["due"] = dueDecisions.map { decision, since -> [String: Any] in
             var link = decisionLink(decision, root: root)
-            let when = Analysis.dueDate(decision, reference: referenceDate)
-            link["review"] =
-                decision.review.flatMap { $0 == when ? "review \($0)" : nil } ?? when.map { "by \($0)" } ?? ""
+            let why: String
+            if decision.review == since {
+                why = "its review date"
+            } else {
+                // The expectation whose verdict became final on that day.
+                let final = (betVerdicts[decision.id] ?? []).first {
+                    Analysis.finalDay($0, lag: series[$0.expectation.metric]?.metric.lag) == since
+                }
+                why = final.map { "an expectation \($0.verdict.words)" } ?? "its bet judged"
+            }
+            link["review"] = "waiting since \(since), \(why)"
             return link
         }
         context["score"] = betScore(root: root)
@@ -95,21 +102,28 @@ extension SiteRenderer {
                 // An irregular metric's base may be more than a year back: its real span is said.
                 let span = Analysis.spanWords(from: base.date, to: latest.date, cadence: metricSeries.cadence)
                 figures["changeLabel"] =
-                    "over \(span), from \(shareText(base.share)) in \(metricSeries.label(base.date))"
+                    "change in share over \(span), from \(shareText(base.share)) in \(metricSeries.label(base.date))"
             } else {
                 figures["change"] = "unknown"
                 figures["changeLabel"] = "share change over a year: \(shareYearUnknownReason(standing, metricSeries))"
             }
         } else {
             figures["main"] = value
+            let shareWhy =
+                standing.isStale
+                ? "unknown: \(unknownWhy)"
+                : shareUnknownText(metricSeries, at: latest.date) ?? "unknown: \(unknownWhy)"
             figures["mainLabel"] =
-                sharesApply ? "\(us)'s latest value; its share is unknown: \(unknownWhy)" : "\(us)'s latest value"
+                sharesApply ? "\(us)'s latest value; its share is \(shareWhy)" : "\(us)'s latest value"
             let cell = yearCell(standing, metricSeries)
             figures["change"] = cell["value"] ?? "–"
-            // "over 2 years, since Dec 2021" when the base is not one year back.
+            // Said of what it is a change: the value, not the share the heading is about; "over 2 years,
+            // since Dec 2021" when the base is not one year back.
+            let what = "change in \(us)'s \(metric.unit.map { $0 == "%" ? "value" : $0 } ?? "value") "
             figures["changeLabel"] =
-                cell["span"].map { span in span + (cell["since"].map { ", \($0)" } ?? "") }
-                ?? "over a year" + (cell["base"].map { ", \($0)" } ?? "")
+                what
+                + (cell["span"].map { span in span + (cell["since"].map { ", \($0)" } ?? "") }
+                    ?? "over a year" + (cell["base"].map { ", \($0)" } ?? ""))
         }
         if let rank = standing.rank {
             figures["rank"] = ordinal(rank)
@@ -182,7 +196,13 @@ extension SiteRenderer {
     /// this project's colour.
     func standingRows(kind: Metric.Kind, root: String) -> [[String: Any]] {
         let us = dataSet.project.id
-        return dataSet.metrics.filter { $0.kind == kind }.compactMap { metric -> [String: Any]? in
+        // The headline's period: a row older than it by more than one period of its own cadence is stale.
+        let headlineDay = headlineSeries.flatMap { headline in
+            (headline.line(us)?.points.last?.date ?? headline.newestDate).map {
+                headline.cadence == nil ? $0 : headline.start(ofPeriod: headline.period($0))
+            }
+        }
+        let rows = dataSet.metrics.filter { $0.kind == kind }.compactMap { metric -> [String: Any]? in
             guard let metricSeries = series[metric.id], !metricSeries.lines.isEmpty else { return nil }
             let sharesApply = shares[metric.id] != nil && metricSeries.lines.count > 1
             var row: [String: Any] = [
@@ -203,6 +223,8 @@ extension SiteRenderer {
             row["date"] = latest.date.description
             row["dateLabel"] = metricSeries.label(latest.date)
             row["stale"] = standing.isStale
+            row["outdated"] =
+                headlineDay.map { Self.isOutdated(latest.date, metricSeries.cadence, headline: $0) } ?? false
             row["unsettled"] = !isSettled(latest.date, metric)
             if sharesApply {
                 row["share"] = standing.share.map { shareText($0) } ?? "unknown"
@@ -224,6 +246,16 @@ extension SiteRenderer {
                     unit: metric.unit, style: styleIndex(us)))
             return row
         }
+        // Current rows first, stale ones after them, each in the metrics' order.
+        return rows.filter { !($0["outdated"] as? Bool ?? false) } + rows.filter { $0["outdated"] as? Bool ?? false }
+    }
+
+    /// Whether a value dated `day` is older than the headline's period (which starts on `headline`)
+    /// by more than one period of its own cadence: a yearly value of 2023 beside a 2025 Q3 headline,
+    /// a monthly one of Sep 2018. Irregular metrics: more than 366 days older.
+    static func isOutdated(_ day: Day, _ cadence: Cadence?, headline: Day) -> Bool {
+        guard let cadence else { return headline.ordinal - day.ordinal > 366 }
+        return cadence.period(headline) - cadence.period(day) > 1
     }
 
     /// A line's points thinned for a 120-pixel sparkline, with its gaps.

@@ -368,7 +368,7 @@ extension SiteRenderer {
                 }
             }
         }
-        let due = Analysis.dueForReview(dataSet.decisions, reference: referenceDate).map { JSONText.string($0.id) }
+        let due = dueDecisions.map { JSONText.string($0.decision.id) }
         let bets: [JSONText] = dataSet.decisions.flatMap { decision in
             (betVerdicts[decision.id] ?? []).map { verdict in
                 .line(

@@ -49,7 +49,15 @@ extension SiteRenderer {
         var context = decisionLink(decision, root: root)
         context["bodyHTML"] = decisionBody(decision)
         context["review"] = decision.review?.description ?? ""
-        context["reviewDue"] = Analysis.stands(decision) && (decision.review.map { $0 <= referenceDate } ?? false)
+        context["reviewed"] = decision.reviewed?.description ?? ""
+        let dueSince = Analysis.dueSince(
+            decision, verdicts: betVerdicts[decision.id] ?? [],
+            lags: decision.expectations.reduce(into: [:]) { $0[$1.metric] = series[$1.metric]?.metric.lag },
+            reference: referenceDate)
+        context["reviewDue"] = dueSince != nil
+        // A decision due for a final verdict, with no review date: since when.
+        context["dueSince"] =
+            dueSince.map { "waiting since \($0), when the verdict of an expectation became final" } ?? ""
         context["principles"] = decision.principles.map { id in
             ["title": principleTitles[id] ?? id, "href": "\(root)principles.html#\(id)"]
         }
@@ -88,8 +96,16 @@ extension SiteRenderer {
                     "name": metric.name, "href": "\(root)metrics/\(metric.id).html",
                     "then": watched.then.map { ValueFormat.full($0.value, unit: metric.unit) } ?? "not measured",
                     "thenDate": watched.then.map { metricSeries.label($0.date) } ?? "",
-                    "now": watched.now.map { ValueFormat.full($0.value, unit: metric.unit) } ?? "not measured",
+                    "now": watched.now.map { ValueFormat.full($0.value, unit: metric.unit) }
+                        ?? (watched.unsettled == nil ? "no value since the decision" : "none settled yet"),
                     "nowDate": watched.now.map { metricSeries.label($0.date) } ?? "",
+                    "pending": watched.unsettled.map {
+                        "\(metricSeries.label($0.date)): \(ValueFormat.full($0.value, unit: metric.unit)) — not settled yet"
+                    } ?? "",
+                    "shareNowWhy": sharesApply && watched.now != nil && watched.shareNow == nil
+                        ? watched.now.flatMap { shareUnknownText(metricSeries, at: $0.date) }.map {
+                            $0.hasPrefix("unknown ") ? String($0.dropFirst("unknown ".count)) : $0
+                        } ?? "" : "",
                     "shareThen": shareCell(watched.shareThen, watched.then),
                     "shareNow": shareCell(watched.shareNow, watched.now),
                     "shareChange": watched.acrossBreak

@@ -25,24 +25,12 @@ extension SiteRenderer {
         ]
         if !metricSeries.lines.isEmpty {
             context["svgHTML"] = lineChart(metricSeries, root: root, id: "metric-\(metric.id)")
-            context["tableHTML"] = dataTable(metricSeries, root: root)
-            if let (svg, changes) = shareChart(metricSeries, root: root, id: "share-\(metric.id)") {
-                let shares = self.shares[metric.id] ?? []
+            context["tableHTML"] = dataTable(metricSeries, root: root, limit: Self.metricTableRows)
+            if let (svg, _) = shareChart(metricSeries, root: root, id: "share-\(metric.id)") {
                 context["share"] = [
-                    "svgHTML": svg,
-                    "denominatorNote": changes.isEmpty
-                        ? ""
-                        : "A project joins the category on \(changes.map { metricSeries.label($0) }.joined(separator: ", ")): the share's denominator changes there.",
-                    "rows": shares.reversed().prefix(40).map { point -> [String: Any] in
-                        [
-                            "date": point.date.description, "dateLabel": metricSeries.label(point.date),
-                            "share": point.share.map { shareText($0) } ?? "unknown",
-                            "projects": point.projectsMeasured.filter { !point.notMeasured.contains($0) }.map(
-                                projectName
-                            ).joined(separator: ", "),
-                            "notMeasured": point.notMeasured.map(projectName).joined(separator: ", "),
-                        ]
-                    },
+                    "svgHTML": svg, "denominatorNote": shareNote(metricSeries),
+                    "tableHTML": shareTable(
+                        metricSeries, limit: Self.metricTableRows, fullHref: ("\(root)data/site.json", "site.json")),
                 ]
             }
         }
@@ -50,5 +38,21 @@ extension SiteRenderer {
             decisionLink($0, root: root)
         }
         return page("metric", title: metric.name, root: root, section: "trends.html", source: metric.location, context)
+    }
+
+    /// A metric page's tables show this many dates, newest first: every date of 33 years of a
+    /// monthly metric, so gaps and the last known share appear; longer ones say how many are left out.
+    static let metricTableRows = 400
+
+    /// The note under a share chart: since when the newest share is unknown and why, with the last
+    /// share known (`shareUnknownText`), then who joined the category when.
+    func shareNote(_ metricSeries: MetricSeries) -> String {
+        var sentences: [String] = []
+        if let newest = metricSeries.newestDate, let why = shareUnknownText(metricSeries, at: newest) {
+            sentences.append("\(dataSet.project.name)'s share is \(why).")
+        }
+        let changesText = categoryChangesText(metricSeries)
+        if !changesText.isEmpty { sentences.append(changesText) }
+        return sentences.joined(separator: " ")
     }
 }

@@ -357,6 +357,14 @@ struct SiteRenderer: Sendable {
         return link
     }
 
+    /// The decisions due for review on the reference date (SPEC §1, "Due"), longest-waiting first,
+    /// each with the day it has been waiting since.
+    var dueDecisions: [(decision: Decision, since: Day)] {
+        var lags: [String: Lag] = [:]
+        for metric in dataSet.metrics { lags[metric.id] = metric.lag }
+        return Analysis.dueForReview(dataSet.decisions, verdicts: betVerdicts, lags: lags, reference: referenceDate)
+    }
+
     /// A decision's bet verdict from its expectations; nil when it has none.
     func betVerdict(_ decision: Decision) -> ExpectationVerdict.Verdict? {
         betVerdicts[decision.id].flatMap(Analysis.betVerdict)
@@ -512,15 +520,30 @@ struct SiteRenderer: Sendable {
         let spec = ShareChartSpec(
             title: "\(dataSet.project.name)'s share of \(metricSeries.metric.name)",
             description:
-                "\(dataSet.project.name)'s value divided by the sum over all projects measured on each date, from \(shares.first.map { metricSeries.label($0.date) } ?? "") to \(shares.last.map { metricSeries.label($0.date) } ?? "")."
+                "\(dataSet.project.name)'s value divided by the sum over every project in the category in each period (a project belongs to it from its first value on), from \(shares.first.map { metricSeries.label($0.date) } ?? "") to \(shares.last.map { metricSeries.label($0.date) } ?? "")."
                 + (unknown == 0
                     ? ""
-                    : " The share is unknown on \(unknown) date\(unknown == 1 ? "" : "s"), where a project in the category was not measured; the line has gaps there."),
+                    : " \(unknownSharesText(shares))"),
             lines: [line], markers: marked ? markers(root: root, metric: metricSeries.metric.id, range: range) : [],
             events: chartEvents(metricSeries, range: range),
             denominatorChanges: changes.map(\.ordinal), unsettledFromDay: unsettledFrom(metricSeries), width: 720,
             height: 260, idPrefix: id, cadence: metricSeries.cadence)
         return (HTML(svg: ShareChart.figure(spec)), changes)
+    }
+
+    /// Why a share line has gaps: "The share is unknown on 3 dates: 2 before PyTorch's first value,
+    /// 1 where a project in the category was not measured; the line has gaps there."
+    func unknownSharesText(_ shares: [Analysis.SharePoint]) -> String {
+        let unknown = shares.filter { $0.share == nil }
+        let before = unknown.filter { !$0.projectsMeasured.contains(dataSet.project.id) }.count
+        let gaps = unknown.count - before
+        let plural = unknown.count == 1 ? "" : "s"
+        let ours = "before \(dataSet.project.name)'s first value"
+        let gap = "where a project in the category was not measured"
+        let why =
+            before == 0
+            ? ", \(gap)" : gaps == 0 ? ", \(ours)" : ": \(before) \(ours), \(gaps) \(gap)"
+        return "The share is unknown on \(unknown.count) date\(plural)\(why); the line has gaps there."
     }
 
     func chartDescription(_ metricSeries: MetricSeries) -> String {
@@ -556,7 +579,7 @@ struct SiteRenderer: Sendable {
             "<details class=\"data-table\">\n<summary>Data table</summary>\n<div class=\"table-scroll\">\n<table>\n<caption>\(caption)"
         if dates.count > limit {
             out =
-                "\(out) — the newest \(shown.count) of \(dates.count) dates; every point is in <a href=\"\(root)data/series.csv\">series.csv</a>"
+                "\(out) — the newest \(shown.count) of \(dates.count) dates; the \(dates.count - shown.count) older \(dates.count - shown.count == 1 ? "one is" : "ones are") in <a href=\"\(root)data/series.csv\">series.csv</a>"
         }
         var text = out.rawValue + "</caption>\n<thead><tr><th scope=\"col\">Date</th>"
         for line in lines {

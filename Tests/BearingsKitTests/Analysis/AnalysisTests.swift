@@ -182,18 +182,27 @@ struct AnalysisTests {
         #expect(review.watched.map(\.tooEarly) == [true])
         #expect(review.watched.first?.then?.value == 1)
         #expect(review.watched.first?.shareThen == 0.25)
-        #expect(review.watched.first?.shareNow == 0.5)
-        #expect(review.watched.first?.shareChange == 0.25)
+        // June's value is the only one since the decision and is not settled: shown apart, not judged.
+        #expect(review.watched.first?.now == nil)
+        #expect(review.watched.first?.unsettled?.date.description == "2020-06-01")
+        #expect(review.watched.first?.unsettled?.value == 3)
+        #expect(review.watched.first?.shareNow == nil)
+        #expect(review.watched.first?.shareChange == nil)
         // With a 3-month lag, June's value is settled from September on, not before.
         let settled = Analysis.series(Self.dataSet(points, lag: Lag(amount: 3, unit: .month)))
         let before = Analysis.review(decision, project: "us", series: settled, reference: Self.day("2020-08-31"))
         #expect(before?.watched.map(\.tooEarly) == [true])
         let after = Analysis.review(decision, project: "us", series: settled, reference: Self.day("2020-09-01"))
         #expect(after?.watched.map(\.tooEarly) == [false])
-        // Superseded on 2020-03-01: "now" stops there, at January's value.
+        #expect(after?.watched.first?.now?.value == 3)
+        #expect(after?.watched.first?.unsettled == nil)
+        #expect(after?.watched.first?.shareNow == 0.5)
+        #expect(after?.watched.first?.shareChange == 0.25)
+        // Superseded on 2020-03-01: "now" stops there, and no value lies between the two dates.
         let until = Analysis.review(
             decision, project: "us", series: settled, reference: Self.day("2020-09-01"), until: Self.day("2020-03-01"))
-        #expect(until?.watched.first?.now?.date.description == "2020-01-01")
+        #expect(until?.watched.first?.now == nil)
+        #expect(until?.watched.first?.unsettled == nil)
         #expect(until?.watched.map(\.tooEarly) == [true])
     }
 
@@ -208,6 +217,56 @@ struct AnalysisTests {
             decision("b", .accepted, "2020-06-01"), decision("a", .proposed, "2020-01-01"),
             decision("c", .superseded, "2020-01-01"), decision("d", .accepted, "2020-06-02"),
         ]
-        #expect(Analysis.dueForReview(decisions, reference: Self.day("2020-06-01")).map(\.id) == ["a", "b"])
+        #expect(
+            Analysis.dueForReview(decisions, verdicts: [:], reference: Self.day("2020-06-01")).map(\.decision.id) == [
+                "a", "b",
+            ])
+    }
+
+    @Test func dueComesFromAReviewDateOrAFinalVerdictAfterTheLastReview() {
+        let location = SourceLocation(path: "d.md")
+        var decision = Decision(
+            id: "0001-x", title: "X", status: .accepted, date: Self.day("2014-01-01"), review: Self.day("2015-01-01"),
+            location: location)
+        decision.reviewed = Self.day("2015-06-01")
+        let expectation = Expectation(
+            metric: "m", condition: .passes("them"), conditionText: "them", by: Self.day("2016-12-31"),
+            location: location)
+        func verdict(_ verdict: ExpectationVerdict.Verdict) -> ExpectationVerdict {
+            ExpectationVerdict(
+                decision: "0001-x", expectation: expectation, by: Self.day("2016-12-31"), verdict: verdict,
+                judged: SeriesPoint(date: Self.day("2016-12-01"), value: 80, observation: 0))
+        }
+        let lags = ["m": Lag(amount: 6, unit: .month)]
+        // The review date is covered by the review of 2015-06-01; the met verdict is final once
+        // 2016-12-01 + 6 months = 2017-06-01 has come, not at its 'by' date.
+        #expect(
+            Analysis.dueSince(decision, verdicts: [verdict(.met)], lags: lags, reference: Self.day("2017-05-31")) == nil
+        )
+        #expect(
+            Analysis.dueSince(decision, verdicts: [verdict(.met)], lags: lags, reference: Self.day("2018-01-01"))
+                == Self.day("2017-06-01"))
+        #expect(
+            Analysis.dueSince(decision, verdicts: [verdict(.missed)], lags: [:], reference: Self.day("2018-01-01"))
+                == Self.day("2016-12-31"))
+        // Too early and no data never make it due; neither does anything once it is reviewed after.
+        for other in [ExpectationVerdict.Verdict.tooEarly, .noData, .withdrawn] {
+            #expect(
+                Analysis.dueSince(decision, verdicts: [verdict(other)], lags: lags, reference: Self.day("2018-01-01"))
+                    == nil)
+        }
+        decision.reviewed = Self.day("2017-06-01")
+        #expect(
+            Analysis.dueSince(decision, verdicts: [verdict(.met)], lags: lags, reference: Self.day("2018-01-01")) == nil
+        )
+        // Without the review, the review date is the longest wait.
+        decision.reviewed = nil
+        #expect(
+            Analysis.dueSince(decision, verdicts: [verdict(.met)], lags: lags, reference: Self.day("2018-01-01"))
+                == Self.day("2015-01-01"))
+        decision.status = .rejected
+        #expect(
+            Analysis.dueSince(decision, verdicts: [verdict(.met)], lags: lags, reference: Self.day("2018-01-01")) == nil
+        )
     }
 }

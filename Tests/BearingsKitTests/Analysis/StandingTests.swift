@@ -81,9 +81,11 @@ struct DashboardHeadlineTests {
     @Test func truthHeadlineIsDownloadsWithItsUnknownsSaidWhy() throws {
         #expect(
             try figures("truth") == [
-                "75 downloads | Widget&#39;s latest value; its share is unknown: Gizmo not measured since Sep 2020",
+                // Unknown from Oct 2020, Gizmo's last month Sep 2020, when the share was 60 / 180.
+                "75 downloads | Widget&#39;s latest value; its share is unknown since Oct 2020 — Gizmo not measured since Sep 2020; last known 33.3% (Sep 2020)",
                 "unknown | rank — Gizmo not measured since Sep 2020",
-                "– | over a year, not compared across the break of Jul 2020",
+                // A change of downloads under a heading about share: it says so.
+                "– | change in Widget&#39;s downloads over a year, not compared across the break of Jul 2020",
                 "1 met 1 missed 1 withdrawn  | the bets, as judged on 2020-12-01",
             ])
     }

@@ -12,7 +12,7 @@ struct InvalidFixturesTests {
     }()
 
     @Test func hasACaseForEveryKindOfProblem() {
-        #expect(Self.cases.count == 87)
+        #expect(Self.cases.count == 88)
     }
 
     @Test(arguments: cases)

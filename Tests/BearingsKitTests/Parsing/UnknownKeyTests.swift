@@ -13,7 +13,7 @@ struct UnknownKeyTests {
     static let metricHint =
         "the keys of a metric are name, kind, unit, lag, higher_is_better, scale, source, cadence, events, collect; Bearings ignores any other"
     static let decisionHint =
-        "the keys of a decision are status, date, kind, principles, watch, review, superseded_by, deciders, tags, expect, title; Bearings ignores any other"
+        "the keys of a decision are status, date, kind, principles, watch, review, reviewed, superseded_by, deciders, tags, expect, title; Bearings ignores any other"
     static let snapshotHint = "the keys of a snapshot are date, source; Bearings ignores any other"
 
     /// What each parser reports for a file: (file kind, path, text) in, diagnostics out.
