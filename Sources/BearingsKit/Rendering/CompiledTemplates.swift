@@ -276,6 +276,11 @@ enum CompiledTemplates {
                 out += "</figure>"
             }
             out += "\n"
+            s.section("shareSvgHTML") { s in
+                out += "<figure class=\"chart\" tabindex=\"0\">"
+                out += s.raw("shareSvgHTML")
+                out += "</figure>\n"
+            }
             out += s.raw("tableHTML")
             out += "\n</section>\n"
         }
