@@ -128,7 +128,7 @@ struct ChartCanvas {
 
         // Data: sorted by day, non-finite values and (on a log scale) values of zero or less as gaps.
         var skipped = 0
-        let cadence = input.cadence
+        let cadence = placementCadence(input)
         // Every point is drawn at the start of its period, so a yearly value dated 2019-12-31
         // sits on the tick "2019", as the tables name it; the dates as given decide the order.
         var firstUnsettledDay: Int?
@@ -251,11 +251,22 @@ struct ChartCanvas {
             ? unitText.map { "\($0), log scale" } ?? "log scale"
             : unitText
         let unitWidth = unitLabel.map { TextWidth.estimate($0, fontSize: fontSize) } ?? 0
-        if let from = input.unsettledFromDay, let dayRange, from <= dayRange.upperBound {
+        if let from = input.unsettledFromDay, let dayRange {
             // At a cadence the shading starts at the period of the first value not settled.
-            let start = periodStarts(cadence) ? firstUnsettledDay.map { periodDay($0, cadence: cadence) } : from
+            let start =
+                periodStarts(cadence)
+                ? firstUnsettledDay.map { periodDay($0, cadence: cadence) } : from <= dayRange.upperBound ? from : nil
             if let start {
-                shadeStart = start <= dayRange.lowerBound ? plotLeft : x(start)
+                if start <= dayRange.lowerBound {
+                    shadeStart = plotLeft
+                } else if let cadence, periodStarts(cadence) {
+                    // Halfway back to the period before, so the first value not settled lies
+                    // inside the shading, not on its edge.
+                    let previous = cadence.start(ofPeriod: cadence.period(Day(ordinal: start)) - 1).ordinal
+                    shadeStart = max(plotLeft, (x(previous) + x(start)) / 2)
+                } else {
+                    shadeStart = x(start)
+                }
                 let named =
                     periodStarts(cadence)
                     ? DateTicks.label(max(start, dayRange.lowerBound), cadence: cadence)
@@ -434,7 +445,9 @@ struct ChartCanvas {
                     "<line class=\"threshold\" x1=\"\(plotLeft)\" y1=\"\(ruleY)\" x2=\"\(plotRight)\" y2=\"\(ruleY)\"/>"
                 )
                 let text = TextWidth.truncated(threshold.text, to: input.compact ? 30 : 60)
-                out.append("<text class=\"threshold-label\" x=\"\(plotLeft + 4)\" y=\"\(ruleY - 4)\">\(text)</text>")
+                // Above the rule, or below it where above would leave the plot.
+                let labelY = ruleY - 4 - fontSize < plotTop ? ruleY + fontSize + 2 : ruleY - 4
+                out.append("<text class=\"threshold-label\" x=\"\(plotLeft + 4)\" y=\"\(labelY)\">\(text)</text>")
             }
         }
 
@@ -497,6 +510,20 @@ struct ChartCanvas {
         case .week?, .month?, .quarter?, .year?: true
         case .day?, nil: false
         }
+    }
+
+    /// The cadence whose periods `input`'s days are drawn at: its own, unless a line has two
+    /// values in one period (two yearly values dated January and July), which would then be
+    /// drawn on top of each other; such a chart keeps the dates as given.
+    static func placementCadence(_ input: Input) -> Cadence? {
+        guard let cadence = input.cadence, periodStarts(cadence) else { return nil }
+        for line in input.lines {
+            var seen = Set<Int>()
+            for point in line.points where point.value != nil {
+                if !seen.insert(cadence.period(Day(ordinal: point.day))).inserted { return nil }
+            }
+        }
+        return cadence
     }
 
     /// The day a value dated `day` is drawn at: the first day of its period at `cadence` (so a

@@ -120,22 +120,34 @@ extension SiteRenderer {
                     // A share expectation is drawn on the share chart, the others on the value chart.
                     let byDates = onMetric.filter { !isShare($0) }.compactMap(byDate)
                     let shareByDates = onMetric.filter(isShare).compactMap(byDate)
-                    func threshold(_ verdict: ExpectationVerdict) -> ChartThreshold? {
-                        let by = verdict.by.map { " by \($0)" } ?? ""
-                        switch verdict.expectation.condition {
-                        case .value(_, let target):
-                            return ChartThreshold(
-                                value: target, text: "expected: \(expectationWords(verdict.expectation))\(by)")
-                        case .share(_, let target):
-                            return ChartThreshold(
-                                value: target, text: "expected: \(expectationWords(verdict.expectation))\(by)")
-                        default: return nil
+                    // One rule per expected value: the same words with two dates are one rule
+                    // ("by 2020-03-31, 2020-10-31"), never two labels on top of each other.
+                    func thresholds(_ verdicts: [ExpectationVerdict]) -> [ChartThreshold] {
+                        var rules: [(value: Double, words: String, dates: [String])] = []
+                        for verdict in verdicts {
+                            let target: Double
+                            switch verdict.expectation.condition {
+                            case .value(_, let value), .share(_, let value): target = value
+                            default: continue
+                            }
+                            let words = expectationWords(verdict.expectation)
+                            let date = verdict.by.map(\.description)
+                            if let index = rules.firstIndex(where: { $0.value == target && $0.words == words }) {
+                                if let date, !rules[index].dates.contains(date) { rules[index].dates.append(date) }
+                            } else {
+                                rules.append((target, words, date.map { [$0] } ?? []))
+                            }
+                        }
+                        return rules.map { rule in
+                            let by = rule.dates.isEmpty ? "" : " by \(rule.dates.joined(separator: ", "))"
+                            return ChartThreshold(value: rule.value, text: "expected: \(rule.words)\(by)")
                         }
                     }
-                    let valueThresholds = onMetric.filter {
-                        if case .value = $0.expectation.condition { return true } else { return false }
-                    }.compactMap(threshold)
-                    let shareThresholds = onMetric.filter(isShare).compactMap(threshold)
+                    let valueThresholds = thresholds(
+                        onMetric.filter {
+                            if case .value = $0.expectation.condition { return true } else { return false }
+                        })
+                    let shareThresholds = thresholds(onMetric.filter(isShare))
                     let named = onMetric.compactMap { verdict -> String? in
                         if case .passes(let other) = verdict.expectation.condition { return other } else { return nil }
                     }
