@@ -158,4 +158,16 @@ struct PeriodPlacementTests {
         // A reaches the newest month: its name stays in the column right of the plot.
         #expect(a.x > (Double(lastOfA.1) ?? 0) + 6)
     }
+
+    @Test func aDecisionAfterTheNewestValueSaysWhyItsChartCannotMarkIt() throws {
+        let page = try #require(Self.quarterly?.text("decisions/0002-write-the-2024-survey.html"))
+        #expect(
+            page.contains(
+                "<figcaption class=\"chart-note\">This decision, dated 2024-05-06, is after the newest value (2023 Q4), so the chart cannot mark it.</figcaption>"
+            ))
+        #expect(!Self.chart(page).contains("class=\"marker\""))
+        // The decision whose date is inside the data is marked, with no such caption.
+        let marked = try #require(Self.quarterly?.text("decisions/0001-stay-ahead-of-dart.html"))
+        #expect(!marked.contains("chart-note"))
+    }
 }
