@@ -437,17 +437,69 @@ struct ChartCanvas {
             )
         }
 
-        // Expected values: a dashed rule with its words above it, at the left of the plot.
+        // Expected values: a dashed rule with its words above or below it, at the left or the right
+        // of the plot, wherever they meet no event's words and no other rule's; in a crowd with
+        // no such place the rule is drawn without them (the description still says it).
         if !values.isEmpty {
+            var taken: [(x: ClosedRange<Double>, y: ClosedRange<Double>)] = placedEvents.filter { !$0.label.isEmpty }
+                .map { placed in
+                    let width = TextWidth.estimate(placed.label, fontSize: fontSize)
+                    let textX = placed.anchorsAtEnd ? placed.x - 3 : placed.x + 3
+                    let baseline = plotTop + fontSize + 1 + Double(placed.row) * annotationRowHeight
+                    return (
+                        placed.anchorsAtEnd ? (textX - width)...textX : textX...(textX + width),
+                        (baseline - fontSize)...(baseline + 3)
+                    )
+                }
             for threshold in thresholds {
                 let ruleY = y(threshold.value)
                 out.append(
                     "<line class=\"threshold\" x1=\"\(plotLeft)\" y1=\"\(ruleY)\" x2=\"\(plotRight)\" y2=\"\(ruleY)\"/>"
                 )
-                let text = TextWidth.truncated(threshold.text, to: input.compact ? 30 : 60)
-                // Above the rule, or below it where above would leave the plot.
-                let labelY = ruleY - 4 - fontSize < plotTop ? ruleY + fontSize + 2 : ruleY - 4
-                out.append("<text class=\"threshold-label\" x=\"\(plotLeft + 4)\" y=\"\(labelY)\">\(text)</text>")
+                // The whole words, or without their dates ("expected: share at least 30%") where
+                // the whole do not fit.
+                let full = TextWidth.truncated(threshold.text, to: input.compact ? 30 : 60)
+                let short = threshold.text.components(separatedBy: " by ").first ?? threshold.text
+                let above = ruleY - 4, below = ruleY + fontSize + 2
+                var found: (x: Double, y: Double, atEnd: Bool, text: String, width: Double)?
+                // A cut text says less than the one without dates: that one first, then.
+                let texts =
+                    (full == short ? [full] : full == threshold.text ? [full, short] : [short, full])
+                    + (threshold.shortText.map { [$0] } ?? [])
+                for text in texts where found == nil {
+                    // The estimate with a margin: the rendered text may be a little wider.
+                    let textWidth = TextWidth.estimate(text, fontSize: fontSize) * 1.15
+                    // From the left along the rule, then against the right edge; above it, then below.
+                    var candidates: [(x: Double, y: Double, atEnd: Bool)] = []
+                    for labelY in [above, below] {
+                        var startX = plotLeft + 4
+                        while startX + textWidth <= plotRight - 4 {
+                            candidates.append((startX, labelY, false))
+                            startX += 24
+                        }
+                        if plotRight - 4 - textWidth >= plotLeft + 4 {
+                            candidates.append((plotRight - 4, labelY, true))
+                        }
+                    }
+                    let place = candidates.filter { $0.y - fontSize >= plotTop && $0.y + 3 <= plotBottom }.first {
+                        candidate in
+                        let xs =
+                            candidate.atEnd
+                            ? (candidate.x - textWidth)...candidate.x : candidate.x...(candidate.x + textWidth)
+                        let ys = (candidate.y - fontSize)...(candidate.y + 3)
+                        return !taken.contains { $0.x.overlaps(xs) && $0.y.overlaps(ys) }
+                    }
+                    if let place { found = (place.x, place.y, place.atEnd, text, textWidth) }
+                }
+                guard let place = found else { continue }
+                let text = place.text, textWidth = place.width
+                taken.append(
+                    (
+                        place.atEnd ? (place.x - textWidth)...place.x : place.x...(place.x + textWidth),
+                        (place.y - fontSize)...(place.y + 3)
+                    ))
+                let anchor: SVG = place.atEnd ? " text-anchor=\"end\"" : ""
+                out.append("<text class=\"threshold-label\" x=\"\(place.x)\" y=\"\(place.y)\"\(anchor)>\(text)</text>")
             }
         }
 

@@ -6,10 +6,13 @@ public struct ChartThreshold: Sendable, Equatable {
     public var value: Double
     /// What is expected, plain text (escaped when drawn).
     public var text: String
+    /// The fewest words that still say it ("≥ 30%"), drawn where `text` does not fit.
+    public var shortText: String?
 
     /// Creates a threshold.
-    public init(value: Double, text: String) {
+    public init(value: Double, text: String, shortText: String? = nil) {
         self.value = value
         self.text = text
+        self.shortText = shortText
     }
 }

@@ -32,7 +32,9 @@ public enum ShareChart {
             idPrefix: spec.idPrefix,
             kind: "share-chart",
             cadence: spec.cadence,
-            thresholds: spec.thresholds.map { ChartThreshold(value: $0.value * 100, text: $0.text) }
+            thresholds: spec.thresholds.map {
+                ChartThreshold(value: $0.value * 100, text: $0.text, shortText: $0.shortText)
+            }
         )
     }
 }

@@ -123,11 +123,17 @@ extension SiteRenderer {
                     // One rule per expected value: the same words with two dates are one rule
                     // ("by 2020-03-31, 2020-10-31"), never two labels on top of each other.
                     func thresholds(_ verdicts: [ExpectationVerdict]) -> [ChartThreshold] {
-                        var rules: [(value: Double, words: String, dates: [String])] = []
+                        var rules: [(value: Double, words: String, dates: [String], symbol: String)] = []
                         for verdict in verdicts {
                             let target: Double
+                            let symbol: String
                             switch verdict.expectation.condition {
-                            case .value(_, let value), .share(_, let value): target = value
+                            case .value(let comparison, let value):
+                                target = value
+                                symbol = "\(comparison.rawValue) \(ValueFormat.full(value, unit: metric.unit))"
+                            case .share(let comparison, let value):
+                                target = value
+                                symbol = "\(comparison.rawValue) \(trimmedPercent(value * 100))"
                             default: continue
                             }
                             let words = expectationWords(verdict.expectation)
@@ -135,12 +141,16 @@ extension SiteRenderer {
                             if let index = rules.firstIndex(where: { $0.value == target && $0.words == words }) {
                                 if let date, !rules[index].dates.contains(date) { rules[index].dates.append(date) }
                             } else {
-                                rules.append((target, words, date.map { [$0] } ?? []))
+                                rules.append((target, words, date.map { [$0] } ?? [], symbol))
                             }
                         }
                         return rules.map { rule in
                             let by = rule.dates.isEmpty ? "" : " by \(rule.dates.joined(separator: ", "))"
-                            return ChartThreshold(value: rule.value, text: "expected: \(rule.words)\(by)")
+                            return ChartThreshold(
+                                value: rule.value, text: "expected: \(rule.words)\(by)",
+                                shortText:
+                                    "expected \(rule.symbol.replacingOccurrences(of: ">=", with: "≥").replacingOccurrences(of: "<=", with: "≤"))"
+                            )
                         }
                     }
                     let valueThresholds = thresholds(
