@@ -1,6 +1,7 @@
-import BearingsKit
 import Foundation
 import Testing
+
+@testable import BearingsKit
 
 /// A value stands for its period, and a decision's chart draws what its bet is about, on real
 /// data: Fixtures/sites/githut-quarterly (GitHut's quarterly pull requests of eight languages,
@@ -169,5 +170,34 @@ struct PeriodPlacementTests {
         // The decision whose date is inside the data is marked, with no such caption.
         let marked = try #require(Self.quarterly?.text("decisions/0001-stay-ahead-of-dart.html"))
         #expect(!marked.contains("chart-note"))
+    }
+
+    /// Each text's box from its x, baseline, anchor and estimated width (12-unit text).
+    static func boxes(_ svg: String, _ textClass: String) -> [(
+        text: String, x: ClosedRange<Double>, y: ClosedRange<Double>
+    )] {
+        svg.matches(of: #/<text class="([^"]*)" x="([\d.]+)" y="([\d.]+)"( text-anchor="end")?>([^<]*)</#).compactMap {
+            match in
+            guard String(match.1) == textClass, let x = Double(match.2), let y = Double(match.3) else { return nil }
+            let width = TextWidth.estimate(String(match.5), fontSize: 12)
+            return (String(match.5), match.4 == nil ? x...(x + width) : (x - width)...x, (y - 12)...(y + 3))
+        }
+    }
+
+    @Test(arguments: ["wide", "narrow"])
+    func theWordsOfAnExpectedValueNeverOverprintAnEvents(_ variant: String) throws {
+        // The truth site's first decision: rules at 30% and 100 downloads under five event texts.
+        let page = try #require(Self.truth?.text("decisions/0001-measure-downloads.html"))
+        for kind in ["line-chart", "share-chart"] {
+            let svg = Self.chart(page, kind: kind, variant: variant)
+            #expect(svg.contains("class=\"threshold\""), "\(kind) \(variant) has its rule")
+            let events = Self.boxes(svg, "event-label")
+            #expect(!events.isEmpty)
+            for label in Self.boxes(svg, "threshold-label") {
+                for event in events where event.x.overlaps(label.x) && event.y.overlaps(label.y) {
+                    Issue.record("\(kind) \(variant): '\(label.text)' over '\(event.text)'")
+                }
+            }
+        }
     }
 }
