@@ -36,6 +36,8 @@ struct ChartCanvas {
         var keyID: String? = nil
         /// "wide" or "narrow" in a figure of both variants, as a class the stylesheet chooses by.
         var variant: String? = nil
+        /// Expected values drawn as dashed rules; the value axis reaches each.
+        var thresholds: [ChartThreshold] = []
     }
 
     static let fontSize = 12.0
@@ -78,6 +80,8 @@ struct ChartCanvas {
         /// The width marker labels may take: the plot's right edge and its margin.
         var markerWidth: Double
         var dayRange: ClosedRange<Int>?
+        /// The cadence whose periods the days are drawn at (`ChartCanvas.periodDay`).
+        var cadence: Cadence?
         /// The rows of marker labels laid out, and whether the chart has links (markers).
         var markerLevels: Int
         var hasLinks: Bool
@@ -90,7 +94,8 @@ struct ChartCanvas {
         /// appends nothing when they need other rows or links than the drawing was laid out for,
         /// and the chart must be drawn again with them.
         func finish(markers: [ChartMarker], keyID: String?, into out: inout String) -> Bool {
-            let placed = ChartCanvas.placeMarkers(markers, in: dayRange, x: x, width: markerWidth)
+            let placed = ChartCanvas.placeMarkers(
+                ChartCanvas.atPeriods(markers, cadence: cadence), in: dayRange, x: x, width: markerWidth)
             guard (placed.map { $0.level + 1 }.max() ?? 0) == markerLevels, placed.isEmpty != hasLinks else {
                 return false
             }
@@ -123,7 +128,16 @@ struct ChartCanvas {
 
         // Data: sorted by day, non-finite values and (on a log scale) values of zero or less as gaps.
         var skipped = 0
+        let cadence = placementCadence(input)
+        // Every point is drawn at the start of its period, so a yearly value dated 2019-12-31
+        // sits on the tick "2019", as the tables name it; the dates as given decide the order.
+        var firstUnsettledDay: Int?
         var lines = input.lines.map { line -> PreparedLine in
+            if let from = input.unsettledFromDay,
+                let first = line.points.lazy.filter({ $0.value != nil && $0.day >= from }).map(\.day).min()
+            {
+                firstUnsettledDay = min(firstUnsettledDay ?? first, first)
+            }
             let sorted = line.points.enumerated()
                 .sorted { ($0.element.day, $0.offset) < ($1.element.day, $1.offset) }
                 .map { point -> ChartPoint in
@@ -136,11 +150,14 @@ struct ChartCanvas {
                     }
                     return point.element
                 }
+                .map { ChartPoint(day: periodDay($0.day, cadence: cadence), value: $0.value) }
             return PreparedLine(
                 label: line.label, emphasised: line.emphasised, cue: SeriesCue(style: line.style), points: sorted)
         }
         let days = lines.flatMap { $0.points.map(\.day) }
         let values = lines.flatMap { $0.points.compactMap(\.value) }
+        let thresholds = input.thresholds.filter { $0.value.isFinite && (input.scale == .linear || $0.value > 0) }
+        let axisValues = values.isEmpty ? [] : values + thresholds.map(\.value)
         let firstDay = days.min()
         let lastDay = days.max()
         let dayRange: ClosedRange<Int>? = firstDay.flatMap { first in lastDay.map { first...$0 } }
@@ -162,7 +179,9 @@ struct ChartCanvas {
             && LabelStacking.fits(labelled.count, spacing: endLabelSpacing, low: 0, high: nominalPlotHeight - 4)
 
         // Legend.
-        let denominatorDays = input.denominatorChanges.filter { dayRange?.contains($0) ?? false }
+        let denominatorDays = input.denominatorChanges.filter {
+            dayRange?.contains(periodDay($0, cadence: cadence)) ?? false
+        }
         var legendItems =
             usesEndLabels
             ? []
@@ -183,10 +202,11 @@ struct ChartCanvas {
         switch input.scale {
         case .linear:
             ticks = Ticks.linear(
-                low: values.min() ?? 0, high: values.max() ?? 0, count: max(2, Int((nominalPlotHeight / 48).rounded())))
+                low: axisValues.min() ?? 0, high: axisValues.max() ?? 0,
+                count: max(2, Int((nominalPlotHeight / 48).rounded())))
         case .log:
             ticks = Ticks.log(
-                low: values.min() ?? 1, high: values.max() ?? 10, count: max(2, Int(nominalPlotHeight / 24)))
+                low: axisValues.min() ?? 1, high: axisValues.max() ?? 10, count: max(2, Int(nominalPlotHeight / 24)))
             notes.append("Logarithmic scale.")
             if skipped > 0 {
                 notes.append(
@@ -231,16 +251,34 @@ struct ChartCanvas {
             ? unitText.map { "\($0), log scale" } ?? "log scale"
             : unitText
         let unitWidth = unitLabel.map { TextWidth.estimate($0, fontSize: fontSize) } ?? 0
-        if let from = input.unsettledFromDay, let dayRange, from <= dayRange.upperBound {
-            shadeStart = from <= dayRange.lowerBound ? plotLeft : x(from)
-            notes.append(
-                "Values from \(DayFormat.isoDate(max(from, dayRange.lowerBound))) on are not settled yet and may still change."
-            )
+        if let from = input.unsettledFromDay, let dayRange {
+            // At a cadence the shading starts at the period of the first value not settled.
+            let start =
+                periodStarts(cadence)
+                ? firstUnsettledDay.map { periodDay($0, cadence: cadence) } : from <= dayRange.upperBound ? from : nil
+            if let start {
+                if start <= dayRange.lowerBound {
+                    shadeStart = plotLeft
+                } else if let cadence, periodStarts(cadence) {
+                    // Halfway back to the period before, so the first value not settled lies
+                    // inside the shading, not on its edge.
+                    let previous = cadence.start(ofPeriod: cadence.period(Day(ordinal: start)) - 1).ordinal
+                    shadeStart = max(plotLeft, (x(previous) + x(start)) / 2)
+                } else {
+                    shadeStart = x(start)
+                }
+                let named =
+                    periodStarts(cadence)
+                    ? DateTicks.label(max(start, dayRange.lowerBound), cadence: cadence)
+                    : DayFormat.isoDate(max(start, dayRange.lowerBound))
+                notes.append("Values from \(named) on are not settled yet and may still change.")
+            }
         }
         let hasAnnotationRow = unitLabel != nil || shadeStart != nil
 
         // Decision markers, staggered so that labels never overlap and rules never cross labels.
-        let placedMarkers = placeMarkers(input.markers, in: dayRange, x: x, width: plotRight + rightMargin)
+        let placedMarkers = placeMarkers(
+            atPeriods(input.markers, cadence: cadence), in: dayRange, x: x, width: plotRight + rightMargin)
         let markerLevels = placedMarkers.map { $0.level + 1 }.max() ?? 0
         let annotationRows = (hasAnnotationRow ? 1 : 0) + markerLevels
 
@@ -271,24 +309,29 @@ struct ChartCanvas {
         if values.isEmpty { notes.append("No values were measured.") }
         if !denominatorDays.isEmpty {
             notes.append(
-                "The set of projects measured changed on \(denominatorDays.map(DayFormat.isoDate).joined(separator: ", "))."
+                "The set of projects measured changed on \(denominatorDays.map { dayName($0, cadence: cadence) }.joined(separator: ", "))."
             )
         }
 
         // Events: a rule across the plot and the text along its top, each text on the first row
         // where it meets no other.
-        let events = input.events.filter { dayRange?.contains($0.day) ?? false }.sorted { $0.day < $1.day }
+        let events = input.events.filter { dayRange?.contains(periodDay($0.day, cadence: cadence)) ?? false }
+            .sorted { $0.day < $1.day }
         if !events.isEmpty {
             notes.append(
                 events.map {
-                    "\(DayFormat.isoDate($0.day)): \($0.text)\($0.isBreak ? " (the series is split here)" : "")."
+                    "\(dayName($0.day, cadence: cadence)): \($0.text)\($0.isBreak ? " (the series is split here)" : "")."
                 }.joined(separator: " "))
         }
         let placedEvents = placeEvents(
-            events, x: x, plotLeft: plotLeft, plotRight: plotRight, limit: input.compact ? 24 : 40)
+            events, x: { x(periodDay($0, cadence: cadence)) }, plotLeft: plotLeft, plotRight: plotRight,
+            limit: input.compact ? 24 : 40)
 
         // The document.
         let hasLinks = !placedMarkers.isEmpty
+        if !values.isEmpty, !thresholds.isEmpty {
+            notes.append(thresholds.map { "A dashed rule marks \($0.text)." }.joined(separator: " "))
+        }
         let description = ([input.description] + notes).filter { !$0.isEmpty }.joined(separator: " ")
         var out: [SVG] = []
         // A role="img" hides its children, so a chart with decision links keeps the implicit
@@ -394,6 +437,72 @@ struct ChartCanvas {
             )
         }
 
+        // Expected values: a dashed rule with its words above or below it, at the left or the right
+        // of the plot, wherever they meet no event's words and no other rule's; in a crowd with
+        // no such place the rule is drawn without them (the description still says it).
+        if !values.isEmpty {
+            var taken: [(x: ClosedRange<Double>, y: ClosedRange<Double>)] = placedEvents.filter { !$0.label.isEmpty }
+                .map { placed in
+                    let width = TextWidth.estimate(placed.label, fontSize: fontSize)
+                    let textX = placed.anchorsAtEnd ? placed.x - 3 : placed.x + 3
+                    let baseline = plotTop + fontSize + 1 + Double(placed.row) * annotationRowHeight
+                    return (
+                        placed.anchorsAtEnd ? (textX - width)...textX : textX...(textX + width),
+                        (baseline - fontSize)...(baseline + 3)
+                    )
+                }
+            for threshold in thresholds {
+                let ruleY = y(threshold.value)
+                out.append(
+                    "<line class=\"threshold\" x1=\"\(plotLeft)\" y1=\"\(ruleY)\" x2=\"\(plotRight)\" y2=\"\(ruleY)\"/>"
+                )
+                // The whole words, or without their dates ("expected: share at least 30%") where
+                // the whole do not fit.
+                let full = TextWidth.truncated(threshold.text, to: input.compact ? 30 : 60)
+                let short = threshold.text.components(separatedBy: " by ").first ?? threshold.text
+                let above = ruleY - 4, below = ruleY + fontSize + 2
+                var found: (x: Double, y: Double, atEnd: Bool, text: String, width: Double)?
+                // A cut text says less than the one without dates: that one first, then.
+                let texts =
+                    (full == short ? [full] : full == threshold.text ? [full, short] : [short, full])
+                    + (threshold.shortText.map { [$0] } ?? [])
+                for text in texts where found == nil {
+                    // The estimate with a margin: the rendered text may be a little wider.
+                    let textWidth = TextWidth.estimate(text, fontSize: fontSize) * 1.15
+                    // From the left along the rule, then against the right edge; above it, then below.
+                    var candidates: [(x: Double, y: Double, atEnd: Bool)] = []
+                    for labelY in [above, below] {
+                        var startX = plotLeft + 4
+                        while startX + textWidth <= plotRight - 4 {
+                            candidates.append((startX, labelY, false))
+                            startX += 24
+                        }
+                        if plotRight - 4 - textWidth >= plotLeft + 4 {
+                            candidates.append((plotRight - 4, labelY, true))
+                        }
+                    }
+                    let place = candidates.filter { $0.y - fontSize >= plotTop && $0.y + 3 <= plotBottom }.first {
+                        candidate in
+                        let xs =
+                            candidate.atEnd
+                            ? (candidate.x - textWidth)...candidate.x : candidate.x...(candidate.x + textWidth)
+                        let ys = (candidate.y - fontSize)...(candidate.y + 3)
+                        return !taken.contains { $0.x.overlaps(xs) && $0.y.overlaps(ys) }
+                    }
+                    if let place { found = (place.x, place.y, place.atEnd, text, textWidth) }
+                }
+                guard let place = found else { continue }
+                let text = place.text, textWidth = place.width
+                taken.append(
+                    (
+                        place.atEnd ? (place.x - textWidth)...place.x : place.x...(place.x + textWidth),
+                        (place.y - fontSize)...(place.y + 3)
+                    ))
+                let anchor: SVG = place.atEnd ? " text-anchor=\"end\"" : ""
+                out.append("<text class=\"threshold-label\" x=\"\(place.x)\" y=\"\(place.y)\"\(anchor)>\(text)</text>")
+            }
+        }
+
         // Lines, the emphasised ones last so they lie on top.
         out.append("<g class=\"lines\">")
         let drawOrder = lines.filter { !$0.emphasised } + lines.filter(\.emphasised)
@@ -403,14 +512,36 @@ struct ChartCanvas {
         out.append("</g>")
 
         if usesEndLabels {
-            let ends = labelled.compactMap { index in lines[index].points.last { $0.value != nil }?.value.map(y) }
+            // A line that stops before the newest day is named at its last point, not beside the
+            // plot's right edge, where it would look current.
+            let lastDay = dayRange?.upperBound ?? 0
+            let ended = labelled.filter { index in
+                (lines[index].points.last { $0.value != nil }?.day ?? lastDay) < lastDay
+            }
+            let current = labelled.filter { !ended.contains($0) }
+            let ends = current.compactMap { index in lines[index].points.last { $0.value != nil }?.value.map(y) }
             let centres = LabelStacking.spread(
                 ends, spacing: endLabelSpacing, low: plotTop + endLabelSpacing / 2, high: plotBottom - 4)
             out.append("<g class=\"end-labels\">")
-            for (index, centre) in zip(labelled, centres) {
+            for (index, centre) in zip(current, centres) {
                 out += drawEndLabel(
                     lines[index], label: TextWidth.truncated(lines[index].label, to: endLabelLimit),
                     x: plotRight + 6, y: centre)
+            }
+            for index in ended {
+                guard let last = lines[index].points.last(where: { $0.value != nil }), let value = last.value else {
+                    continue
+                }
+                let label = TextWidth.truncated(lines[index].label, to: endLabelLimit)
+                let labelWidth = TextWidth.estimate(label, fontSize: fontSize, bold: lines[index].emphasised)
+                // Right of the point, or left of it where the right has no room.
+                let pointX = x(last.day)
+                let fitsRight = pointX + 6 + labelWidth <= plotRight
+                let textClass: SVG = lines[index].emphasised ? "end-label ended emph" : "end-label ended"
+                let anchor: SVG = fitsRight ? "" : " text-anchor=\"end\""
+                out.append(
+                    "<text class=\"\(textClass)\" x=\"\(fitsRight ? pointX + 6 : pointX - 6)\" y=\"\(y(value) - 6)\"\(anchor)>\(label)</text>"
+                )
             }
             out.append("</g>")
         }
@@ -419,8 +550,59 @@ struct ChartCanvas {
         let drawing = Drawing(
             head: out.map(\.markup).joined(separator: "\n") + "\n", domainFirst: domain.first, domainLast: domain.last,
             dataLeft: dataLeft, dataRight: dataRight, plotTop: plotTop, plotBottom: plotBottom,
-            markerWidth: plotRight + rightMargin, dayRange: dayRange, markerLevels: markerLevels, hasLinks: hasLinks)
+            markerWidth: plotRight + rightMargin, dayRange: dayRange, cadence: cadence, markerLevels: markerLevels,
+            hasLinks: hasLinks)
         return (drawing, placedMarkers)
+    }
+
+    /// Whether days are drawn at the start of their period at `cadence`: weeks (from Monday),
+    /// months, quarters and years; days and irregular metrics keep their dates.
+    static func periodStarts(_ cadence: Cadence?) -> Bool {
+        switch cadence {
+        case .week?, .month?, .quarter?, .year?: true
+        case .day?, nil: false
+        }
+    }
+
+    /// The cadence whose periods `input`'s days are drawn at: its own, unless a line has two
+    /// values in one period (two yearly values dated January and July), which would then be
+    /// drawn on top of each other; such a chart keeps the dates as given.
+    static func placementCadence(_ input: Input) -> Cadence? {
+        guard let cadence = input.cadence, periodStarts(cadence) else { return nil }
+        for line in input.lines {
+            var seen = Set<Int>()
+            for point in line.points where point.value != nil {
+                if !seen.insert(cadence.period(Day(ordinal: point.day))).inserted { return nil }
+            }
+        }
+        return cadence
+    }
+
+    /// The day a value dated `day` is drawn at: the first day of its period at `cadence` (so a
+    /// yearly 2019-12-31 and 2019-12-01 are both drawn at 2019-01-01, where the tick "2019" is),
+    /// or the day itself for daily and irregular metrics.
+    static func periodDay(_ day: Int, cadence: Cadence?) -> Int {
+        guard let cadence, periodStarts(cadence) else { return day }
+        return cadence.start(ofPeriod: cadence.period(Day(ordinal: day))).ordinal
+    }
+
+    /// A day as the chart's text names it: its period at the cadence ("2019", "2019 Q2",
+    /// "Jun 2019"), the ISO date otherwise.
+    static func dayName(_ day: Int, cadence: Cadence?) -> String {
+        switch cadence {
+        case .month?, .quarter?, .year?: DateTicks.label(day, cadence: cadence)
+        default: DayFormat.isoDate(day)
+        }
+    }
+
+    /// Markers moved to the periods their dates fall in.
+    static func atPeriods(_ markers: [ChartMarker], cadence: Cadence?) -> [ChartMarker] {
+        guard periodStarts(cadence) else { return markers }
+        return markers.map {
+            var marker = $0
+            marker.day = periodDay($0.day, cadence: cadence)
+            return marker
+        }
     }
 
     /// An event with its rule's x, the row of its text inside the plot, and the text as drawn.

@@ -16,10 +16,12 @@ enum ChartFigure {
 
     static func html(_ input: ChartCanvas.Input, cache: (ChartCache, String)? = nil) -> String {
         let prefix = SVG.idSafe(input.idPrefix)
-        let days = input.lines.flatMap { $0.points.map(\.day) }
+        // Days as drawn: at the start of their period (`ChartCanvas.periodDay`).
+        let cadence = ChartCanvas.placementCadence(input)
+        let days = input.lines.flatMap { $0.points.map { ChartCanvas.periodDay($0.day, cadence: cadence) } }
         let range = days.min().flatMap { low in days.max().map { low...$0 } }
         let keyed = input.markers.enumerated()
-            .filter { range?.contains($0.element.day) ?? false }
+            .filter { range?.contains(ChartCanvas.periodDay($0.element.day, cadence: cadence)) ?? false }
             .sorted { ($0.element.day, $0.offset) < ($1.element.day, $1.offset) }
             .map(\.element)
         let keyID = keyed.isEmpty ? nil : "\(prefix)-key"

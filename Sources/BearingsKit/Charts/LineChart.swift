@@ -32,7 +32,8 @@ public enum LineChart {
             height: spec.height,
             idPrefix: spec.idPrefix,
             kind: "line-chart",
-            cadence: spec.cadence
+            cadence: spec.cadence,
+            thresholds: spec.thresholds
         )
     }
 }

@@ -31,7 +31,10 @@ public enum ShareChart {
             height: spec.height,
             idPrefix: spec.idPrefix,
             kind: "share-chart",
-            cadence: spec.cadence
+            cadence: spec.cadence,
+            thresholds: spec.thresholds.map {
+                ChartThreshold(value: $0.value * 100, text: $0.text, shortText: $0.shortText)
+            }
         )
     }
 }

@@ -23,6 +23,8 @@ public struct ShareChartSpec: Sendable, Equatable {
     /// The metric's cadence: date ticks are never finer than it and are written at its precision
     /// ("2019", "2019 Q1", "Jan 2020"); nil for an irregular metric.
     public var cadence: Cadence?
+    /// Values a decision expects, drawn as dashed rules the value axis reaches.
+    public var thresholds: [ChartThreshold]
 
     /// Creates a specification.
     public init(
@@ -36,7 +38,8 @@ public struct ShareChartSpec: Sendable, Equatable {
         width: Int = 720,
         height: Int = 320,
         idPrefix: String,
-        cadence: Cadence? = nil
+        cadence: Cadence? = nil,
+        thresholds: [ChartThreshold] = []
     ) {
         self.title = title
         self.description = description
@@ -49,5 +52,6 @@ public struct ShareChartSpec: Sendable, Equatable {
         self.height = height
         self.idPrefix = idPrefix
         self.cadence = cadence
+        self.thresholds = thresholds
     }
 }

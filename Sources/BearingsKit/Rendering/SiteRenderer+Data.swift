@@ -33,7 +33,7 @@ extension SiteRenderer {
                 Entry(
                     date: date, title: "Bet \(verdict.words): \(decisionLabel(decision)) \(decision.title)",
                     path: "decisions/\(decision.id).html#bet-title",
-                    summary: verdicts.map { "\(expectationWords($0.expectation)): \($0.verdict.words)" }
+                    summary: verdicts.map { "\(expectationSummary($0.expectation)): \($0.verdict.words)" }
                         .joined(separator: "; ") + ".", kind: "bet"))
         }
         entries.sort { ($0.date, $0.path) > ($1.date, $1.path) }

@@ -121,16 +121,84 @@ extension SiteRenderer {
                     // Charted around the decision: from the January two years before it to the
                     // newest data. Decisions of one year share the window, and so its drawing.
                     let from = decision.date.flatMap { Day(year: $0.year - 2, month: 1, day: 1)?.ordinal }
-                    // Each expectation on the metric marks its date.
-                    let byDates = verdicts.filter { $0.expectation.metric == metric.id }.compactMap { verdict in
+                    // Each expectation on the metric marks its date; a value or share it expects is a
+                    // rule on the chart of that value or share.
+                    let onMetric = verdicts.filter { $0.expectation.metric == metric.id }
+                    func isShare(_ verdict: ExpectationVerdict) -> Bool {
+                        if case .share = verdict.expectation.condition { return true } else { return false }
+                    }
+                    func byDate(_ verdict: ExpectationVerdict) -> ChartEvent? {
                         verdict.by.map {
-                            ChartEvent(day: $0.ordinal, text: "by \($0): \(verdict.expectation.summary)")
+                            ChartEvent(
+                                day: $0.ordinal, text: "expected by \($0): \(expectationWords(verdict.expectation))")
                         }
                     }
-                    entry["svgHTML"] = lineChart(
+                    // A share expectation is drawn on the share chart, the others on the value chart.
+                    let byDates = onMetric.filter { !isShare($0) }.compactMap(byDate)
+                    let shareByDates = onMetric.filter(isShare).compactMap(byDate)
+                    // One rule per expected value: the same words with two dates are one rule
+                    // ("by 2020-03-31, 2020-10-31"), never two labels on top of each other.
+                    func thresholds(_ verdicts: [ExpectationVerdict]) -> [ChartThreshold] {
+                        var rules: [(value: Double, words: String, dates: [String], symbol: String)] = []
+                        for verdict in verdicts {
+                            let target: Double
+                            let symbol: String
+                            switch verdict.expectation.condition {
+                            case .value(let comparison, let value):
+                                target = value
+                                symbol = "\(comparison.rawValue) \(ValueFormat.full(value, unit: metric.unit))"
+                            case .share(let comparison, let value):
+                                target = value
+                                symbol = "\(comparison.rawValue) \(trimmedPercent(value * 100))"
+                            default: continue
+                            }
+                            let words = expectationWords(verdict.expectation)
+                            let date = verdict.by.map(\.description)
+                            if let index = rules.firstIndex(where: { $0.value == target && $0.words == words }) {
+                                if let date, !rules[index].dates.contains(date) { rules[index].dates.append(date) }
+                            } else {
+                                rules.append((target, words, date.map { [$0] } ?? [], symbol))
+                            }
+                        }
+                        return rules.map { rule in
+                            let by = rule.dates.isEmpty ? "" : " by \(rule.dates.joined(separator: ", "))"
+                            return ChartThreshold(
+                                value: rule.value, text: "expected: \(rule.words)\(by)",
+                                shortText:
+                                    "expected \(rule.symbol.replacingOccurrences(of: ">=", with: "≥").replacingOccurrences(of: "<=", with: "≤"))"
+                            )
+                        }
+                    }
+                    let valueThresholds = thresholds(
+                        onMetric.filter {
+                            if case .value = $0.expectation.condition { return true } else { return false }
+                        })
+                    let shareThresholds = thresholds(onMetric.filter(isShare))
+                    let named = onMetric.compactMap { verdict -> String? in
+                        if case .passes(let other) = verdict.expectation.condition { return other } else { return nil }
+                    }
+                    let projects =
+                        named.isEmpty
+                        ? decisionCharted[metric.id]
+                        : Self.chartedProjects(metricSeries, projectID: dataSet.project.id, named: named)
+                    var chart = lineChart(
                         metricSeries, root: root, id: "watch-\(metric.id)", only: decision.id, from: from,
-                        projects: decisionCharted[metric.id], extraEvents: byDates)
-                    entry["tableHTML"] = decisionTables[metric.id] ?? ""
+                        projects: projects, extraEvents: byDates, thresholds: valueThresholds
+                    ).rawValue
+                    chart += markerNote(decision, metricSeries, from: from, projects: projects)
+                    entry["svgHTML"] = HTML(svg: chart)
+                    if !shareThresholds.isEmpty, sharesApply,
+                        var share = shareChart(
+                            metricSeries, root: root, id: "watch-share-\(metric.id)", from: from, only: decision.id,
+                            thresholds: shareThresholds, extraEvents: shareByDates)?.0.rawValue
+                    {
+                        share += markerNote(decision, metricSeries, from: from, projects: nil)
+                        entry["shareSvgHTML"] = HTML(svg: share)
+                    }
+                    entry["tableHTML"] =
+                        named.isEmpty
+                        ? decisionTables[metric.id] ?? ""
+                        : dataTable(metricSeries, root: root, limit: 12, projects: projects)
                 }
                 return entry
             }
@@ -218,15 +286,58 @@ extension SiteRenderer {
         return HTML(cmarkOutput: html)
     }
 
-    /// The projects a decision page charts for a metric: this one and the competitors with the
-    /// largest latest values, at most `decisionChartLines`.
-    static func chartedProjects(_ metricSeries: MetricSeries, projectID: String) -> [String] {
-        let ours = metricSeries.lines.filter { $0.project == projectID }
-        let others = metricSeries.lines.filter { $0.project != projectID }.enumerated().sorted {
-            let left = $0.element.points.last?.value ?? -.infinity, right = $1.element.points.last?.value ?? -.infinity
-            return left != right ? left > right : $0.offset < $1.offset
-        }.prefix(Self.decisionChartLines - ours.count).map(\.element)
-        return (ours + others).map(\.project)
+    /// The projects a decision page charts for a metric: this one, every project `named` by the
+    /// decision's expectations, then the competitors whose latest values are nearest to this
+    /// one's (the largest, when this project has none), `decisionChartLines` in all or as many
+    /// as are named, in the series' order.
+    static func chartedProjects(_ metricSeries: MetricSeries, projectID: String, named: [String] = []) -> [String] {
+        let ours = metricSeries.lines.first { $0.project == projectID }?.points.last?.value
+        var chosen = Set(metricSeries.lines.map(\.project).filter { $0 == projectID || named.contains($0) })
+        let others = metricSeries.lines.filter { !chosen.contains($0.project) }.enumerated().sorted {
+            let left = $0.element.points.last?.value, right = $1.element.points.last?.value
+            func distance(_ value: Double?) -> Double {
+                guard let value else { return .infinity }
+                return ours.map { abs(value - $0) } ?? -value
+            }
+            let l = distance(left), r = distance(right)
+            return l != r ? l < r : $0.offset < $1.offset
+        }
+        for line in others where chosen.count < Self.decisionChartLines { chosen.insert(line.element.project) }
+        return metricSeries.lines.map(\.project).filter { chosen.contains($0) }
+    }
+
+    /// An expectation in a few words, with names, never ids: "share at least 50%", "at least
+    /// 1,000 papers", "rank at most 2", "ahead of TensorFlow", "change at least +20%".
+    func expectationWords(_ expectation: Expectation) -> String {
+        let unit = series[expectation.metric]?.metric.unit
+        switch expectation.condition {
+        case .share(let comparison, let target): return "share \(comparison.words) \(trimmedPercent(target * 100))"
+        case .value(let comparison, let target): return "\(comparison.words) \(ValueFormat.full(target, unit: unit))"
+        case .rank(let comparison, let target): return "rank \(comparison.words) \(target)"
+        case .passes(let other): return "ahead of \(projectName(other))"
+        case .change(let comparison, let target):
+            return "change \(comparison.words) \(target >= 0 ? "+" : "−")\(trimmedPercent(abs(target) * 100))"
+        }
+    }
+
+    /// Why a decision's chart cannot show its marker, as a caption: the decision is dated before
+    /// the first or after the newest period the chart draws. Empty when the marker is drawn.
+    func markerNote(_ decision: Decision, _ metricSeries: MetricSeries, from: Int?, projects: [String]?) -> String {
+        guard let date = decision.date else { return "" }
+        let lines = metricSeries.lines.filter { projects?.contains($0.project) ?? true }
+        let dates = lines.flatMap(\.points).map(\.date).filter { $0.ordinal >= (from ?? .min) }
+        guard let first = dates.min(), let last = dates.max() else { return "" }
+        let period = metricSeries.period(date)
+        let where_: String
+        if period > metricSeries.period(last) {
+            where_ = "after the newest value (\(metricSeries.label(last)))"
+        } else if period < metricSeries.period(first) {
+            where_ = "before the first value (\(metricSeries.label(first)))"
+        } else {
+            return ""
+        }
+        return
+            "<figcaption class=\"chart-note\">This decision, dated \(HTML.escape(date.description)), is \(HTML.escape(where_)), so the chart cannot mark it.</figcaption>"
     }
 
     /// A decision page charts this project and its closest competitors, not every project.

@@ -404,15 +404,19 @@ struct SiteRenderer: Sendable {
     /// Markers for the decisions dated within `range` that concern `metric` — they watch it or
     /// expect something of it — linking to their pages from `root`; at most `markerLimit`, the
     /// newest. With `only`, that decision's marker alone, whatever it watches.
+    /// `range` is of days as drawn: at the start of their period (`ChartCanvas.periodDay`).
     func markers(root: String, metric: String, range: ClosedRange<Int>?, only: String? = nil) -> [ChartMarker] {
+        let cadence = series[metric]?.cadence
         if let only {
-            guard var marker = markerByDecision[only], range.map({ $0.contains(marker.day) }) ?? true else { return [] }
+            guard var marker = markerByDecision[only],
+                range.map({ $0.contains(ChartCanvas.periodDay(marker.day, cadence: cadence)) }) ?? true
+            else { return [] }
             marker.href = root + marker.href
             return [marker]
         }
         var chosen: [ChartMarker] = []
         for (marker, decision) in zip(allMarkers, markerDecisions) {
-            if let range, !range.contains(marker.day) { continue }
+            if let range, !range.contains(ChartCanvas.periodDay(marker.day, cadence: cadence)) { continue }
             guard decision.watch.contains(metric) || decision.expectations.contains(where: { $0.metric == metric })
             else { continue }
             chosen.append(marker)
@@ -436,10 +440,14 @@ struct SiteRenderer: Sendable {
         Analysis.isSettled(day, lag: metric.lag, reference: referenceDate)
     }
 
-    /// The metric's events inside `range` (all when nil), for its charts.
+    /// The metric's events inside `range` (all when nil), for its charts; `range` is of days as
+    /// drawn, at the start of their period.
     func chartEvents(_ metricSeries: MetricSeries, range: ClosedRange<Int>?) -> [ChartEvent] {
         metricSeries.metric.events.compactMap { event in
-            guard range.map({ $0.contains(event.date.ordinal) }) ?? true else { return nil }
+            guard
+                range.map({ $0.contains(ChartCanvas.periodDay(event.date.ordinal, cadence: metricSeries.cadence)) })
+                    ?? true
+            else { return nil }
             let text = event.project.map { "\(projectName($0)): \(event.text)" } ?? event.text
             return ChartEvent(day: event.date.ordinal, text: text, isBreak: event.isBreak)
         }
@@ -451,7 +459,7 @@ struct SiteRenderer: Sendable {
     func lineChart(
         _ metricSeries: MetricSeries, root: String, id: String, width: Int = 720, height: Int = 320,
         only: String? = nil, from: Int? = nil, projects: [String]? = nil, extraEvents: [ChartEvent] = [],
-        marked: Bool = true
+        marked: Bool = true, thresholds: [ChartThreshold] = []
     ) -> HTML {
         let metric = metricSeries.metric
         // A chart of a window is drawn once for every page that shows it with the same projects:
@@ -479,26 +487,35 @@ struct SiteRenderer: Sendable {
             return lines
         }
         let lines = cacheKey.map { chartCache.lines($0, make: windowLines) } ?? windowLines()
-        let days = lines.flatMap { [$0.points.first?.day, $0.points.last?.day].compactMap { $0 } }
+        let days = lines.flatMap { [$0.points.first?.day, $0.points.last?.day].compactMap { $0 } }.map {
+            ChartCanvas.periodDay($0, cadence: metricSeries.cadence)
+        }
         let range = days.min().flatMap { low in days.max().map { low...$0 } }
+        func drawn(_ event: ChartEvent) -> Bool {
+            range?.contains(ChartCanvas.periodDay(event.day, cadence: metricSeries.cadence)) ?? false
+        }
         let spec = LineChartSpec(
-            title: metric.name, description: chartDescription(metricSeries), lines: lines,
+            title: metric.name, description: chartDescription(metricSeries, projects: projects), lines: lines,
             markers: marked ? markers(root: root, metric: metric.id, range: range, only: only) : [],
-            events: chartEvents(metricSeries, range: range) + extraEvents.filter { range?.contains($0.day) ?? false },
+            events: chartEvents(metricSeries, range: range) + extraEvents.filter(drawn),
             unit: metric.unit,
             scale: metric.scale == .log ? .log : .linear, unsettledFromDay: unsettledFrom(metricSeries),
-            width: width, height: height, idPrefix: id, cadence: metricSeries.cadence)
-        if let cacheKey, extraEvents.isEmpty {
+            width: width, height: height, idPrefix: id, cadence: metricSeries.cadence, thresholds: thresholds)
+        if let cacheKey, extraEvents.isEmpty, thresholds.isEmpty {
             return HTML(svg: LineChart.figure(spec, cache: chartCache, key: cacheKey))
         }
         return HTML(svg: LineChart.figure(spec))
     }
 
-    /// This project's share of a metric over time, or nil when shares do not apply.
-    func shareChart(_ metricSeries: MetricSeries, root: String, id: String, marked: Bool = true) -> (HTML, [Day])? {
-        guard let shares = shares[metricSeries.metric.id], !shares.isEmpty, metricSeries.lines.count > 1 else {
-            return nil
-        }
+    /// This project's share of a metric over time, or nil when shares do not apply; `from` cuts
+    /// off earlier dates, `only` marks that decision alone, `thresholds` draws expected shares.
+    func shareChart(
+        _ metricSeries: MetricSeries, root: String, id: String, marked: Bool = true, from: Int? = nil,
+        only: String? = nil, thresholds: [ChartThreshold] = [], extraEvents: [ChartEvent] = []
+    ) -> (HTML, [Day])? {
+        guard let allShares = shares[metricSeries.metric.id], metricSeries.lines.count > 1 else { return nil }
+        let shares = from.map { from in allShares.filter { $0.date.ordinal >= from } } ?? allShares
+        guard !shares.isEmpty else { return nil }
         let changes = Analysis.denominatorChanges(shares)
         var points: [ChartPoint] = []
         points.reserveCapacity(shares.count)
@@ -516,7 +533,14 @@ struct SiteRenderer: Sendable {
         let line = ChartLine(
             label: "\(dataSet.project.name) share", points: points, emphasised: true,
             style: styleIndex(dataSet.project.id))
-        let range = (points.first?.day).flatMap { low in points.last.map { low...$0.day } }
+        let range = (points.first?.day).flatMap { low in points.last.map { low...$0.day } }.map {
+            ChartCanvas.periodDay(
+                $0.lowerBound, cadence: metricSeries.cadence)...ChartCanvas.periodDay(
+                    $0.upperBound, cadence: metricSeries.cadence)
+        }
+        func drawn(_ event: ChartEvent) -> Bool {
+            range?.contains(ChartCanvas.periodDay(event.day, cadence: metricSeries.cadence)) ?? false
+        }
         let spec = ShareChartSpec(
             title: "\(dataSet.project.name)'s share of \(metricSeries.metric.name)",
             description:
@@ -524,10 +548,11 @@ struct SiteRenderer: Sendable {
                 + (unknown == 0
                     ? ""
                     : " \(unknownSharesText(shares))"),
-            lines: [line], markers: marked ? markers(root: root, metric: metricSeries.metric.id, range: range) : [],
-            events: chartEvents(metricSeries, range: range),
+            lines: [line],
+            markers: marked ? markers(root: root, metric: metricSeries.metric.id, range: range, only: only) : [],
+            events: chartEvents(metricSeries, range: range) + extraEvents.filter(drawn),
             denominatorChanges: changes.map(\.ordinal), unsettledFromDay: unsettledFrom(metricSeries), width: 720,
-            height: 260, idPrefix: id, cadence: metricSeries.cadence)
+            height: 260, idPrefix: id, cadence: metricSeries.cadence, thresholds: thresholds)
         return (HTML(svg: ShareChart.figure(spec)), changes)
     }
 
@@ -546,12 +571,14 @@ struct SiteRenderer: Sendable {
         return "The share is unknown on \(unknown.count) date\(plural)\(why); the line has gaps there."
     }
 
-    func chartDescription(_ metricSeries: MetricSeries) -> String {
+    /// What a metric's chart draws, in words; with `projects`, those alone are named.
+    func chartDescription(_ metricSeries: MetricSeries, projects drawn: [String]? = nil) -> String {
         let metric = metricSeries.metric
         guard let first = metricSeries.dates.first, let last = metricSeries.dates.last else {
             return "\(metric.name): no data yet."
         }
-        let projects = metricSeries.lines.map { projectName($0.project) }.joined(separator: ", ")
+        let projects = metricSeries.lines.filter { drawn?.contains($0.project) ?? true }
+            .map { projectName($0.project) }.joined(separator: ", ")
         let gaps = gapCounts[metric.id] ?? 0
         return
             "\(metric.name) for \(projects), \(metricSeries.label(first)) to \(metricSeries.label(last)), \(counted(metricSeries.dates.count, "date", "dates"))."
@@ -629,7 +656,7 @@ struct SiteRenderer: Sendable {
 
     /// An expectation in a reader's words, with names instead of ids: "Papers at NeurIPS: share
     /// >= 50%", "Monthly downloads: passes Gadget".
-    func expectationWords(_ expectation: Expectation) -> String {
+    func expectationSummary(_ expectation: Expectation) -> String {
         let metric = series[expectation.metric]?.metric.name ?? expectation.metric
         if case .passes(let other) = expectation.condition {
             return "\(metric): passes \(projectName(other))"
