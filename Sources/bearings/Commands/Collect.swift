@@ -69,9 +69,7 @@ struct Collect: AsyncParsableCommand {
     var format: DiagnosticFormat = .text
 
     func validate() throws {
-        if let date, Day(iso: date) == nil {
-            throw ValidationError("--date must be a real date as YYYY-MM-DD, not '\(date)'")
-        }
+        try DateOption.validate(date)
         if let since {
             guard history else { throw ValidationError("--since goes with --history") }
             guard Self.month(since) != nil else {

@@ -38,9 +38,7 @@ struct New: AsyncParsableCommand {
 
         func validate() throws {
             if title.allSatisfy(\.isWhitespace) { throw ValidationError("the title is empty") }
-            if let date, Day(iso: date) == nil {
-                throw ValidationError("--date must be a real date as YYYY-MM-DD, not '\(date)'")
-            }
+            try DateOption.validate(date)
         }
 
         func run() async throws {
@@ -71,9 +69,7 @@ struct New: AsyncParsableCommand {
         var data: String = "data"
 
         func validate() throws {
-            if let date, Day(iso: date) == nil {
-                throw ValidationError("--date must be a real date as YYYY-MM-DD, not '\(date)'")
-            }
+            try DateOption.validate(date)
         }
 
         func run() async throws {

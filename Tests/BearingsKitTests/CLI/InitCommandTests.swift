@@ -107,6 +107,16 @@ struct InitCommandTests {
         Example(
             "a date that is not one", ["new", "decision", "X", "--date", "2019-02-30"],
             "Error: --date must be a real date as YYYY-MM-DD, not '2019-02-30'"),
+        // A file dated outside 1970–2099 would fail `check`: refused before anything is written.
+        Example(
+            "a decision date past 2099", ["new", "decision", "X", "--date", "2150-01-01"],
+            "Error: --date must lie in 1970–2099, not '2150-01-01'"),
+        Example(
+            "a snapshot date before 1970", ["new", "snapshot", "--date", "1969-12-31"],
+            "Error: --date must lie in 1970–2099, not '1969-12-31'"),
+        Example(
+            "a collect date past 2099", ["collect", "--date", "9999-12-31"],
+            "Error: --date must lie in 1970–2099, not '9999-12-31'"),
     ]
 
     @Test(arguments: badArguments)
