@@ -11,6 +11,7 @@ let bearings = URL(fileURLWithPath: #filePath).deletingLastPathComponent().delet
 
 let fuzzTargets = [
     "FuzzMarkdown", "FuzzFrontMatter", "FuzzSnapshot", "FuzzValue", "FuzzDecision", "FuzzSeries", "FuzzSourceText",
+    "FuzzExpectation", "FuzzEvents", "FuzzSeriesNotes", "FuzzImported", "FuzzCollectBlock",
 ]
 
 let package = Package(

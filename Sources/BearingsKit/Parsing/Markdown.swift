@@ -33,6 +33,13 @@ public struct MarkdownNode: Sendable, Equatable {
     /// The node's children in order.
     public var children: [MarkdownNode]
 
+    /// How many soft and hard line breaks the node holds, at any depth.
+    var lineBreaks: Int {
+        children.reduce(0) { count, child in
+            count + (child.kind == .softBreak || child.kind == .lineBreak ? 1 : child.lineBreaks)
+        }
+    }
+
     /// The text of the node with markup removed, line breaks as spaces.
     public var plainText: String {
         switch kind {
@@ -197,7 +204,23 @@ public enum Markdown {
             blocks.append(MarkdownBlock(node: node, html: html))
             child = cmark_node_next(block)
         }
+        var nodes = blocks.map(\.node)
+        placeParagraphsBeforeTables(&nodes)
+        for index in blocks.indices { blocks[index].node = nodes[index] }
         return MarkdownDocument(blocks: blocks)
+    }
+
+    /// cmark-gfm turns a paragraph whose last line is a table's header row into the table (which keeps
+    /// the paragraph's start) and puts the lines above the header row in a new paragraph without a
+    /// position (line 0): those lines start where the table says it starts.
+    static func placeParagraphsBeforeTables(_ nodes: inout [MarkdownNode]) {
+        for index in nodes.indices.dropLast()
+        where nodes[index].line == 0 && nodes[index].kind == .paragraph && nodes[index + 1].kind == .table {
+            let table = nodes[index + 1]
+            nodes[index].line = table.line
+            nodes[index].column = table.column
+            nodes[index].endLine = table.line + nodes[index].lineBreaks
+        }
     }
 
     /// Renders a whole document to HTML in one call, as cmark-gfm's own tools do.
@@ -231,6 +254,7 @@ public enum Markdown {
             children.append(convert(current, columns, depth: depth + 1))
             child = cmark_node_next(current)
         }
+        placeParagraphsBeforeTables(&children)
         let type = cmark_node_get_type(node)
         let kind: MarkdownNode.Kind
         var literal = ""

@@ -54,4 +54,20 @@ struct FuzzRegressionTests {
         let result = try DataLoader.load(LoadOptions(dataDirectory: folder.path))
         #expect(result.dataSet?.principles.principles.map(\.id) == ["deep-enough"])
     }
+
+    /// Found by FuzzImported (2026-12-06): cmark-gfm gives the paragraph it leaves before a table (the
+    /// lines above the header row) no position, so adr-tools lines in it ("Status: Superseded") were
+    /// reported at line 0 ("0001-x.md:0:1: warning: a superseded decision must say …").
+    @Test func metadataLinesJustAboveATableKeepTheirLines() {
+        let text = "# Use a table\n\nStatus: Superseded\nDate: 2020-01-02x\n| Key | Value |\n|---|---|\n"
+        let source = SourceText(path: "adr/0001-x.md", text: text)
+        let (decision, diagnostics) = DecisionParser.parse(source, id: "0001-x", origin: .imported)
+        let places = diagnostics.map { "\($0.location.line):\($0.location.column) \($0.message)" }
+        #expect(
+            places == [
+                "4:1 '2020-01-02x' is not a date in the form YYYY-MM-DD",
+                "3:1 a superseded decision must say which decision superseded it",
+            ])
+        #expect(decision?.fieldLocations["status"]?.line == 3)
+    }
 }
