@@ -233,6 +233,32 @@ struct OpenAlexHistoryTests {
             ])
     }
 
+    @Test func whatIsLeftOutIsNotedInTheProvenanceFile() async throws {
+        let body = """
+            {"meta": {"count": 14, "groups_count": 2}, "group_by": [{"key": "2023", "key_display_name": "2023", "count": 5},
+            {"key": "unknown", "key_display_name": "unknown", "count": 9}]}
+            """
+        let server = Self.server(Array(body.utf8))
+        try await server.start()
+        let port = await server.port
+        let root = try CollectCommandTests.dataFolder(["papers": Self.papers])
+        let run = try await CommandRunner.run(
+            ["collect", "--history", "--date", "2025-03-01"], in: root, environment: Self.environment(port))
+        await server.stop()
+        #expect(run.status == 0)
+        #expect(
+            Self.read(root, "collected-papers.csv")
+                == "date,metric,project,value,note\n2023-01-01,papers,pytorch,5,\n2024-01-01,papers,pytorch,0,\n")
+        #expect(
+            Self.read(root, "collected-papers.sources.txt") == """
+                papers for pytorch: 2 values, 2023-01-01 to 2024-01-01, collected 2025-03-01 by openalex-works-per-year from OpenAlex's works per publication year at http://127.0.0.1:\(port)/works
+                GET http://127.0.0.1:\(port)/works?search=\(Self.encoded)&filter=publication_year:1970-2024&group_by=publication_year
+                note: 9 works without a publication year (OpenAlex's unknown group) left out
+
+
+                """)
+    }
+
     @Test func aMalformedAnswerFailsThatSourceOnly() async throws {
         let server = ReplayServer { path, _ in
             switch path {
