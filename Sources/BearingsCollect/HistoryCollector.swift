@@ -157,7 +157,8 @@ public enum HistoryCollector {
             transport: transport ?? URLSessionTransport(timeout: settings.timeout),
             policy: RetryPolicy(maxWait: settings.maxWait), headers: Collector.headers(settings), now: settings.now,
             sleep: settings.sleep)
-        let outcomes = await collect(jobs, client: client, concurrency: max(1, settings.concurrency))
+        let collected = await collect(jobs, client: client, concurrency: max(1, settings.concurrency))
+        let outcomes = collected.map(\.outcome)
         report.entries = zip(jobs, outcomes).map { job, outcome in
             HistoryReport.Entry(
                 metric: job.metric, project: job.project, source: job.source, requests: job.requests.map(\.shown),
@@ -177,10 +178,11 @@ public enum HistoryCollector {
             let entries = zip(jobs, outcomes).filter { $0.0.metric == metric.id }
             let failed = entries.contains { if case .failure = $0.1 { true } else { false } }
             var blocks: [String] = []
-            for (job, outcome) in entries {
-                guard case .success(let rows) = outcome, !rows.isEmpty else { continue }
+            for (index, job) in jobs.enumerated() where job.metric == metric.id {
+                guard case .success(let rows) = outcomes[index], !rows.isEmpty else { continue }
                 series.rows += rows
-                blocks.append(provenance(job, rows: rows, date: date, context: context))
+                blocks.append(
+                    provenance(job, rows: rows, notes: collected[index].notes, date: date, context: context))
             }
             if settings.dryRun {
                 dryRun.append(dryRunText(metric: metric.id, path: path, entries: entries))
@@ -228,9 +230,11 @@ public enum HistoryCollector {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// The provenance of rows just added: source, periods, the date of the run, the endpoint and every
-    /// request (the SQL whole).
-    static func provenance(_ job: Job, rows: [CollectedSeries.Row], date: Day, context: HistoryContext) -> String {
+    /// The provenance of rows just added: source, periods, the date of the run, the endpoint, every
+    /// request (the SQL whole), and what the answers held that was left out (`notes`).
+    static func provenance(
+        _ job: Job, rows: [CollectedSeries.Row], notes: [String] = [], date: Day, context: HistoryContext
+    ) -> String {
         let dates = rows.map(\.date)
         let first = dates.min().map(\.description) ?? ""
         let last = dates.max().map(\.description) ?? ""
@@ -239,6 +243,7 @@ public enum HistoryCollector {
                 + "collected \(date) by \(job.source.rawValue) from \(job.history.origin(context))"
         ]
         lines += job.requests.map(\.shown)
+        lines += notes.map { "note: " + $0 }
         return lines.joined(separator: "\n") + "\n\n"
     }
 
@@ -249,13 +254,18 @@ public enum HistoryCollector {
         try text.write(toFile: path, atomically: true, encoding: .utf8)
     }
 
+    /// What one job gave: its new rows or why there are none, and what its answers held that was
+    /// left out (`CollectHistory.notes`), for the provenance file.
+    struct Collected: Sendable {
+        var outcome: Result<[CollectedSeries.Row], CollectFailure>
+        var notes: [String] = []
+    }
+
     /// Runs the jobs, at most `concurrency` at a time; the outcomes keep the jobs' order.
-    static func collect(_ jobs: [Job], client: CollectClient, concurrency: Int) async -> [Result<
-        [CollectedSeries.Row], CollectFailure
-    >] {
-        var outcomes = [Result<[CollectedSeries.Row], CollectFailure>](
-            repeating: .failure(CollectFailure("not asked")), count: jobs.count)
-        await withTaskGroup(of: (Int, Result<[CollectedSeries.Row], CollectFailure>).self) { group in
+    static func collect(_ jobs: [Job], client: CollectClient, concurrency: Int) async -> [Collected] {
+        var outcomes = [Collected](
+            repeating: Collected(outcome: .failure(CollectFailure("not asked"))), count: jobs.count)
+        await withTaskGroup(of: (Int, Collected).self) { group in
             var next = 0
             func startNext() {
                 guard next < jobs.count else { return }
@@ -276,29 +286,38 @@ public enum HistoryCollector {
     /// The new rows of one job: every request's values summed per period, a row for each period from
     /// the start of the series (or the first period with a value) to the end, none for a period the
     /// file has.
-    static func rows(_ job: Job, client: CollectClient) async -> Result<[CollectedSeries.Row], CollectFailure> {
+    static func rows(_ job: Job, client: CollectClient) async -> Collected {
         var values: [Day: Int64] = [:]
+        var notes: [String] = []
         for request in job.requests {
             let answer: CollectAnswer
             switch await client.answer(request) {
-            case .failure(let failure): return .failure(failure)
+            case .failure(let failure): return Collected(outcome: .failure(failure))
             case .success(let received): answer = received
             }
             switch job.history.values(from: answer, request: request) {
-            case .failure(let failure): return .failure(failure)
+            case .failure(let failure): return Collected(outcome: .failure(failure))
             case .success(let read):
                 for (day, number) in read {
                     let (sum, overflow) = values[day, default: 0].addingReportingOverflow(number)
-                    guard !overflow else { return .failure(CollectFailure("the values for \(day) overflow")) }
+                    guard !overflow else {
+                        return Collected(outcome: .failure(CollectFailure("the values for \(day) overflow")))
+                    }
                     values[day] = sum
                 }
             }
+            notes += job.history.notes(from: answer, request: request)
         }
         let periods = job.history.period.periods(from: job.from, to: job.end)
-        guard let start = job.fillFrom ?? periods.first(where: { (values[$0] ?? 0) > 0 }) else { return .success([]) }
-        return .success(
-            periods.filter { $0 >= start && !job.existing.contains($0) }.map { period in
-                CollectedSeries.Row(date: period, metric: job.metric, project: job.project, value: values[period] ?? 0)
-            })
+        guard let start = job.fillFrom ?? periods.first(where: { (values[$0] ?? 0) > 0 }) else {
+            return Collected(outcome: .success([]), notes: notes)
+        }
+        return Collected(
+            outcome: .success(
+                periods.filter { $0 >= start && !job.existing.contains($0) }.map { period in
+                    CollectedSeries.Row(
+                        date: period, metric: job.metric, project: job.project, value: values[period] ?? 0)
+                }),
+            notes: notes)
     }
 }

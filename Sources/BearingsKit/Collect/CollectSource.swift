@@ -3,7 +3,7 @@
 /// Each case is answered by one small type in `Collect/Sources/` that builds the request and reads the
 /// value out of the answer; adding a source is one case here and one file there. A source with
 /// history (`bearings collect --history`) gives one value per past period; some sources have only
-/// that (GH Archive, ClickPy), `npm-downloads` has both.
+/// that (GH Archive, ClickPy, OpenAlex's works per year), `npm-downloads` has both.
 public enum CollectSource: String, Sendable, CaseIterable {
     /// Stars of a GitHub repository (attention, not use).
     case githubStars = "github-stars"
@@ -35,6 +35,8 @@ public enum CollectSource: String, Sendable, CaseIterable {
     case gharchiveIssues = "gharchive-issues"
     /// Downloads from PyPI per month as ClickPy counts them (every download BigQuery sees, mirrors too).
     case clickpyDownloads = "clickpy-downloads"
+    /// Scholarly works in OpenAlex that match a search query, per publication year.
+    case openalexWorksPerYear = "openalex-works-per-year"
 
     /// The type that asks the service for today's value and reads its answer; nil for a source that
     /// has only history.
@@ -50,7 +52,8 @@ public enum CollectSource: String, Sendable, CaseIterable {
         case .npmDownloads: NpmDownloads()
         case .cratesDownloads: CratesDownloads()
         case .openalexWorks: OpenAlexWorks()
-        case .gharchiveStars, .gharchiveForks, .gharchiveContributors, .gharchiveIssues, .clickpyDownloads:
+        case .gharchiveStars, .gharchiveForks, .gharchiveContributors, .gharchiveIssues, .clickpyDownloads,
+            .openalexWorksPerYear:
             nil
         }
     }
@@ -61,6 +64,7 @@ public enum CollectSource: String, Sendable, CaseIterable {
         case .gharchiveStars, .gharchiveForks, .gharchiveContributors, .gharchiveIssues:
             "a GitHub repository as owner/repo"
         case .clickpyDownloads: "a PyPI package name"
+        case .openalexWorksPerYear: OpenAlexWorks().argumentDescription
         default: measure?.argumentDescription ?? "what the source needs"
         }
     }
@@ -71,6 +75,7 @@ public enum CollectSource: String, Sendable, CaseIterable {
         case .gharchiveStars, .gharchiveForks, .gharchiveContributors, .gharchiveIssues:
             GitHubRepositoryName.problem(with: argument)
         case .clickpyDownloads: PyPIDownloads().problem(with: argument)
+        case .openalexWorksPerYear: OpenAlexWorks().problem(with: argument)
         default: measure?.problem(with: argument)
         }
     }

@@ -25,8 +25,8 @@ struct Collect: AsyncParsableCommand {
 
             With --history: every metric whose source has history (gharchive-stars, gharchive-forks, \
             gharchive-contributors, gharchive-issues and clickpy-downloads on ClickHouse, \
-            npm-downloads) gets one value per complete month \
-            from --since (default: as far back as the source goes) up to the last period that \
+            npm-downloads, openalex-works-per-year) gets one value per complete month (year for \
+            OpenAlex) from --since (default: as far back as the source goes) up to the last period that \
             ended before --date, added to series/collected-<metric id>.csv; a later run adds only the \
             periods it lacks, and where each value comes from goes to series/collected-<metric \
             id>.sources.txt. BEARINGS_GHARCHIVE_URL and BEARINGS_CLICKPY_URL name the ClickHouse \

@@ -87,6 +87,14 @@ public protocol CollectHistory: Sendable {
     /// The value per period (keyed by the period's first day) in `answer`, a successful answer to
     /// `request`; periods it does not name had none (zero).
     func values(from answer: CollectAnswer, request: HistoryRequest) -> Result<[Day: Int64], CollectFailure>
+    /// What `answer` held that `values(from:request:)` leaves out on purpose, one short sentence each,
+    /// for the provenance file (OpenAlex's `unknown` year); empty for most sources.
+    func notes(from answer: CollectAnswer, request: HistoryRequest) -> [String]
+}
+
+extension CollectHistory {
+    /// Nothing is left out.
+    public func notes(from answer: CollectAnswer, request: HistoryRequest) -> [String] { [] }
 }
 
 extension CollectSource {
@@ -99,6 +107,7 @@ extension CollectSource {
         case .gharchiveIssues: GHArchiveHistory(count: .issues)
         case .clickpyDownloads: ClickPyHistory()
         case .npmDownloads: NpmRangeHistory()
+        case .openalexWorksPerYear: OpenAlexWorksPerYear()
         default: nil
         }
     }
