@@ -155,7 +155,9 @@ struct CollectCommandTests {
         "watchers": "  source: github-watchers\n  projects: {pytorch: limited/limited}",
     ]
 
-    /// A 500 that stays, a 429 once, a rate limit until 2100, a broken body and an answer too slow.
+    /// A 500 that stays, a 429 once, a rate limit until 2100, a broken body and an answer too slow. The
+    /// tests give --timeout 4 s: the slow answer takes 12, and the others get room on a loaded machine
+    /// (--timeout bounds each whole exchange, so a starved test server must not make a 500 a timeout).
     static func troubled(_ path: String, _ count: Int) -> ReplayServer.Answer {
         switch path {
         case "/api/v3/repos/down/down": return .init(status: 500)
@@ -167,7 +169,7 @@ struct CollectCommandTests {
                 body: Recorded.bytes("github-rate-limit-exceeded.json"))
         case "/api/packages/broken/recent": return .init(body: Array("{\"data\": {\"last_month\": ".utf8))
         case "/downloads/point/last-month/slow":
-            return .init(body: Recorded.bytes("npm-downloads-point-vue.json"), delay: 4)
+            return .init(body: Recorded.bytes("npm-downloads-point-vue.json"), delay: 12)
         default: return recorded(path, count)
         }
     }
@@ -178,7 +180,7 @@ struct CollectCommandTests {
         let port = await server.port
         let root = try Self.dataFolder(Self.failing)
         let run = try await CommandRunner.run(
-            ["collect", "--date", "2025-07-01", "--timeout", "1", "--max-wait", "5"], in: root,
+            ["collect", "--date", "2025-07-01", "--timeout", "4", "--max-wait", "5"], in: root,
             environment: Self.environment(port: port))
         let targets = await server.targets
         await server.stop()
@@ -187,7 +189,7 @@ struct CollectCommandTests {
         #expect(run.standardOutput == "data/snapshots/2025-07-01-collected.md: 6 values, 4 not measured ('?')\n")
         #expect(
             run.standardError.split(separator: "\n").sorted() == [
-                "warning: npm for pytorch: no answer within 1 s (--timeout) (\(base)/downloads/point/last-month/slow)",
+                "warning: npm for pytorch: no answer within 4 s (--timeout) (\(base)/downloads/point/last-month/slow)",
                 "warning: pypi for pytorch: the answer is not JSON (\(base)/api/packages/broken/recent?period=month)",
                 "warning: stars for tensorflow: HTTP 500 Internal Server Error after 3 tries (\(base)/api/v3/repos/down/down)",
                 "warning: watchers for pytorch: GitHub's rate limit is used up until 2100-01-01T00:00:00Z, later than --max-wait 5 s from now (\(base)/api/v3/repos/limited/limited)",
@@ -211,7 +213,7 @@ struct CollectCommandTests {
                 ## Where the numbers come from
 
                 - `forks` for `pytorch`: 401, from <\(base)/api/v3/repos/flaky/flaky> (github-forks)
-                - `npm` for `pytorch`: not measured, no answer within 1 s (--timeout); asked <\(base)/downloads/point/last-month/slow> (npm-downloads)
+                - `npm` for `pytorch`: not measured, no answer within 4 s (--timeout); asked <\(base)/downloads/point/last-month/slow> (npm-downloads)
                 - `pypi` for `pytorch`: not measured, the answer is not JSON; asked <\(base)/api/packages/broken/recent?period=month> (pypi-downloads)
                 - `stars` for `pytorch`: 1137, from <\(base)/api/v3/repos/pytorch/pytorch> (github-stars)
                 - `stars` for `tensorflow`: not measured, HTTP 500 Internal Server Error after 3 tries; asked <\(base)/api/v3/repos/down/down> (github-stars)
@@ -231,7 +233,7 @@ struct CollectCommandTests {
         try await server.start()
         let port = await server.port
         let root = try Self.dataFolder(Self.failing)
-        let arguments = ["collect", "--date", "2025-07-01", "--timeout", "1", "--max-wait", "5", "--dry-run"]
+        let arguments = ["collect", "--date", "2025-07-01", "--timeout", "4", "--max-wait", "5", "--dry-run"]
         let github = try await CommandRunner.run(
             arguments + ["--format", "github"], in: root, environment: Self.environment(port: port))
         let json = try await CommandRunner.run(
@@ -241,7 +243,7 @@ struct CollectCommandTests {
         #expect(github.status == 4)
         #expect(
             github.standardError.split(separator: "\n").sorted() == [
-                "::warning::npm for pytorch: no answer within 1 s (--timeout) (\(base)/downloads/point/last-month/slow)",
+                "::warning::npm for pytorch: no answer within 4 s (--timeout) (\(base)/downloads/point/last-month/slow)",
                 "::warning::pypi for pytorch: the answer is not JSON (\(base)/api/packages/broken/recent?period=month)",
                 "::warning::stars for tensorflow: HTTP 500 Internal Server Error after 3 tries (\(base)/api/v3/repos/down/down)",
                 "::warning::watchers for pytorch: GitHub's rate limit is used up until 2100-01-01T00:00:00Z, later than --max-wait 5 s from now (\(base)/api/v3/repos/limited/limited)",
@@ -263,7 +265,7 @@ struct CollectCommandTests {
         #expect(
             lines == [
                 "forks pytorch 401 -",
-                "npm pytorch null no answer within 1 s (--timeout)",
+                "npm pytorch null no answer within 4 s (--timeout)",
                 "pypi pytorch null the answer is not JSON",
                 "stars pytorch 1137 -",
                 "stars tensorflow null HTTP 500 Internal Server Error after 3 tries",
