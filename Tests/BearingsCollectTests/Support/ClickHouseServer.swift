@@ -72,7 +72,7 @@ final class ClickHouseServer: @unchecked Sendable {
         port = number
     }
 
-    /// Stops the server.
+    /// Stops the server and removes its log and chDB's files.
     func stop() {
         if process.isRunning {
             // SIGKILL: chDB's threads may hold SIGTERM blocked.
@@ -80,6 +80,7 @@ final class ClickHouseServer: @unchecked Sendable {
             process.waitUntilExit()
         }
         try? FileManager.default.removeItem(atPath: log)
+        try? FileManager.default.removeItem(atPath: log + ".chdb")  // chDB's files
     }
 
     /// The requests so far, in the order they came.

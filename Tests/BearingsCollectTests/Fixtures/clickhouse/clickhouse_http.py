@@ -26,6 +26,7 @@ Test hooks, by the path of the endpoint:
 - `/down/...` answers 503 to everything; `/garbage/...` answers 200 with a body that is not the format.
 
 Each request is appended to the --log file as one JSON line: method, path, query string, headers, body.
+chDB keeps its files in the folder FILE.chdb beside that log.
 """
 import argparse
 import base64
@@ -35,7 +36,6 @@ import os
 import re
 import signal
 import sys
-import tempfile
 import traceback
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -214,7 +214,10 @@ def main():
     parser.add_argument("--rows", default="rows.py")
     options = parser.parse_args()
     rows = rows_module(options.rows)
-    directory = tempfile.mkdtemp(prefix="bearings-chdb-")
+    # chDB's files go beside the log, so whoever removes the log removes them too (the tests stop the server
+    # with SIGKILL: it cannot clean up after itself).
+    directory = options.log + ".chdb"
+    os.makedirs(directory, exist_ok=True)
     session = chdb_session.Session(directory)
     load(session, rows)
     server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
