@@ -1,8 +1,8 @@
 import Foundation
 
 /// `Fixtures/clickhouse/clickhouse_http.py` as a subprocess: ClickHouse's HTTP interface on 127.0.0.1,
-/// answered by chDB over the tables of `schema.sql` and the rows of `rows.py`. Each request it got is
-/// read back from its log.
+/// answered by chDB over the tables of `schema.sql` and the rows of `rows.py` (or another module beside
+/// it, `rows:`). Each request it got is read back from its log.
 final class ClickHouseServer: @unchecked Sendable {
     /// Why the server could not start: chdb missing (with what to do), or the script failing.
     struct NotStarted: Error, CustomStringConvertible {
@@ -25,9 +25,12 @@ final class ClickHouseServer: @unchecked Sendable {
 
     let process = Process()
     let log: String
+    /// The file of rows the server loads, beside `clickhouse_http.py`.
+    let rows: String
     private(set) var port: UInt16 = 0
 
-    init() {
+    init(rows: String = "rows.py") {
+        self.rows = rows
         log = FileManager.default.temporaryDirectory.appendingPathComponent("bearings-clickhouse-\(UUID()).jsonl").path
     }
 
@@ -49,7 +52,7 @@ final class ClickHouseServer: @unchecked Sendable {
     private func startWaiting() throws {
         _ = FileManager.default.createFile(atPath: log, contents: nil)
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", Self.directory + "/clickhouse_http.py", "--log", log]
+        process.arguments = ["python3", Self.directory + "/clickhouse_http.py", "--log", log, "--rows", rows]
         let output = Pipe(), error = Pipe()
         process.standardOutput = output
         process.standardError = error
@@ -69,7 +72,7 @@ final class ClickHouseServer: @unchecked Sendable {
         port = number
     }
 
-    /// Stops the server.
+    /// Stops the server and removes its log and chDB's files.
     func stop() {
         if process.isRunning {
             // SIGKILL: chDB's threads may hold SIGTERM blocked.
@@ -77,6 +80,7 @@ final class ClickHouseServer: @unchecked Sendable {
             process.waitUntilExit()
         }
         try? FileManager.default.removeItem(atPath: log)
+        try? FileManager.default.removeItem(atPath: log + ".chdb")  // chDB's files
     }
 
     /// The requests so far, in the order they came.

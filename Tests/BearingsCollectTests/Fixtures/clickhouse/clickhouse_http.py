@@ -2,9 +2,10 @@
 """A small server speaking ClickHouse's HTTP interface on 127.0.0.1, answering with chDB (an embedded
 ClickHouse), for Bearings' tests of `collect --history`.
 
-    python3 clickhouse_http.py --log FILE
+    python3 clickhouse_http.py --log FILE [--rows FILE]
 
-loads schema.sql and rows.py, listens on a free port of 127.0.0.1, prints that port on a line of its own
+loads schema.sql and the rows of a Python module beside it (--rows, rows.py unless told: its
+GITHUB_EVENTS and PYPI_DOWNLOADS_PER_DAY; two_years.py for the end-to-end test), listens on a free port of 127.0.0.1, prints that port on a line of its own
 and serves until killed. As ClickHouse's HTTP interface does (https://clickhouse.com/docs/interfaces/http):
 
 - the query is the POST body (with a GET, the `query` URL parameter; a POST may start the query there too);
@@ -25,15 +26,16 @@ Test hooks, by the path of the endpoint:
 - `/down/...` answers 503 to everything; `/garbage/...` answers 200 with a body that is not the format.
 
 Each request is appended to the --log file as one JSON line: method, path, query string, headers, body.
+chDB keeps its files in the folder FILE.chdb beside that log.
 """
 import argparse
 import base64
+import importlib.util
 import json
 import os
 import re
 import signal
 import sys
-import tempfile
 import traceback
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -47,15 +49,23 @@ except ImportError:
     sys.exit(3)
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-sys.path.insert(0, HERE)
-from rows import GITHUB_EVENTS, PYPI_DOWNLOADS_PER_DAY  # noqa: E402
 
 USERS = {"play": "", "explorer": "", "bearings-ci": "ci-secret"}
 NOT_SETTINGS = {"query", "default_format", "database", "user", "password", "query_id", "session_id"}
 SETTING_VALUE = re.compile(r"^[A-Za-z0-9_.]+$")
 
 
-def load(session):
+def rows_module(name):
+    """The module `name` (a file name, looked for beside this script unless it is a path)."""
+    path = name if os.path.isabs(name) else os.path.join(HERE, name)
+    spec = importlib.util.spec_from_file_location(os.path.splitext(os.path.basename(path))[0], path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def load(session, rows):
+    GITHUB_EVENTS, PYPI_DOWNLOADS_PER_DAY = rows.GITHUB_EVENTS, rows.PYPI_DOWNLOADS_PER_DAY
     with open(os.path.join(HERE, "schema.sql"), encoding="utf-8") as file:
         text = file.read()
     text = "\n".join(line for line in text.splitlines() if not line.lstrip().startswith("--"))
@@ -201,10 +211,15 @@ class Handler(BaseHTTPRequestHandler):
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--log", required=True)
+    parser.add_argument("--rows", default="rows.py")
     options = parser.parse_args()
-    directory = tempfile.mkdtemp(prefix="bearings-chdb-")
+    rows = rows_module(options.rows)
+    # chDB's files go beside the log, so whoever removes the log removes them too (the tests stop the server
+    # with SIGKILL: it cannot clean up after itself).
+    directory = options.log + ".chdb"
+    os.makedirs(directory, exist_ok=True)
     session = chdb_session.Session(directory)
-    load(session)
+    load(session, rows)
     server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
     server.daemon_threads = True
     server.lock = threading.Lock()
