@@ -24,7 +24,7 @@ public func fuzzCollectBlock(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt
         require(!spec.targets.isEmpty, "a block without projects was accepted")
         for target in spec.targets {
             require(!target.project.isEmpty && !target.argument.isEmpty, "target \(target)")
-            require(spec.source.measure.problem(with: target.argument) == nil, "argument \(target.argument)")
+            require(spec.source.problem(with: target.argument) == nil, "argument \(target.argument)")
             require((2...lines).contains(target.location.line), "\(target.location)")
         }
     } else if frontMatter.fields["collect"] == nil {
