@@ -16,25 +16,15 @@ public enum Collector {
     public static func run(_ options: CollectOptions, transport: (any HTTPTransport)? = nil) async -> CollectReport {
         var report = CollectReport()
         let bases: CollectBases
-        do {
-            bases = try CollectBases(environment: options.environment)
-        } catch {
-            report.error = error.reason
-            report.exitCode = 1
+        let dataSet: DataSet
+        switch CollectStart.load(environment: options.environment, dataDirectory: options.dataDirectory) {
+        case .failure(let failure):
+            report.error = failure.error
+            report.diagnostics = failure.diagnostics
+            report.exitCode = failure.exitCode
             return report
-        }
-        let result: LoadResult
-        do {
-            result = try DataLoader.load(LoadOptions(dataDirectory: options.dataDirectory))
-        } catch {
-            report.error = error.description
-            report.exitCode = 3
-            return report
-        }
-        report.diagnostics = result.diagnostics
-        guard let dataSet = result.dataSet else {
-            report.exitCode = 1
-            return report
+        case .success(let start):
+            (bases, dataSet, report.diagnostics) = (start.bases, start.dataSet, start.diagnostics)
         }
         // Sources with only history (gharchive-*, clickpy-downloads, …) are for `--history`.
         let metrics = dataSet.metrics.filter { $0.collect?.source.measure != nil }

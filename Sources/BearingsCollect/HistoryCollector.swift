@@ -83,25 +83,15 @@ public enum HistoryCollector {
         let settings = options.collect
         var report = HistoryReport()
         let bases: CollectBases
-        do {
-            bases = try CollectBases(environment: settings.environment)
-        } catch {
-            report.error = error.reason
-            report.exitCode = 1
+        let dataSet: DataSet
+        switch CollectStart.load(environment: settings.environment, dataDirectory: settings.dataDirectory) {
+        case .failure(let failure):
+            report.error = failure.error
+            report.diagnostics = failure.diagnostics
+            report.exitCode = failure.exitCode
             return report
-        }
-        let result: LoadResult
-        do {
-            result = try DataLoader.load(LoadOptions(dataDirectory: settings.dataDirectory))
-        } catch {
-            report.error = error.description
-            report.exitCode = 3
-            return report
-        }
-        report.diagnostics = result.diagnostics
-        guard let dataSet = result.dataSet else {
-            report.exitCode = 1
-            return report
+        case .success(let start):
+            (bases, dataSet, report.diagnostics) = (start.bases, start.dataSet, start.diagnostics)
         }
         let metrics = dataSet.metrics.filter { $0.collect?.source.history != nil }
         guard !metrics.isEmpty else {
