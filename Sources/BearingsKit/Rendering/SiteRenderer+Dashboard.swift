@@ -29,6 +29,9 @@ extension SiteRenderer {
             context["headline"] = chart
             context["figures"] = headlineFigures(headline)
         }
+        // The same sentences as `bearings digest`, from the same computation.
+        let digest = digest()
+        context["whatChanged"] = ["title": digest.title, "headline": digest.headline, "items": digest.items]
         // The newest few changes of order; trends.html lists them all.
         let passes = passes(root: root)
         let shown = passes.suffix(Self.dashboardPasses)
