@@ -46,9 +46,15 @@ extension SiteRenderer {
         let title = base.map { "What changed since \(headline.label($0))" } ?? "What changed"
         var items: [String] = []
         for metric in dataSet.metrics where metric.kind == .usage {
-            guard let metricSeries = series[metric.id] else { continue }
+            // A metric whose newest period ended before the window has nothing new to say.
+            guard let metricSeries = series[metric.id], let last = metricSeries.newestDate,
+                Self.periodEnd(last, metricSeries) >= from
+            else { continue }
             items += unusualMoves(metricSeries, since: since)
-            items += digestCrossovers(metricSeries, since: since)
+            items += digestCrossovers(metricSeries, since: since).filter {
+                Self.periodEnd($0.date, metricSeries) >= from
+            }
+            .map(\.text)
         }
         items += finalVerdicts(from: from)
         items += dueDecisions.filter { $0.since >= from }.map { decision, day in
@@ -59,7 +65,9 @@ extension SiteRenderer {
             .sorted { ($0.date, $0.decision.id) < ($1.date, $1.decision.id) }
             .map { "New decision: \($0.decision.title) (\($0.date), \($0.decision.statusText ?? "no status"))." }
         if items.isEmpty {
-            items = ["No value or share moved beyond its usual variation; no crossover, final verdict, review due or new decision."]
+            items = [
+                "No value or share moved beyond its usual variation; no crossover, final verdict, review due or new decision."
+            ]
         }
         return Digest(title: title, headline: digestHeadline(headline, base: base), items: items)
     }
@@ -68,7 +76,9 @@ extension SiteRenderer {
     /// newest measured on or before `since`; nil when there is none.
     func comparedDay(_ metricSeries: MetricSeries, since: Day?) -> Day? {
         guard let newest = metricSeries.newestDate else { return nil }
-        if let since { return metricSeries.dates.last { $0 <= since && metricSeries.period($0) < metricSeries.period(newest) } }
+        if let since {
+            return metricSeries.dates.last { $0 <= since && metricSeries.period($0) < metricSeries.period(newest) }
+        }
         return metricSeries.dates.last { metricSeries.period($0) < metricSeries.period(newest) }
     }
 
@@ -114,14 +124,16 @@ extension SiteRenderer {
             }
             return text + "."
         }
-        var text = "\(us)'s \(metric.name): \(ValueFormat.full(standing.latest.value, unit: metric.unit)) in "
+        var text =
+            "\(us)'s \(metric.name): \(ValueFormat.full(standing.latest.value, unit: metric.unit)) in "
             + metricSeries.label(standing.latest.date)
         if let rankNow { text += ", \(rankNow)" }
         if let base, let then {
             text += "; \(ValueFormat.full(then.value, unit: metric.unit))"
             if let rankThen { text += " and \(ordinal(rankThen))" }
             let relative = then.value == 0 ? nil : (standing.latest.value - then.value) / abs(then.value)
-            text += " in \(metricSeries.label(base)) ("
+            text +=
+                " in \(metricSeries.label(base)) ("
                 + changeWords(from: then.value, to: standing.latest.value, relative: relative, metric) + ")"
         }
         return text + "."
@@ -131,7 +143,9 @@ extension SiteRenderer {
     /// between the metric's newest period and the compared one (`Analysis.isUnusual`).
     func unusualMoves(_ metricSeries: MetricSeries, since: Day?) -> [String] {
         let metric = metricSeries.metric
-        guard let newest = metricSeries.newestDate, let base = comparedDay(metricSeries, since: since) else { return [] }
+        guard let newest = metricSeries.newestDate, let base = comparedDay(metricSeries, since: since) else {
+            return []
+        }
         let periods = metricSeries.cadence == nil ? 1 : metricSeries.period(newest) - metricSeries.period(base)
         let (newPeriod, newSegment) = (metricSeries.period(newest), metricSeries.segment(newest))
         guard metricSeries.segment(base) == newSegment else { return [] }
@@ -177,8 +191,13 @@ extension SiteRenderer {
         return result
     }
 
+    /// The last day of the period `day` lies in (the day itself for an irregular metric).
+    static func periodEnd(_ day: Day, _ metricSeries: MetricSeries) -> Day {
+        metricSeries.cadence == nil ? day : metricSeries.start(ofPeriod: metricSeries.period(day) + 1).addingDays(-1)
+    }
+
     /// Crossovers dated after the compared period: "Monthly downloads: Gizmo passed Gadget in Sep 2025."
-    func digestCrossovers(_ metricSeries: MetricSeries, since: Day?) -> [String] {
+    func digestCrossovers(_ metricSeries: MetricSeries, since: Day?) -> [(date: Day, text: String)] {
         guard let base = comparedDay(metricSeries, since: since) else { return [] }
         let after = since ?? metricSeries.start(ofPeriod: metricSeries.period(base) + 1).addingDays(-1)
         let us = dataSet.project.name
@@ -187,7 +206,10 @@ extension SiteRenderer {
                 let them = projectName(crossover.competitor)
                 let settled = isSettled(crossover.date, metricSeries.metric) ? "" : " (not settled yet)"
                 let who = crossover.weLead ? "\(us) passed \(them)" : "\(them) passed \(us)"
-                return "\(metricSeries.metric.name): \(who) \(dateWords(crossover.date, metricSeries))\(settled)."
+                return (
+                    crossover.date,
+                    "\(metricSeries.metric.name): \(who) \(dateWords(crossover.date, metricSeries))\(settled)."
+                )
             }
     }
 

@@ -34,7 +34,11 @@ struct Digest: AsyncParsableCommand {
         let result: (digest: BearingsKit.Digest?, diagnostics: [Diagnostic])
         do {
             result = try SiteBuilder.digest(
-                BuildOptions(load: options.loadOptions, strict: options.strict), since: since.flatMap(Day.init(iso:)))
+                BuildOptions(
+                    load: options.loadOptions, strict: options.strict,
+                    // The reference date for reviews due, as `build` takes it, so the two agree.
+                    sourceDateEpoch: ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"].flatMap { Int($0) }),
+                since: since.flatMap(Day.init(iso:)))
         } catch {
             throw Report.fail(error.description, code: error.exitCode)
         }
