@@ -30,8 +30,11 @@ extension SiteRenderer {
             context["figures"] = headlineFigures(headline)
         }
         // The same sentences as `bearings digest`, from the same computation.
-        let digest = digest()
-        context["whatChanged"] = ["title": digest.title, "headline": digest.headline, "items": digest.items]
+        // Without a headline metric there is nothing to compare: no section.
+        if headlineSeries != nil {
+            let digest = digest()
+            context["whatChanged"] = ["title": digest.title, "headline": digest.headline, "items": digest.items]
+        }
         // The newest few changes of order; trends.html lists them all.
         let passes = passes(root: root)
         let shown = passes.suffix(Self.dashboardPasses)

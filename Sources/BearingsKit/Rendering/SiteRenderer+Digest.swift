@@ -119,7 +119,9 @@ extension SiteRenderer {
                     if let rankThen { text += " and \(ordinal(rankThen))" }
                     text += " in \(metricSeries.label(base)) (\(points(share - shareThen)))"
                 } else {
-                    text += "; unknown in \(metricSeries.label(base))"
+                    // Why, as the dashboard says it: "unknown in Jan 2021 — Gizmo not measured in Jan 2021".
+                    text +=
+                        "; " + (shareUnknownText(metricSeries, at: base) ?? "unknown in \(metricSeries.label(base))")
                 }
             }
             return text + "."
