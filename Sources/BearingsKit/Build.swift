@@ -98,6 +98,15 @@ public enum SiteBuilder {
         return BuildResult(diagnostics: diagnostics, paths: paths)
     }
 
+    /// Loads and checks the data; when there are no errors, what changed between the newest period
+    /// and the one before it, or the newest on or before `since` (`bearings digest`).
+    public static func digest(_ options: BuildOptions, since: Day? = nil) throws(BuildError) -> (
+        digest: Digest?, diagnostics: [Diagnostic]
+    ) {
+        let (renderer, diagnostics) = try prepare(options)
+        return (renderer?.digest(since: since), diagnostics)
+    }
+
     /// Loads and checks the data; when there are no errors, the site, rendered file by file as
     /// files are asked for (`serve`).
     public static func lazySite(_ options: BuildOptions) throws(BuildError) -> (site: LazySite?, result: BuildResult) {

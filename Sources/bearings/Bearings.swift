@@ -13,7 +13,7 @@ struct Bearings: AsyncParsableCommand {
             (nothing written), 2 bad command-line usage, 3 an I/O failure.
             """,
         version: "0.1.0",
-        subcommands: [Build.self, Check.self, Serve.self, New.self, Collect.self, Init.self]
+        subcommands: [Build.self, Check.self, Serve.self, New.self, Collect.self, Init.self, Digest.self]
     )
 
     static func main() async {

@@ -29,6 +29,12 @@ extension SiteRenderer {
             context["headline"] = chart
             context["figures"] = headlineFigures(headline)
         }
+        // The same sentences as `bearings digest`, from the same computation.
+        // Without a headline metric there is nothing to compare: no section.
+        if headlineSeries != nil {
+            let digest = digest()
+            context["whatChanged"] = ["title": digest.title, "headline": digest.headline, "items": digest.items]
+        }
         // The newest few changes of order; trends.html lists them all.
         let passes = passes(root: root)
         let shown = passes.suffix(Self.dashboardPasses)

@@ -91,6 +91,29 @@ struct CheckCommandTests {
                 .joined())
     }
 
+    /// `digest` fails as `check` does: exit 1, the same diagnostics on stderr, nothing on stdout.
+    @Test func digestOfDataWithErrorsExitsWithOneAndPrintsTheProblems() throws {
+        let run = try bearings("digest", "--data", "cli/five-errors")
+        #expect(run.status == 1)
+        #expect(run.standardOutput == "")
+        #expect(
+            run.standardError
+                == Self.fiveErrors.map { "\($0.0):\($0.1):\($0.2): error: \($0.3)\n    hint: \($0.4)\n" }
+                .joined())
+    }
+
+    /// `digest` prints Markdown for an incomplete folder (DigestTests works the numbers out); a bad
+    /// `--since` is a usage error, exit 2.
+    @Test func digestPrintsMarkdownAndRefusesABadSince() throws {
+        let run = try bearings("digest", "--data", "sites/truth/data")
+        #expect(run.status == 0)
+        #expect(run.standardError == "")
+        #expect(run.standardOutput.hasPrefix("## What changed since Nov 2020\n\nWidget's share of Monthly downloads"))
+        let since = try bearings("digest", "--data", "sites/truth/data", "--since", "2020-13-01")
+        #expect(since.status == 2)
+        #expect(since.standardError.hasPrefix("Error: --since must be a real date as YYYY-MM-DD, not '2020-13-01'"))
+    }
+
     @Test func printsGitHubWorkflowCommandsWithTheGitHubFormat() throws {
         let run = try bearings("check", "--data", "cli/five-errors", "--format", "github")
         #expect(run.status == 1)
