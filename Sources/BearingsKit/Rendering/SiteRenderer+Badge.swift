@@ -92,21 +92,23 @@ extension SiteRenderer {
         Self.badgeSVG(label: TextWidth.truncated(dataSet.project.name, to: 40), preview: headlinePreview)
     }
 
-    /// The badge's markup for `label` and `preview` (see `badgeSVG()`).
+    /// The badge's markup for `label` and `preview` (see `badgeSVG()`). Its accessible name is
+    /// its `<title>` (`role="img"` makes the texts inside presentational); the Nu checker's SVG 1.1
+    /// grammar allows neither `aria-label` nor `aria-hidden` here.
     static func badgeSVG(label: String, preview: HeadlinePreview) -> String {
         let left = badgePartWidth(label), right = badgePartWidth(preview.badge), width = left + right
         let colour = preview.known ? badgeKnownColour : badgeUnknownColour
         let title = SVG.escape("\(label): \(preview.badge)")
         let labelText = SVG.escape(label), figureText = SVG.escape(preview.badge)
         return """
-            <svg xmlns="http://www.w3.org/2000/svg" width="\(width)" height="20" viewBox="0 0 \(width) 20" role="img" aria-label="\(title)">
+            <svg xmlns="http://www.w3.org/2000/svg" width="\(width)" height="20" viewBox="0 0 \(width) 20" role="img">
             <title>\(title)</title>
             <linearGradient id="s" x2="0" y2="100%"><stop offset="0" stop-color="#bbb" stop-opacity=".1"/><stop offset="1" stop-opacity=".1"/></linearGradient>
             <clipPath id="r"><rect width="\(width)" height="20" rx="3" fill="#fff"/></clipPath>
             <g clip-path="url(#r)"><rect width="\(left)" height="20" fill="\(badgeLabelColour)"/><rect x="\(left)" width="\(right)" height="20" fill="\(colour)"/><rect width="\(width)" height="20" fill="url(#s)"/></g>
             <g fill="#fff" text-anchor="middle" font-family="Verdana,Geneva,DejaVu Sans,sans-serif" font-size="11">
-            <text x="\(left / 2)" y="15" fill="#010101" fill-opacity=".3" aria-hidden="true">\(labelText)</text><text x="\(left / 2)" y="14">\(labelText)</text>
-            <text x="\(left + right / 2)" y="15" fill="#010101" fill-opacity=".3" aria-hidden="true">\(figureText)</text><text x="\(left + right / 2)" y="14">\(figureText)</text>
+            <text x="\(left / 2)" y="15" fill="#010101" fill-opacity=".3">\(labelText)</text><text x="\(left / 2)" y="14">\(labelText)</text>
+            <text x="\(left + right / 2)" y="15" fill="#010101" fill-opacity=".3">\(figureText)</text><text x="\(left + right / 2)" y="14">\(figureText)</text>
             </g>
             </svg>
 
