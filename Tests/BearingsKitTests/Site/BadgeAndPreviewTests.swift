@@ -65,7 +65,8 @@ struct BadgeAndPreviewTests {
         let badge = try #require(plan.text("badge.svg"))
         #expect(badge.contains("<title>Widget: unknown</title>"))
         #expect(badge.contains("fill=\"#767676\""))
-        #expect(badge.contains("<text x=\"81\" y=\"14\">unknown</text>"))  // "Widget": 3.47 em × 11 = 38.17 → 40 + 10 = 50; 50 + 62 / 2
+        // "Widget": 3.47 em × 11 = 38.17 → 40 + 10 = 50; the middle of "unknown" is 50 + 62 / 2.
+        #expect(badge.contains("<text x=\"81\" y=\"14\">unknown</text>"))
         #expect(!badge.contains("33.3"))  // no share, not even the last known one
         let description =
             "Widget: share of Monthly downloads unknown since Oct 2020 — Gizmo not measured since Sep 2020; last known 33.3% (Sep 2020), rank unknown, as of Dec 2020"
