@@ -61,10 +61,8 @@ extension SiteRenderer {
                 figure = shareText(share)
                 sentence = "\(shareText(share)) share of \(metric.name)"
             } else {
-                let shareWhy =
-                    standing.isStale
-                    ? "unknown: \(why)" : shareUnknownText(headline, at: standing.latest.date) ?? "unknown: \(why)"
-                sentence = "share of \(metric.name) \(shareWhy)"
+                // Why, without the last known share the dashboard adds: one figure per preview.
+                sentence = "share of \(metric.name) unknown (\(why))"
             }
         } else {
             let value = ValueFormat.full(standing.latest.value, unit: metric.unit)

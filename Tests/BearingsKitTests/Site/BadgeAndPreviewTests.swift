@@ -69,7 +69,7 @@ struct BadgeAndPreviewTests {
         #expect(badge.contains("<text x=\"81\" y=\"14\">unknown</text>"))
         #expect(!badge.contains("33.3"))  // no share, not even the last known one
         let description =
-            "Widget: share of Monthly downloads unknown since Oct 2020 — Gizmo not measured since Sep 2020; last known 33.3% (Sep 2020), rank unknown, as of Dec 2020"
+            "Widget: share of Monthly downloads unknown (Gizmo not measured since Sep 2020), rank unknown, as of Dec 2020"
         #expect(content(try #require(plan.text("index.html")), "property", "og:description") == [description])
     }
 
