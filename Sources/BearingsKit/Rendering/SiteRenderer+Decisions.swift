@@ -204,7 +204,8 @@ extension SiteRenderer {
             }
         }
         return page(
-            "decision", title: decision.title, root: root, section: "decisions.html", source: decision.location, context
+            "decision", title: decision.title, root: root, section: "decisions.html", source: decision.location,
+            path: Self.decisionHref(decision.id), context
         )
     }
 

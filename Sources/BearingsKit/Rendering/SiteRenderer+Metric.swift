@@ -37,7 +37,9 @@ extension SiteRenderer {
         context["watchedBy"] = dataSet.decisions.filter { $0.watch.contains(metric.id) }.map {
             decisionLink($0, root: root)
         }
-        return page("metric", title: metric.name, root: root, section: "trends.html", source: metric.location, context)
+        return page(
+            "metric", title: metric.name, root: root, section: "trends.html", source: metric.location,
+            path: "metrics/\(metric.id).html", context)
     }
 
     /// A metric page's tables show this many dates, newest first: every date of 33 years of a

@@ -35,7 +35,7 @@ extension SiteRenderer {
         if index + 1 < dataSet.snapshots.count { context["next"] = link(dataSet.snapshots[index + 1]) }
         return page(
             "snapshot", title: snapshot.title, root: root, section: "snapshots.html", source: snapshot.location,
-            context)
+            path: snapshotPaths[snapshot.id] ?? "snapshots/\(snapshot.id).html", context)
     }
 
     /// A snapshot's table as measured: metrics down, projects across. Built in Swift rather than

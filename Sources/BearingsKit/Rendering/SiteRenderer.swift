@@ -48,6 +48,8 @@ struct SiteRenderer: Sendable {
     var gapCounts: [String: Int] { derived.gapCounts.value }
     /// Charts of a window shared by several pages, drawn once (see `ChartCache`).
     var chartCache: ChartCache { derived.chartCache }
+    /// What the badge and every page's link preview say of the headline, worked out once.
+    var headlinePreview: HeadlinePreview { derived.preview.value { makeHeadlinePreview() } }
     /// Display names of the projects, by id.
     let projectNames: [String: String]
     /// Metrics by id.
@@ -132,6 +134,7 @@ struct SiteRenderer: Sendable {
         let betVerdicts: Once<[String: [ExpectationVerdict]]>
         let gapCounts: Once<[String: Int]>
         let chartCache = ChartCache()
+        let preview = Memo<HeadlinePreview>()
 
         init(
             dataSet: DataSet, projectOrder order: [String], names: [String: String], reference: Day,
@@ -256,6 +259,7 @@ struct SiteRenderer: Sendable {
             ("data/series.csv", { seriesCSV() }), ("data/site.json", { siteJSON() }), ("index.html", dashboard),
             ("trends.html", trends), ("decisions.html", decisionsPage), ("principles.html", principlesPage),
             ("snapshots.html", snapshotsPage), ("404.html", notFoundPage), ("feed.xml", feed),
+            ("badge.svg", badgeSVG),
         ]
         for metric in dataSet.metrics { jobs.append(("metrics/\(metric.id).html", { metricPage(metric) })) }
         for decision in dataSet.decisions { jobs.append(("decisions/\(decision.id).html", { decisionPage(decision) })) }
@@ -279,12 +283,15 @@ struct SiteRenderer: Sendable {
         ("Principles", "principles.html"), ("Snapshots", "snapshots.html"),
     ]
 
-    /// Renders a page template inside the shared layout.
+    /// Renders a page template inside the shared layout. `path` is the page's path in the site,
+    /// for its link preview's `og:url`; nil means `<template>.html` (the 404 page has none).
     func page(
         _ template: String, title: String, root: String, section: String, source: SourceLocation? = nil,
-        _ context: [String: Any]
+        path: String? = nil, _ context: [String: Any]
     ) -> String {
         var values = context
+        values.merge(previewValues(path: template == "404" ? nil : path ?? "\(template).html")) { _, preview in preview
+        }
         values["editURL"] = source.map(editLink) ?? ""
         values["root"] = root
         values["title"] = title
