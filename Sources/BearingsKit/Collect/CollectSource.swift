@@ -58,6 +58,22 @@ public enum CollectSource: String, Sendable, CaseIterable {
         }
     }
 
+    /// Where the numbers come from, for the metric page's "Collected" line.
+    public var service: String {
+        switch self {
+        case .githubStars, .githubForks, .githubWatchers, .githubOpenIssues, .githubContributors,
+            .githubCodeSearch:
+            "GitHub's REST API"
+        case .pypiDownloads: "PyPI Stats"
+        case .npmDownloads: "npm's download counts API"
+        case .cratesDownloads: "crates.io's API"
+        case .openalexWorks, .openalexWorksPerYear: "OpenAlex's works API"
+        case .gharchiveStars, .gharchiveForks, .gharchiveContributors, .gharchiveIssues:
+            "GH Archive's github_events table on ClickHouse"
+        case .clickpyDownloads: "ClickPy's pypi.pypi_downloads_per_day table on ClickHouse"
+        }
+    }
+
     /// What the `projects:` values name, for messages: "owner/repo", "a PyPI package name", ….
     public var argumentDescription: String {
         switch self {

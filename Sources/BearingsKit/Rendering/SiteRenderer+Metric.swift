@@ -9,6 +9,7 @@ extension SiteRenderer {
             "scale": metric.scale.rawValue,
             "higherIsBetter": metric.higherIsBetter, "sourceHref": metric.source.flatMap(safeURL) ?? "",
             "source": metric.source.map { metric.source.flatMap(safeURL) == nil ? $0 : Self.linkLabel($0) } ?? "",
+            "collected": collectedText(metric),
             "descriptionHTML": HTML(cmark: metric.description),
             "hasData": !metricSeries.lines.isEmpty,
             "cadence": metricSeries.cadence.map {
@@ -56,5 +57,27 @@ extension SiteRenderer {
         let changesText = categoryChangesText(metricSeries)
         if !changesText.isEmpty { sentences.append(changesText) }
         return sentences.joined(separator: " ")
+    }
+
+    /// The metric page's "Collected" line: which `collect:` source measures it, from which service,
+    /// what it asks for each project, and where each run's requests are kept (every value keeps its
+    /// provenance): "by bearings collect --history with gharchive-contributors (GH Archive's
+    /// github_events table on ClickHouse): Widget acme/widget, Gadget other/gadget; each run's
+    /// endpoint and queries are in series/collected-contributors.sources.txt".
+    func collectedText(_ metric: Metric) -> String {
+        guard let spec = metric.collect else { return "" }
+        let asked = spec.targets.map { "\(projectName($0.project)) \($0.argument)" }.joined(separator: ", ")
+        let source = "\(spec.source.rawValue) (\(spec.source.service)): \(asked)"
+        let sidecar = "series/collected-\(metric.id).sources.txt"
+        switch (spec.source.measure != nil, spec.source.history != nil) {
+        case (true, false):
+            return
+                "by bearings collect with \(source); the URL asked for each value is listed under its snapshot's table"
+        case (true, true):
+            return "by bearings collect and bearings collect --history with \(source); the URL asked for each "
+                + "value is listed under its snapshot's table, and each history run's requests are in \(sidecar)"
+        default:
+            return "by bearings collect --history with \(source); each run's endpoint and queries are in \(sidecar)"
+        }
     }
 }

@@ -482,6 +482,12 @@ extension InitTests {
         // 100 / (100 + 200), and 215 / (215 + 131) in the 24th month.
         #expect(shares.first?["share"] as? Double == 100.0 / 300.0)
         #expect(shares.last?["share"] as? Double == 215.0 / 346.0)
-        #expect(plan.files["metrics/contributors.html"] != nil)
+        // The page says where its numbers come from (init's collect: blocks, project ids to names).
+        let page = String(decoding: try #require(plan.files["metrics/contributors.html"]), as: UTF8.self)
+        #expect(
+            page.contains(
+                "<dt>Collected</dt><dd>by bearings collect --history with gharchive-contributors (GH Archive&#39;s "
+                    + "github_events table on ClickHouse): Widget acme/widget, gadget other/gadget; each run&#39;s "
+                    + "endpoint and queries are in series/collected-contributors.sources.txt</dd>"))
     }
 }
