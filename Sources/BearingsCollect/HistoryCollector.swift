@@ -113,6 +113,15 @@ public enum HistoryCollector {
             guard let spec = metric.collect, let history = spec.source.history else { continue }
             let path = CollectedSeries.path(dataDirectory: settings.dataDirectory, metric: metric.id)
             var series = CollectedSeries()
+            // Both files are read and then replaced: a link could take an outside file's text into
+            // the data folder (and so into a commit), so only plain files of its own are touched.
+            let provenance = CollectedSeries.provenancePath(dataDirectory: settings.dataDirectory, metric: metric.id)
+            if let notPlain = [path, provenance].first(where: { !Self.isPlainFileOrMissing($0) }) {
+                broken[metric.id] = CollectFailure(
+                    "\(notPlain): is a symbolic link or not a plain file, so 'bearings collect --history' did not "
+                        + "read or write it; replace it with a plain file to keep it")
+                continue
+            }
             if FileManager.default.fileExists(atPath: path) {
                 do {
                     let text = try String(contentsOfFile: path, encoding: .utf8)
@@ -235,6 +244,13 @@ public enum HistoryCollector {
         lines += job.requests.map(\.shown)
         lines += notes.map { "note: " + $0 }
         return lines.joined(separator: "\n") + "\n\n"
+    }
+
+    /// Whether nothing is at `path`, or a plain file that is not a symbolic link (`lstat`).
+    static func isPlainFileOrMissing(_ path: String) -> Bool {
+        var status = stat()
+        guard lstat(path, &status) == 0 else { return errno == ENOENT }
+        return (status.st_mode & S_IFMT) == S_IFREG
     }
 
     /// Writes `text` to `path` (atomically), creating `series/` when needed.

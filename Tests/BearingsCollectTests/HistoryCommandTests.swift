@@ -333,6 +333,33 @@ struct HistoryCommandTests {
         #expect(Self.read(root, "forks") == Self.forks)
     }
 
+    /// A provenance file linked out of the folder is neither read nor replaced: the outside file's
+    /// text never lands in the data folder.
+    @Test func aLinkedProvenanceFileIsNeitherReadNorReplaced() async throws {
+        let server = ClickHouseServer()
+        try await server.start()
+        defer { server.stop() }
+        let root = try CollectCommandTests.dataFolder([
+            "stars": Self.metrics["stars"] ?? "", "forks": Self.metrics["forks"] ?? "",
+        ])
+        try FileManager.default.createDirectory(atPath: root + "/data/series", withIntermediateDirectories: true)
+        let secret = root + "/secret.txt"
+        try "token=abc123\n".write(toFile: secret, atomically: true, encoding: .utf8)
+        let link = root + "/data/series/collected-stars.sources.txt"
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: secret)
+        let run = try await CommandRunner.run(
+            ["collect", "--history", "--date", "2025-04-15"], in: root, environment: Self.environment(server.port))
+        #expect(run.status == 4)
+        #expect(
+            run.standardError
+                == "warning: stars: data/series/collected-stars.sources.txt: is a symbolic link or not a plain file, so 'bearings collect --history' did not read or write it; replace it with a plain file to keep it\n"
+        )
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: link) == secret)
+        #expect(try String(contentsOfFile: secret, encoding: .utf8) == "token=abc123\n")
+        #expect(!FileManager.default.fileExists(atPath: root + "/data/series/collected-stars.csv"))
+        #expect(Self.read(root, "forks") == Self.forks)
+    }
+
     /// Names that only parameters can carry, sent through the real transport to the real engine.
     @Test func namesWithQuotesBackslashesAndSlashesAreBoundNotPasted() async throws {
         let server = ClickHouseServer()
