@@ -19,6 +19,13 @@ extension Scaffold {
     /// folder that does not exist yet or is empty, creating missing parents; returns the paths written.
     /// Any other folder (a hidden file is enough) or a file in its place is refused with exit status 2.
     public func initialize(_ starter: StarterProject) throws(ScaffoldError) -> [String] {
+        try initialize(files: Scaffold.starterFiles(starter, date: today, dataArgument: dataDirectory))
+    }
+
+    /// Writes `files` into a new or empty data folder, all or nothing: when one cannot be written,
+    /// the files written before it and the folders created for them are removed again, so a failed
+    /// `init` leaves the folder as it was (absent or empty) and can simply be run again.
+    func initialize(files: [StarterFile]) throws(ScaffoldError) -> [String] {
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: dataDirectory, isDirectory: &isDirectory) {
             guard isDirectory.boolValue else {
@@ -42,11 +49,34 @@ extension Scaffold {
             }
         }
         var written: [String] = []
-        for file in Scaffold.starterFiles(starter, date: today, dataArgument: dataDirectory) {
+        // Folders that did not exist before, outermost first: the data folder itself and its
+        // subfolders (and any missing parents of the data folder, which `createDirectory` makes too).
+        var created: [String] = []
+        func createdFolders(upTo folder: String) -> [String] {
+            var missing: [String] = []
+            var current = folder
+            while !current.isEmpty, current != "/", !FileManager.default.fileExists(atPath: current) {
+                missing.insert(current, at: 0)
+                current = (current as NSString).deletingLastPathComponent
+            }
+            return missing
+        }
+        for file in files {
             let parts = file.path.split(separator: "/").map(String.init)
+            guard let name = parts.last else { continue }
             let folder = parts.dropLast().reduce(dataDirectory) { DataLoader.join($0, $1) }
-            let path = DataLoader.join(folder, parts[parts.count - 1])
-            try write(file.text, to: path, creating: folder, existsExitCode: 2)
+            let path = DataLoader.join(folder, name)
+            let missing = createdFolders(upTo: folder)
+            do {
+                try write(file.text, to: path, creating: folder, existsExitCode: 2)
+            } catch {
+                // Whatever `write` made before failing (its folders) goes too.
+                created += missing
+                for done in written.reversed() { unlink(done) }
+                for folder in created.reversed() { rmdir(folder) }
+                throw error
+            }
+            created += missing
             written.append(path)
         }
         return written

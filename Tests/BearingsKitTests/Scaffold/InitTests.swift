@@ -402,6 +402,30 @@ struct InitTests {
         #expect(written.last == folder.path + "/decisions/0001-measure-adoption-by-use-not-by-stars.md")
     }
 
+    /// A write failing halfway takes back what was written: before, the folder was left holding
+    /// README.txt and a metric, and a second `init` refused it as "not empty".
+    @Test func aFailedWriteLeavesNoPartialFolder() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        // The third file has the second's path: it fails with "already exists" after two were written.
+        let files = [
+            Scaffold.StarterFile(path: "README.txt", text: "a\n"),
+            Scaffold.StarterFile(path: "metrics/x.md", text: "b\n"),
+            Scaffold.StarterFile(path: "metrics/x.md", text: "c\n"),
+        ]
+        let absent = folder.path + "/new/data"
+        #expect(throws: ScaffoldError.self) { try scaffold(absent).initialize(files: files) }
+        // The data folder and its missing parent were created by init, so they go too.
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == [])
+        // A folder that was there (empty) stays, empty.
+        let empty = folder.appendingPathComponent("empty")
+        try FileManager.default.createDirectory(at: empty, withIntermediateDirectories: false)
+        #expect(throws: ScaffoldError.self) { try scaffold(empty.path).initialize(files: files) }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: empty.path) == [])
+        // And init then succeeds there.
+        #expect(try scaffold(empty.path).initialize(try widget()).first == empty.path + "/README.txt")
+    }
+
     // MARK: - `new` in a folder init did not write
 
     @Test func newDecisionAndSnapshotSayToRunInitWhenThereIsNoProject() throws {
