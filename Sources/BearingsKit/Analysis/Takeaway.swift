@@ -75,8 +75,14 @@ public struct Takeaway: Sendable {
                 if let start = known.first, let startShare = start.share, start.date != last.date,
                     series.period(start.date) != series.period(last.date)
                 {
+                    let between = known.filter { $0.date > start.date && $0.date < last.date }.compactMap { point in
+                        point.share.map { (date: point.date, value: $0) }
+                    }
                     text +=
                         "; before that it \(moved(from: startShare, at: start.date, to: lastShare, at: last.date, series, format: ValueFormat.share))"
+                        + extreme(between, from: startShare, to: lastShare, series, format: ValueFormat.share)
+                    let breakWords = sinceBreak(series, segment: segment, earlier: shares.first?.date)
+                    if !breakWords.isEmpty { text += "," + breakWords }
                 } else {
                     text += "; before that it was \(ValueFormat.share(lastShare)) in \(series.label(last.date))"
                 }

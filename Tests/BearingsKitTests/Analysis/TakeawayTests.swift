@@ -241,6 +241,19 @@ struct TakeawayTests {
             ])
     }
 
+    /// An incomplete folder, Fixtures/sites/truth (data/series/downloads.csv): downloads break on
+    /// 2020-07-01 and Gizmo is last reported on 2020-09-01. Widget's share: Jul 50 / (50 + 100 + 20)
+    /// = 29.4%, Aug 55 / 175 = 31.4%, Sep 60 / 180 = 33.3%, unknown from Oct.
+    @Test func theIncompleteFoldersDashboardCaptionSaysSinceWhenTheShareIsUnknown() throws {
+        let options = BuildOptions(load: LoadOptions(dataDirectory: Fixtures.path("sites/truth/data")))
+        let index = try #require(try SiteBuilder.plan(options).plan?.text("index.html"))
+        let captions = index.components(separatedBy: "\n").filter { $0.hasPrefix("<p class=\"takeaway\">") }
+        #expect(
+            captions == [
+                "<p class=\"takeaway\">Widget&#39;s share is unknown since Oct 2020 (Gizmo not measured since Sep 2020); before that it rose from 29.4% in Jul 2020 to 33.3% in Sep 2020, since the break in Jul 2020.</p>"
+            ])
+    }
+
     /// Decision 0010 (2020-04-21) watches github-pushers: the base is the newest value on or before
     /// its date, 2020-04-01 (2020 Q2), PyTorch 2135; the newest, 2025 Q3, 2996 (lag 0, settled).
     @Test func theExamplesDecisionCaptionHasItsBase() throws {
