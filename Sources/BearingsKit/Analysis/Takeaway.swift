@@ -26,7 +26,12 @@ public struct Takeaway: Sendable {
 
     /// Which way a line went between two values.
     public enum Direction: String, Sendable, Equatable {
-        case rose, fell, stayed
+        /// Up by more than `stayedWithin` of the base.
+        case rose
+        /// Down by more than `stayedWithin` of the base.
+        case fell
+        /// Within `stayedWithin` of the base, either way.
+        case stayed
     }
 
     /// Which way a value went from `from` to `to`: "stayed" when the change is within
