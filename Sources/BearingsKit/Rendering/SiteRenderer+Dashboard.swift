@@ -19,12 +19,14 @@ extension SiteRenderer {
             if let (svg, _) = shareChart(headline, root: root, id: "headline-share", marked: false) {
                 chart["svgHTML"] = svg
                 chart["isShare"] = true
+                chart["takeaway"] = takeaway.share(headline, shares: shares[headline.metric.id] ?? [])
                 // Why the share is unknown now is said once, by the headline's figures above.
                 chart["denominatorNote"] = categoryChangesText(headline)
                 chart["tableHTML"] = shareTable(
                     headline, limit: 12, fullHref: ("metrics/\(headline.metric.id).html", "the metric's page"))
             } else {
                 chart["svgHTML"] = lineChart(headline, root: root, id: "headline", marked: false)
+                chart["takeaway"] = takeaway.values(headline)
             }
             context["headline"] = chart
             context["figures"] = headlineFigures(headline)

@@ -187,6 +187,10 @@ extension SiteRenderer {
                     ).rawValue
                     chart += markerNote(decision, metricSeries, from: from, projects: projects)
                     entry["svgHTML"] = HTML(svg: chart)
+                    if let decided = decision.date {
+                        entry["takeaway"] = takeaway.sinceDecision(
+                            watched, metricSeries, decided: decided, until: successorDate)
+                    }
                     if !shareThresholds.isEmpty, sharesApply,
                         var share = shareChart(
                             metricSeries, root: root, id: "watch-share-\(metric.id)", from: from, only: decision.id,
@@ -194,6 +198,11 @@ extension SiteRenderer {
                     {
                         share += markerNote(decision, metricSeries, from: from, projects: nil)
                         entry["shareSvgHTML"] = HTML(svg: share)
+                        if let decided = decision.date {
+                            entry["shareTakeaway"] = takeaway.shareSinceDecision(
+                                watched, metricSeries, decided: decided, until: successorDate,
+                                unknownWhy: entry["shareNowWhy"] as? String ?? "")
+                        }
                     }
                     entry["tableHTML"] =
                         named.isEmpty

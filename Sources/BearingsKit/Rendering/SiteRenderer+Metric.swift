@@ -26,10 +26,12 @@ extension SiteRenderer {
         ]
         if !metricSeries.lines.isEmpty {
             context["svgHTML"] = lineChart(metricSeries, root: root, id: "metric-\(metric.id)")
+            context["takeaway"] = takeaway.values(metricSeries)
             context["tableHTML"] = dataTable(metricSeries, root: root, limit: Self.metricTableRows)
             if let (svg, _) = shareChart(metricSeries, root: root, id: "share-\(metric.id)") {
                 context["share"] = [
                     "svgHTML": svg, "denominatorNote": shareNote(metricSeries),
+                    "takeaway": takeaway.share(metricSeries, shares: shares[metric.id] ?? []),
                     "tableHTML": shareTable(
                         metricSeries, limit: Self.metricTableRows, fullHref: ("\(root)data/site.json", "site.json")),
                 ]

@@ -10,6 +10,7 @@ extension SiteRenderer {
                         "svgHTML": lineChart(
                             metricSeries, root: root, id: "trend-\(metric.id)", width: 480, height: 260, marked: false),
                         "tableHTML": dataTable(metricSeries, root: root, limit: 8),
+                        "takeaway": metricSeries.lines.isEmpty ? "" : takeaway.values(metricSeries),
                         "lag": metric.lag.map { $0.amount == 0 ? "" : "lags \($0)" } ?? "",
                     ]
                 }
