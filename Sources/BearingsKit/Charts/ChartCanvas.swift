@@ -448,17 +448,19 @@ struct ChartCanvas {
         // Expected values: a dashed rule with its words above or below it, at the left or the right
         // of the plot, wherever they meet no event's words and no other rule's; in a crowd with
         // no such place the rule is drawn without them (the description still says it).
+        // The boxes of the texts inside the plot so far: events' words, then expected values'; the
+        // names of lines that end inside the plot keep clear of them all.
+        var taken: [(x: ClosedRange<Double>, y: ClosedRange<Double>)] = placedEvents.filter { !$0.label.isEmpty }
+            .map { placed in
+                let width = TextWidth.estimate(placed.label, fontSize: fontSize)
+                let textX = placed.anchorsAtEnd ? placed.x - 3 : placed.x + 3
+                let baseline = plotTop + fontSize + 1 + Double(placed.row) * annotationRowHeight
+                return (
+                    placed.anchorsAtEnd ? (textX - width)...textX : textX...(textX + width),
+                    (baseline - fontSize)...(baseline + 3)
+                )
+            }
         if !values.isEmpty {
-            var taken: [(x: ClosedRange<Double>, y: ClosedRange<Double>)] = placedEvents.filter { !$0.label.isEmpty }
-                .map { placed in
-                    let width = TextWidth.estimate(placed.label, fontSize: fontSize)
-                    let textX = placed.anchorsAtEnd ? placed.x - 3 : placed.x + 3
-                    let baseline = plotTop + fontSize + 1 + Double(placed.row) * annotationRowHeight
-                    return (
-                        placed.anchorsAtEnd ? (textX - width)...textX : textX...(textX + width),
-                        (baseline - fontSize)...(baseline + 3)
-                    )
-                }
             for threshold in thresholds {
                 let ruleY = y(threshold.value)
                 out.append(
@@ -542,9 +544,9 @@ struct ChartCanvas {
                     lines[index], label: lines[index].named(limit: endLabelLimit), x: plotRight + 6, y: centre)
             }
             // The names of lines that ended inside the plot: at their last point, or, where that
-            // meets a name placed before, the nearest free place above or below it with a leader;
-            // a name with no free place is left out (the description names every line).
-            var taken: [(x: ClosedRange<Double>, y: ClosedRange<Double>)] = []
+            // meets a name placed before or the words of an event or an expected value, the
+            // nearest free place above or below it with a leader; a name with no free place is
+            // left out (the description names every line).
             for index in ended {
                 guard let last = lines[index].points.last(where: { $0.value != nil }), let value = last.value else {
                     continue
