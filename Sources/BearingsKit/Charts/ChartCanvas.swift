@@ -547,6 +547,24 @@ struct ChartCanvas {
             // meets a name placed before or the words of an event or an expected value, the
             // nearest free place above or below it with a leader; a name with no free place is
             // left out (the description names every line).
+            // Names of lines ending on the same day are first spread as the names beside the plot
+            // are: in the order of their lines' ends, a line apart, moved as little as can be.
+            var wanted: [Int: Double] = [:]
+            var endings: [Int: [(index: Int, baseline: Double)]] = [:]
+            for index in ended {
+                guard let last = lines[index].points.last(where: { $0.value != nil }), let value = last.value else {
+                    continue
+                }
+                endings[last.day, default: []].append((index, y(value) - 6))
+            }
+            for (_, group) in endings where group.count > 1 {
+                let targets = group.map(\.baseline)
+                let low = min(plotTop + fontSize, targets.min() ?? 0)
+                let high = max(plotBottom - 3, targets.max() ?? 0)
+                guard LabelStacking.fits(group.count, spacing: endLabelSpacing, low: low, high: high) else { continue }
+                let spread = LabelStacking.spread(targets, spacing: endLabelSpacing, low: low, high: high)
+                for (member, baseline) in zip(group, spread) { wanted[member.index] = baseline }
+            }
             for index in ended {
                 guard let last = lines[index].points.last(where: { $0.value != nil }), let value = last.value else {
                     continue
@@ -558,11 +576,16 @@ struct ChartCanvas {
                 let fitsRight = pointX + 6 + labelWidth <= plotRight
                 let textX = fitsRight ? pointX + 6 : pointX - 6
                 let xs = fitsRight ? textX...(textX + labelWidth) : (textX - labelWidth)...textX
-                // Away from the name it meets: down when its line ends lower, so names keep the
+                let start = wanted[index] ?? pointY - 6
+                // Away from the words it meets: down when they sit higher, so names keep the
                 // order of their lines' ends.
-                let atPoint = (pointY - 6 - fontSize)...(pointY - 3)
-                let met = taken.first { $0.x.overlaps(xs) && $0.y.overlaps(atPoint) }
-                let down = met.map { atPoint.lowerBound >= $0.y.lowerBound } ?? true
+                let atStart = (start - fontSize)...(start + 3)
+                // Boxes that only touch (names a line apart) do not meet.
+                func meets(_ one: ClosedRange<Double>, _ other: ClosedRange<Double>) -> Bool {
+                    one.lowerBound < other.upperBound && other.lowerBound < one.upperBound
+                }
+                let met = taken.first { meets($0.x, xs) && meets($0.y, atStart) }
+                let down = met.map { atStart.lowerBound >= $0.y.lowerBound } ?? true
                 let sign: Double = down ? 1 : -1
                 var shifts: [Double] = [0]
                 for step in 1...8 {
@@ -575,12 +598,12 @@ struct ChartCanvas {
                     let box: ClosedRange<Double> = (baseline - fontSize)...(baseline + 3)
                     let inside = baseline - fontSize >= plotTop && baseline + 3 <= plotBottom
                     guard baseline == pointY - 6 || inside else { return false }
-                    return !taken.contains { $0.x.overlaps(xs) && $0.y.overlaps(box) }
+                    return !taken.contains { meets($0.x, xs) && meets($0.y, box) }
                 }
-                let baseline: Double? = shifts.map { pointY - 6 + $0 }.first(where: isFree)
+                let baseline: Double? = shifts.map { start + $0 }.first(where: isFree)
                 guard let baseline else { continue }
                 taken.append((xs, (baseline - fontSize)...(baseline + 3)))
-                if baseline != pointY - 6 {
+                if abs(baseline - (pointY - 6)) >= endLabelSpacing / 3 {
                     let leaderY = baseline < pointY ? baseline + 3 : baseline - fontSize
                     out.append(
                         "<line class=\"leader\" x1=\"\(pointX)\" y1=\"\(pointY)\" x2=\"\(textX)\" y2=\"\(leaderY)\"/>")

@@ -182,6 +182,23 @@ struct EveryCompetitorTests {
             ))
     }
 
+    /// Real data (Fixtures/real-stops): SCDE not measured after Dec 2019, so all five lines end
+    /// there. Dec 2019's downloads, from StoppedCompetitorTests' reading of the raw file: MAST 241,
+    /// Monocle 734, SCDE 459, BASiCS 249, DEsingle 27; total 1,710. Shares: 734 / 1710 = 42.9%,
+    /// 459 / 1710 = 26.8%, 249 / 1710 = 14.6%, 241 / 1710 = 14.1%, 27 / 1710 = 1.6%. BASiCS and
+    /// MAST end half a point apart: their names are spread a line apart, in that order.
+    @Test func namesOfLinesEndingTogetherKeepTheOrderOfTheirEnds() throws {
+        let page = try #require(StoppedCompetitorTests.plan?.text("index.html"))
+        let wide = try Self.svg(page, "wide")
+        let labels = Self.endLabels(wide)
+        #expect(
+            labels.map(\.text) == ["Monocle 42.9%", "SCDE 26.8%", "BASiCS 14.6%", "MAST 14.1%", "DEsingle 1.6%"])
+        #expect(wide.components(separatedBy: "class=\"end-label ended").count - 1 == 5)
+        for (upper, lower) in zip(labels, labels.dropFirst()) {
+            #expect(lower.y - upper.y >= 15, "\(upper.text) at \(upper.y), \(lower.text) at \(lower.y)")
+        }
+    }
+
     /// The example's headline, developers pushing in 2025 Q3 (data/series/github-innovation-graph.csv):
     /// PyTorch 2,996, TensorFlow 1,107, JAX 229, Keras 329; total 4,661. Shares: 2996 / 4661 =
     /// 64.28%, 1107 / 4661 = 23.75% (23.7502), 229 / 4661 = 4.91%, 329 / 4661 = 7.06%.
