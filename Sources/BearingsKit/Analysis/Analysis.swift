@@ -59,7 +59,12 @@ public enum Analysis {
                     continue
                 }
                 total += point.value
-                if let index = wanted[member.project] { values[index] = point.value }
+                // One project (ours, for every metric): a comparison, not a lookup.
+                if projects.count == 1 {
+                    if member.project == projects[0] { values[0] = point.value }
+                } else if let index = wanted[member.project] {
+                    values[index] = point.value
+                }
             }
             // The same projects from one period to the next, mostly: the previous point's lists are
             // kept instead (arrays share their storage), so a long daily series holds one list for
