@@ -24,19 +24,34 @@ public enum Analysis {
     /// the category from its first value on (since the last break); where any member has no value
     /// in the date's period, the share is unknown (nil), never computed over the members left.
     public static func share(_ series: MetricSeries, of project: String) -> [SharePoint] {
-        var result: [SharePoint] = []
-        result.reserveCapacity(series.dates.count)
+        shares(series, of: [project])[project] ?? []
+    }
+
+    /// The share of each of `projects` at every date any project was measured, by the rule of
+    /// `share(_:of:)`, worked out in one pass over the dates: each date's category and total are
+    /// found once for all of them. Every project of the series when `projects` is nil. Before a
+    /// project's first value (since the last break) its share is nil: it is not yet in the category.
+    public static func shares(_ series: MetricSeries, of projects: [String]? = nil) -> [String: [SharePoint]] {
+        let projects = projects ?? series.lines.map(\.project)
+        var result: [[SharePoint]] = Array(repeating: [], count: projects.count)
+        for index in result.indices { result[index].reserveCapacity(series.dates.count) }
+        let wanted = Dictionary(projects.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+        var values: [Double?] = Array(repeating: nil, count: projects.count)
         var lastPeriod: Int?
         for date in series.dates {
             let period = series.period(date), segment = series.segment(date)
-            // Within one period the values taken are the same, so the share is too.
-            if period == lastPeriod, var previous = result.last, series.segment(previous.date) == segment {
-                previous.date = date
-                result.append(previous)
+            // Within one period the values taken are the same, so the shares are too.
+            if period == lastPeriod, let previous = result.first?.last, series.segment(previous.date) == segment {
+                for index in result.indices {
+                    guard var repeated = result[index].last else { continue }
+                    repeated.date = date
+                    result[index].append(repeated)
+                }
                 continue
             }
             lastPeriod = period
-            var total = 0.0, ours: Double?, members: [String] = [], missing: [String] = []
+            var total = 0.0, members: [String] = [], missing: [String] = []
+            for index in values.indices { values[index] = nil }
             for member in series.category(inPeriod: period, segment: segment) {
                 members.append(member.project)
                 guard let point = member.point else {
@@ -44,20 +59,28 @@ public enum Analysis {
                     continue
                 }
                 total += point.value
-                if member.project == project { ours = point.value }
+                // One project (ours, for every metric): a comparison, not a lookup.
+                if projects.count == 1 {
+                    if member.project == projects[0] { values[0] = point.value }
+                } else if let index = wanted[member.project] {
+                    values[index] = point.value
+                }
             }
-            var share: Double?
-            if missing.isEmpty, let ours, ours >= 0, total > 0 { share = ours / total }
             // The same projects from one period to the next, mostly: the previous point's lists are
             // kept instead (arrays share their storage), so a long daily series holds one list for
             // a run of periods rather than one a day.
-            if let previous = result.last {
+            if let previous = result.first?.last {
                 if previous.projectsMeasured == members { members = previous.projectsMeasured }
                 if previous.notMeasured == missing { missing = previous.notMeasured }
             }
-            result.append(SharePoint(date: date, share: share, projectsMeasured: members, notMeasured: missing))
+            for index in projects.indices {
+                var share: Double?
+                if missing.isEmpty, let value = values[index], value >= 0, total > 0 { share = value / total }
+                result[index].append(
+                    SharePoint(date: date, share: share, projectsMeasured: members, notMeasured: missing))
+            }
         }
-        return result
+        return Dictionary(zip(projects, result), uniquingKeysWith: { first, _ in first })
     }
 
     /// The entry of `shares` dated exactly `day`, if any (`shares` sorted by date).

@@ -58,6 +58,13 @@ struct ChartCanvas {
         var emphasised: Bool
         var cue: SeriesCue
         var points: [ChartPoint]
+        var endValue: String? = nil
+
+        /// The line's name cut to `limit` characters, then its figure, if any, uncut.
+        func named(limit: Int) -> String {
+            guard let endValue else { return TextWidth.truncated(label, to: limit) }
+            return TextWidth.truncated(label, to: max(limit - endValue.count - 1, 4)) + " " + endValue
+        }
     }
 
     static func render(_ input: Input) -> String {
@@ -152,7 +159,8 @@ struct ChartCanvas {
                 }
                 .map { ChartPoint(day: periodDay($0.day, cadence: cadence), value: $0.value) }
             return PreparedLine(
-                label: line.label, emphasised: line.emphasised, cue: SeriesCue(style: line.style), points: sorted)
+                label: line.label, emphasised: line.emphasised, cue: SeriesCue(style: line.style), points: sorted,
+                endValue: line.endValue)
         }
         let days = lines.flatMap { $0.points.map(\.day) }
         let values = lines.flatMap { $0.points.compactMap(\.value) }
@@ -171,8 +179,7 @@ struct ChartCanvas {
             labelled.map {
                 endLabelCue + 4
                     + TextWidth.estimate(
-                        TextWidth.truncated(lines[$0].label, to: endLabelLimit), fontSize: fontSize,
-                        bold: lines[$0].emphasised)
+                        lines[$0].named(limit: endLabelLimit), fontSize: fontSize, bold: lines[$0].emphasised)
             }.max() ?? 0
         let usesEndLabels =
             !labelled.isEmpty && endLabelColumn <= width * (input.compact ? 0.3 : 0.36)
@@ -186,7 +193,8 @@ struct ChartCanvas {
             usesEndLabels
             ? []
             : lines.map {
-                LegendItem(label: $0.label, cue: $0.cue, emphasised: $0.emphasised, kind: .series)
+                LegendItem(
+                    label: $0.named(limit: legendLabelLimit), cue: $0.cue, emphasised: $0.emphasised, kind: .series)
             }
         if !denominatorDays.isEmpty {
             legendItems.append(
@@ -440,17 +448,19 @@ struct ChartCanvas {
         // Expected values: a dashed rule with its words above or below it, at the left or the right
         // of the plot, wherever they meet no event's words and no other rule's; in a crowd with
         // no such place the rule is drawn without them (the description still says it).
+        // The boxes of the texts inside the plot so far: events' words, then expected values'; the
+        // names of lines that end inside the plot keep clear of them all.
+        var taken: [(x: ClosedRange<Double>, y: ClosedRange<Double>)] = placedEvents.filter { !$0.label.isEmpty }
+            .map { placed in
+                let width = TextWidth.estimate(placed.label, fontSize: fontSize)
+                let textX = placed.anchorsAtEnd ? placed.x - 3 : placed.x + 3
+                let baseline = plotTop + fontSize + 1 + Double(placed.row) * annotationRowHeight
+                return (
+                    placed.anchorsAtEnd ? (textX - width)...textX : textX...(textX + width),
+                    (baseline - fontSize)...(baseline + 3)
+                )
+            }
         if !values.isEmpty {
-            var taken: [(x: ClosedRange<Double>, y: ClosedRange<Double>)] = placedEvents.filter { !$0.label.isEmpty }
-                .map { placed in
-                    let width = TextWidth.estimate(placed.label, fontSize: fontSize)
-                    let textX = placed.anchorsAtEnd ? placed.x - 3 : placed.x + 3
-                    let baseline = plotTop + fontSize + 1 + Double(placed.row) * annotationRowHeight
-                    return (
-                        placed.anchorsAtEnd ? (textX - width)...textX : textX...(textX + width),
-                        (baseline - fontSize)...(baseline + 3)
-                    )
-                }
             for threshold in thresholds {
                 let ruleY = y(threshold.value)
                 out.append(
@@ -523,24 +533,85 @@ struct ChartCanvas {
             let centres = LabelStacking.spread(
                 ends, spacing: endLabelSpacing, low: plotTop + endLabelSpacing / 2, high: plotBottom - 4)
             out.append("<g class=\"end-labels\">")
-            for (index, centre) in zip(current, centres) {
+            for (slot, (index, centre)) in zip(current, centres).enumerated() {
+                // A name moved off its line's end is tied to it by a leader, on lines with a figure.
+                if lines[index].endValue != nil, abs(centre - ends[slot]) >= endLabelSpacing / 3 {
+                    out.append(
+                        "<line class=\"leader\" x1=\"\(dataRight + 4)\" y1=\"\(ends[slot])\" x2=\"\(plotRight + 5)\" y2=\"\(centre)\"/>"
+                    )
+                }
                 out += drawEndLabel(
-                    lines[index], label: TextWidth.truncated(lines[index].label, to: endLabelLimit),
-                    x: plotRight + 6, y: centre)
+                    lines[index], label: lines[index].named(limit: endLabelLimit), x: plotRight + 6, y: centre)
+            }
+            // The names of lines that ended inside the plot: at their last point, or, where that
+            // meets a name placed before or the words of an event or an expected value, the
+            // nearest free place above or below it with a leader; a name with no free place is
+            // left out (the description names every line).
+            // Names of lines ending on the same day are first spread as the names beside the plot
+            // are: in the order of their lines' ends, a line apart, moved as little as can be.
+            var wanted: [Int: Double] = [:]
+            var endings: [Int: [(index: Int, baseline: Double)]] = [:]
+            for index in ended {
+                guard let last = lines[index].points.last(where: { $0.value != nil }), let value = last.value else {
+                    continue
+                }
+                endings[last.day, default: []].append((index, y(value) - 6))
+            }
+            for (_, group) in endings where group.count > 1 {
+                let targets = group.map(\.baseline)
+                let low = min(plotTop + fontSize, targets.min() ?? 0)
+                let high = max(plotBottom - 3, targets.max() ?? 0)
+                guard LabelStacking.fits(group.count, spacing: endLabelSpacing, low: low, high: high) else { continue }
+                let spread = LabelStacking.spread(targets, spacing: endLabelSpacing, low: low, high: high)
+                for (member, baseline) in zip(group, spread) { wanted[member.index] = baseline }
             }
             for index in ended {
                 guard let last = lines[index].points.last(where: { $0.value != nil }), let value = last.value else {
                     continue
                 }
-                let label = TextWidth.truncated(lines[index].label, to: endLabelLimit)
+                let label = lines[index].named(limit: endLabelLimit)
                 let labelWidth = TextWidth.estimate(label, fontSize: fontSize, bold: lines[index].emphasised)
                 // Right of the point, or left of it where the right has no room.
-                let pointX = x(last.day)
+                let pointX = x(last.day), pointY = y(value)
                 let fitsRight = pointX + 6 + labelWidth <= plotRight
+                let textX = fitsRight ? pointX + 6 : pointX - 6
+                let xs = fitsRight ? textX...(textX + labelWidth) : (textX - labelWidth)...textX
+                let start = wanted[index] ?? pointY - 6
+                // Away from the words it meets: down when they sit higher, so names keep the
+                // order of their lines' ends.
+                let atStart = (start - fontSize)...(start + 3)
+                // Boxes that only touch (names a line apart) do not meet.
+                func meets(_ one: ClosedRange<Double>, _ other: ClosedRange<Double>) -> Bool {
+                    one.lowerBound < other.upperBound && other.lowerBound < one.upperBound
+                }
+                let met = taken.first { meets($0.x, xs) && meets($0.y, atStart) }
+                let down = met.map { atStart.lowerBound >= $0.y.lowerBound } ?? true
+                let sign: Double = down ? 1 : -1
+                var shifts: [Double] = [0]
+                for step in 1...8 {
+                    let distance = Double(step) * endLabelSpacing
+                    shifts.append(sign * distance)
+                    shifts.append(-sign * distance)
+                }
+                // A name moved stays inside the plot; one at its point may reach above it, as before.
+                func isFree(_ baseline: Double) -> Bool {
+                    let box: ClosedRange<Double> = (baseline - fontSize)...(baseline + 3)
+                    let inside = baseline - fontSize >= plotTop && baseline + 3 <= plotBottom
+                    guard baseline == pointY - 6 || inside else { return false }
+                    return !taken.contains { meets($0.x, xs) && meets($0.y, box) }
+                }
+                let baseline: Double? = shifts.map { start + $0 }.first(where: isFree)
+                guard let baseline else { continue }
+                taken.append((xs, (baseline - fontSize)...(baseline + 3)))
+                if abs(baseline - (pointY - 6)) >= endLabelSpacing / 3 {
+                    let leaderY = baseline < pointY ? baseline + 3 : baseline - fontSize
+                    out.append(
+                        "<line class=\"leader\" x1=\"\(pointX)\" y1=\"\(pointY)\" x2=\"\(textX)\" y2=\"\(leaderY)\"/>")
+                }
                 let textClass: SVG = lines[index].emphasised ? "end-label ended emph" : "end-label ended"
                 let anchor: SVG = fitsRight ? "" : " text-anchor=\"end\""
                 out.append(
-                    "<text class=\"\(textClass)\" x=\"\(fitsRight ? pointX + 6 : pointX - 6)\" y=\"\(y(value) - 6)\"\(anchor)>\(label)</text>"
+                    "<text class=\"\(textClass)\" x=\"\(textX)\" y=\"\(baseline)\"\(anchor)>\(label)</text>"
                 )
             }
             out.append("</g>")

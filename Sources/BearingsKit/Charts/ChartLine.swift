@@ -8,12 +8,18 @@ public struct ChartLine: Sendable, Equatable {
     public var emphasised: Bool
     /// Index into the palette; keep it stable per project across charts so a project keeps its look.
     public var style: Int
+    /// A figure written after the name wherever the line is named, at its end or in the legend
+    /// ("TensorFlow 12.1%"): the value at the line's last point; nil for the name alone. The name
+    /// is cut to fit, never the figure; a line with a figure gets a leader line from its end to
+    /// a name moved away from it.
+    public var endValue: String?
 
     /// Creates a line.
-    public init(label: String, points: [ChartPoint], emphasised: Bool = false, style: Int) {
+    public init(label: String, points: [ChartPoint], emphasised: Bool = false, style: Int, endValue: String? = nil) {
         self.label = label
         self.points = points
         self.emphasised = emphasised
         self.style = style
+        self.endValue = endValue
     }
 }

@@ -16,14 +16,17 @@ extension SiteRenderer {
                 "tableHTML": dataTable(headline, root: root, limit: 12),
                 "crossovers": crossoverSentences(headline).map { ["text": $0] },
             ]
-            if let (svg, _) = shareChart(headline, root: root, id: "headline-share", marked: false) {
+            // Every project of the category, so a reader sees who is second and who closes in.
+            if let (svg, _) = shareChart(headline, root: root, id: "headline-share", marked: false, everyProject: true)
+            {
                 chart["svgHTML"] = svg
                 chart["isShare"] = true
                 chart["takeaway"] = takeaway.share(headline, shares: shares[headline.metric.id] ?? [])
                 // Why the share is unknown now is said once, by the headline's figures above.
                 chart["denominatorNote"] = categoryChangesText(headline)
                 chart["tableHTML"] = shareTable(
-                    headline, limit: 12, fullHref: ("metrics/\(headline.metric.id).html", "the metric's page"))
+                    headline, limit: 12, fullHref: ("metrics/\(headline.metric.id).html", "the metric's page"),
+                    everyProject: true)
             } else {
                 chart["svgHTML"] = lineChart(headline, root: root, id: "headline", marked: false)
                 chart["takeaway"] = takeaway.values(headline)

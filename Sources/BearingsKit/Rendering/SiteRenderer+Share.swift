@@ -74,27 +74,58 @@ extension SiteRenderer {
     /// (or "unknown"), the projects measured, those not measured, and whether this project had
     /// no value yet: why the share is unknown there. At most `limit`
     /// rows; when there are more, the caption says how many are left out and links `fullHref`
-    /// (the metric's page, or site.json), where they all are.
-    func shareTable(_ metricSeries: MetricSeries, limit: Int, fullHref: (href: String, label: String)?) -> HTML {
+    /// (the metric's page, or site.json), where they all are. With `everyProject`, a column of
+    /// shares for each project of the metric, in project order, as the dashboard's chart draws
+    /// them: "unknown" where a project of the category was not measured, "–" before the
+    /// project's first value.
+    func shareTable(
+        _ metricSeries: MetricSeries, limit: Int, fullHref: (href: String, label: String)?, everyProject: Bool = false
+    ) -> HTML {
         let shares = self.shares[metricSeries.metric.id] ?? []
         let shown = shares.suffix(limit)
+        let every = everyProject ? everyShare(metricSeries) : [:]
+        let columns: [(project: String, shares: [Analysis.SharePoint])] =
+            everyProject ? metricSeries.lines.map { ($0.project, every[$0.project] ?? []) } : []
         var text =
             "<details class=\"data-table\">\n<summary>Data table</summary>\n<div class=\"table-scroll\">\n<table>\n"
-        text += "<caption>\(HTML.escape(dataSet.project.name))'s share of the sum over the projects in the category"
-        text += "; unknown where one of them was not measured"
+        if everyProject {
+            text += "<caption>Each project's share of the sum over the projects in the category"
+            text += "; unknown where one of them was not measured, – before a project's first value"
+        } else {
+            text += "<caption>\(HTML.escape(dataSet.project.name))'s share of the sum over the projects in the category"
+            text += "; unknown where one of them was not measured"
+        }
         if shares.count > shown.count {
             let hidden = shares.count - shown.count
             text +=
                 " — the newest \(shown.count) of \(shares.count) dates; \(hidden) older row\(hidden == 1 ? "" : "s")"
             text += fullHref.map { " on <a href=\"\(HTML.escape($0.href))\">\(HTML.escape($0.label))</a>" } ?? ""
         }
-        text += "</caption>\n<thead><tr><th scope=\"col\">Date</th><th scope=\"col\" class=\"num\">Share</th>"
+        text += "</caption>\n<thead><tr><th scope=\"col\">Date</th>"
+        if everyProject {
+            for column in columns {
+                text += "<th scope=\"col\" class=\"num\">\(HTML.escape(projectName(column.project)))</th>"
+            }
+        } else {
+            text += "<th scope=\"col\" class=\"num\">Share</th>"
+        }
         text += "<th scope=\"col\">Projects measured</th></tr></thead>\n<tbody>\n"
-        for point in shown.reversed() {
+        for (offset, point) in zip(shown.indices, shown).reversed() {
             let measured = point.projectsMeasured.filter { !point.notMeasured.contains($0) }.map(projectName)
             text += "<tr><th scope=\"row\"><time datetime=\"\(point.date)\">"
             text += "\(HTML.escape(metricSeries.label(point.date)))</time></th>"
-            text += "<td class=\"num\">\(HTML.escape(point.share.map { shareText($0) } ?? "unknown"))</td>"
+            if everyProject {
+                // Every project's list has an entry for each date of ours, in the same order.
+                for column in columns {
+                    let entry = offset < column.shares.count ? column.shares[offset] : nil
+                    let cell =
+                        entry?.share.map { shareText($0) }
+                        ?? (entry?.projectsMeasured.contains(column.project) == true ? "unknown" : "–")
+                    text += "<td class=\"num\">\(HTML.escape(cell))</td>"
+                }
+            } else {
+                text += "<td class=\"num\">\(HTML.escape(point.share.map { shareText($0) } ?? "unknown"))</td>"
+            }
             text += "<td>\(HTML.escape(measured.joined(separator: ", ")))"
             if !point.notMeasured.isEmpty {
                 text += "; not measured: \(HTML.escape(point.notMeasured.map(projectName).joined(separator: ", ")))"

@@ -39,6 +39,15 @@ struct SiteRenderer: Sendable {
     var chartLines: [String: [ChartLine]] { derived.chartLines.value }
     /// This project's share of each metric where shares apply, computed once.
     var shares: [String: [Analysis.SharePoint]] { derived.shares.value }
+    /// Every project's share of the headline metric, by project id, for the dashboard's share
+    /// chart and its table: worked out once, by the rule of `shares`. Empty without a headline
+    /// metric or where shares do not apply to it.
+    var headlineShares: [String: [Analysis.SharePoint]] {
+        derived.headlineShares.value {
+            guard let headline = headlineSeries, Analysis.shareApplies(headline.metric) else { return [:] }
+            return Analysis.shares(headline)
+        }
+    }
     /// What every decision page shows of a metric, the same on each: the projects charted and the data table.
     var decisionCharted: [String: [String]] { derived.decisionCharted.value }
     var decisionTables: [String: HTML] { derived.decisionTables.value }
@@ -129,6 +138,7 @@ struct SiteRenderer: Sendable {
         let series: Once<[String: MetricSeries]>
         let chartLines: Once<[String: [ChartLine]]>
         let shares: Once<[String: [Analysis.SharePoint]]>
+        let headlineShares = Memo<[String: [Analysis.SharePoint]]>()
         let decisionCharted: Once<[String: [String]]>
         let decisionTables: Once<[String: HTML]>
         let betVerdicts: Once<[String: [ExpectationVerdict]]>
@@ -516,51 +526,147 @@ struct SiteRenderer: Sendable {
 
     /// This project's share of a metric over time, or nil when shares do not apply; `from` cuts
     /// off earlier dates, `only` marks that decision alone, `thresholds` draws expected shares.
+    /// With `everyProject`, one line per project of the metric (this project's emphasised), each
+    /// named at its end with its last known share ("TensorFlow 12.1%"), as the dashboard draws it.
     func shareChart(
         _ metricSeries: MetricSeries, root: String, id: String, marked: Bool = true, from: Int? = nil,
-        only: String? = nil, thresholds: [ChartThreshold] = [], extraEvents: [ChartEvent] = []
+        only: String? = nil, thresholds: [ChartThreshold] = [], extraEvents: [ChartEvent] = [],
+        everyProject: Bool = false
     ) -> (HTML, [Day])? {
         guard let allShares = shares[metricSeries.metric.id], metricSeries.lines.count > 1 else { return nil }
-        let shares = from.map { from in allShares.filter { $0.date.ordinal >= from } } ?? allShares
+        func cut(_ list: [Analysis.SharePoint]) -> [Analysis.SharePoint] {
+            from.map { from in list.filter { $0.date.ordinal >= from } } ?? list
+        }
+        let shares = cut(allShares)
         guard !shares.isEmpty else { return nil }
         let changes = Analysis.denominatorChanges(shares)
-        var points: [ChartPoint] = []
-        points.reserveCapacity(shares.count)
-        for (index, point) in shares.enumerated() {
-            // A break splits the share line too.
-            if index > 0, metricSeries.segment(shares[index - 1].date) != metricSeries.segment(point.date) {
-                points.append(ChartPoint(day: point.date.ordinal, value: nil))
+        let us = dataSet.project.id
+        // Each line drawn, with its shares: ours alone, or every project's in project order.
+        let drawn: [(project: String, shares: [Analysis.SharePoint])] =
+            everyProject
+            ? {
+                let every = self.everyShare(metricSeries)
+                return metricSeries.lines.map { ($0.project, cut(every[$0.project] ?? [])) }
+            }() : [(us, shares)]
+        let lines = drawn.map { project, shares -> ChartLine in
+            var points: [ChartPoint] = []
+            points.reserveCapacity(shares.count)
+            for (index, point) in shares.enumerated() {
+                // A break splits the share line too.
+                if index > 0, metricSeries.segment(shares[index - 1].date) != metricSeries.segment(point.date) {
+                    points.append(ChartPoint(day: point.date.ordinal, value: nil))
+                }
+                points.append(ChartPoint(day: point.date.ordinal, value: point.share))
             }
-            points.append(ChartPoint(day: point.date.ordinal, value: point.share))
+            if points.count > Self.drawnPoints {
+                points = Thinning.largestTriangleThreeBuckets(points, threshold: Self.drawnPoints)
+            }
+            guard everyProject else {
+                return ChartLine(
+                    label: "\(dataSet.project.name) share", points: points, emphasised: true, style: styleIndex(us))
+            }
+            return ChartLine(
+                label: projectName(project), points: points, emphasised: project == us, style: styleIndex(project),
+                endValue: shares.last { $0.share != nil }.map { shareText($0.share) })
         }
-        let unknown = shares.filter { $0.share == nil }.count
-        if points.count > Self.drawnPoints {
-            points = Thinning.largestTriangleThreeBuckets(points, threshold: Self.drawnPoints)
-        }
-        let line = ChartLine(
-            label: "\(dataSet.project.name) share", points: points, emphasised: true,
-            style: styleIndex(dataSet.project.id))
-        let range = (points.first?.day).flatMap { low in points.last.map { low...$0.day } }.map {
+        let range = (shares.first?.date.ordinal).flatMap { low in shares.last.map { low...$0.date.ordinal } }.map {
             ChartCanvas.periodDay(
                 $0.lowerBound, cadence: metricSeries.cadence)...ChartCanvas.periodDay(
                     $0.upperBound, cadence: metricSeries.cadence)
         }
-        func drawn(_ event: ChartEvent) -> Bool {
+        func drawnEvent(_ event: ChartEvent) -> Bool {
             range?.contains(ChartCanvas.periodDay(event.day, cadence: metricSeries.cadence)) ?? false
         }
+        let span =
+            "from \(shares.first.map { metricSeries.label($0.date) } ?? "") to \(shares.last.map { metricSeries.label($0.date) } ?? "")"
+        let title: String
+        let description: String
+        if everyProject {
+            title = "Each project's share of \(metricSeries.metric.name)"
+            description =
+                "Each project's value divided by the sum over every project in the category in each period (a project belongs to it from its first value on), \(span), one line per project, \(dataSet.project.name)'s emphasised: \(listText(drawn.map { projectName($0.project) }))."
+                + lastSharesText(drawn, in: metricSeries) + everyUnknownSharesText(drawn, in: metricSeries)
+        } else {
+            let unknown = shares.filter { $0.share == nil }.count
+            title = "\(dataSet.project.name)'s share of \(metricSeries.metric.name)"
+            description =
+                "\(dataSet.project.name)'s value divided by the sum over every project in the category in each period (a project belongs to it from its first value on), \(span)."
+                + (unknown == 0 ? "" : " \(unknownSharesText(shares))")
+        }
         let spec = ShareChartSpec(
-            title: "\(dataSet.project.name)'s share of \(metricSeries.metric.name)",
-            description:
-                "\(dataSet.project.name)'s value divided by the sum over every project in the category in each period (a project belongs to it from its first value on), from \(shares.first.map { metricSeries.label($0.date) } ?? "") to \(shares.last.map { metricSeries.label($0.date) } ?? "")."
-                + (unknown == 0
-                    ? ""
-                    : " \(unknownSharesText(shares))"),
-            lines: [line],
+            title: title, description: description, lines: lines,
             markers: marked ? markers(root: root, metric: metricSeries.metric.id, range: range, only: only) : [],
-            events: chartEvents(metricSeries, range: range) + extraEvents.filter(drawn),
+            events: chartEvents(metricSeries, range: range) + extraEvents.filter(drawnEvent),
             denominatorChanges: changes.map(\.ordinal), unsettledFromDay: unsettledFrom(metricSeries), width: 720,
             height: 260, idPrefix: id, cadence: metricSeries.cadence, thresholds: thresholds)
         return (HTML(svg: ShareChart.figure(spec)), changes)
+    }
+
+    /// Every project's share of a metric, by project id: the headline's worked out once
+    /// (`headlineShares`), any other's worked out here.
+    func everyShare(_ metricSeries: MetricSeries) -> [String: [Analysis.SharePoint]] {
+        metricSeries.metric.id == headlineSeries?.metric.id ? headlineShares : Analysis.shares(metricSeries)
+    }
+
+    /// Each line's last known share, as its end label says it, with its date: " Last known shares:
+    /// PyTorch 64.3% and TensorFlow 12.1% (2025 Q3); Gizmo 14.1% (Sep 2020)." Lines ending on the
+    /// same date share it. Empty when no share is known.
+    func lastSharesText(
+        _ drawn: [(project: String, shares: [Analysis.SharePoint])], in metricSeries: MetricSeries
+    ) -> String {
+        var groups: [(date: Day, texts: [String])] = []
+        for (project, shares) in drawn {
+            guard let last = shares.last(where: { $0.share != nil }) else { continue }
+            let text = "\(projectName(project)) \(shareText(last.share))"
+            if let index = groups.firstIndex(where: { $0.date == last.date }) {
+                groups[index].texts.append(text)
+            } else {
+                groups.append((last.date, [text]))
+            }
+        }
+        guard !groups.isEmpty else { return "" }
+        let parts = groups.sorted { $0.date > $1.date }.map { "\(listText($0.texts)) (\(metricSeries.label($0.date)))" }
+        return " Last known shares: \(parts.joined(separator: "; "))."
+    }
+
+    /// Why the lines of a chart of every project's share have gaps, true of each line: where a
+    /// project of the category was not measured every share is unknown, said once for the lines
+    /// with as many such dates; a line that starts after the chart's first date starts at its
+    /// project's first value. Empty when every share is known.
+    func everyUnknownSharesText(
+        _ drawn: [(project: String, shares: [Analysis.SharePoint])], in metricSeries: MetricSeries
+    ) -> String {
+        var gapGroups: [(count: Int, names: [String])] = []
+        var starts: [String] = []
+        for (project, shares) in drawn {
+            let unknown = shares.filter { $0.share == nil }
+            let before = unknown.filter { !$0.projectsMeasured.contains(project) }
+            let gaps = unknown.count - before.count
+            if gaps > 0 {
+                if let index = gapGroups.firstIndex(where: { $0.count == gaps }) {
+                    gapGroups[index].names.append(projectName(project))
+                } else {
+                    gapGroups.append((gaps, [projectName(project)]))
+                }
+            }
+            if !before.isEmpty, let first = shares.first(where: { $0.projectsMeasured.contains(project) }) {
+                starts.append("\(projectName(project)) in \(metricSeries.label(first.date))")
+            } else if !before.isEmpty {
+                starts.append("\(projectName(project)) has none in this range")
+            }
+        }
+        var text = ""
+        for group in gapGroups {
+            let subject =
+                group.names.count == 1 ? "\(group.names[0])'s share is" : "The shares of \(listText(group.names)) are"
+            let lines = group.names.count == 1 ? "its line has a gap" : "their lines have gaps"
+            text +=
+                " \(subject) unknown on \(counted(group.count, "date", "dates")) where a project in the category was not measured; \(lines) there."
+        }
+        if !starts.isEmpty {
+            text += " A line starts at its project's first value: \(starts.joined(separator: "; "))."
+        }
+        return text
     }
 
     /// Why a share line has gaps: "The share is unknown on 3 dates: 2 before PyTorch's first value,
