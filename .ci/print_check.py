@@ -11,7 +11,9 @@ A page fails when
 - `footer-alone`: a page of the PDF holds only the site footer: the page is printed again with
   `.site-footer` hidden and comes out a page shorter.
 
-Every page printed is listed with its page count, so the figures of a run can be read off the log.
+Every page printed is listed with its length in pages, so the figures of a run can be read off the
+log: with poppler's pdftotext installed, 2.45 means two pages and the last one filled down to 45%
+of its height (the limit is on whole pages: 3.0 passes, 3.01 is 4 pages and fails).
 
 Usage: print_check.py [--max-pages N] [--pdf-dir DIR] SITE_DIR [SITE_DIR ...]
            --pdf-dir keeps each PDF there (SITE-NAME_PAGE.pdf), for screenshots of the pages.
@@ -25,6 +27,8 @@ F > 0.
 import base64
 import os
 import re
+import shutil
+import subprocess
 import sys
 import tempfile
 from pathlib import Path
@@ -60,6 +64,23 @@ def count_pages(pdf):
     return len(re.findall(rb"/Type\s*/Page(?![a-zA-Z])", pdf))
 
 
+def last_page_fill(pdf, pages):
+    """How far down its last page a PDF's text reaches, 0-1, read with poppler's pdftotext when it
+    is installed (None otherwise): for the log, to see how much room a page has left."""
+    if shutil.which("pdftotext") is None or pages == 0:
+        return None
+    with tempfile.NamedTemporaryFile(suffix=".pdf") as file:
+        file.write(pdf)
+        file.flush()
+        layout = subprocess.run(["pdftotext", "-f", str(pages), "-l", str(pages), "-bbox", file.name, "-"],
+                                capture_output=True, text=True).stdout
+    height = re.search(r'<page width="[\d.]+" height="([\d.]+)"', layout)
+    bottoms = [float(value) for value in re.findall(r'yMax="([\d.]+)"', layout)]
+    if not height or not bottoms:
+        return None
+    return max(bottoms) / float(height.group(1))
+
+
 def print_pdf(driver, page, hide_footer=False):
     driver.get(page.as_uri())
     if hide_footer:
@@ -75,6 +96,7 @@ def check_page(driver, page, max_pages, pdf_dir=None, label=None):
         pdf_dir.mkdir(parents=True, exist_ok=True)
         (pdf_dir / (label.replace("/", "_").replace(".html", "") + ".pdf")).write_bytes(pdf)
     pages = count_pages(pdf)
+    fill = last_page_fill(pdf, pages)
     failures = []
     if pages > max_pages:
         failures.append(f"pages: {pages} A4 pages, more than {max_pages}")
@@ -83,7 +105,7 @@ def check_page(driver, page, max_pages, pdf_dir=None, label=None):
         if without < pages:
             failures.append(f"footer-alone: page {pages} of {pages} holds only the footer "
                             f"({without} without it)")
-    return failures, pages
+    return failures, pages if fill is None else round(pages - 1 + fill, 2)
 
 
 def site_pages(site):
@@ -109,7 +131,7 @@ def run(driver, sites, max_pages, pdf_dir):
             failures, pages_printed = check_page(driver, page, max_pages, pdf_dir, label)
             count += 1
             longest = max(longest, (pages_printed, label))
-            print(f"{'FAIL' if failures else 'ok  '} {pages_printed} {label}")
+            print(f"{'FAIL' if failures else 'ok  '} {pages_printed:>4} {label}")
             for failure in failures:
                 print(f"     {page}: {failure}")
             failed += 1 if failures else 0
