@@ -11,6 +11,14 @@ A page fails when
 - `footer-alone`: a page of the PDF holds only the site footer: the page is printed again with
   `.site-footer` hidden and comes out a page shorter.
 
+And, on screen, each site's dashboard (`index.html`):
+- `card-breaks`: a date or number in the headline cards (`.headline .figures`, `.headline .as-of`)
+  runs over two lines ("2025-07-" / "01", "2024" / "Q3", "+0.6" / "pts"). The page is laid out at
+  every width from 320 to 1280 px in steps of 20 px (390 and 1280 among them; DevTools
+  device-metrics), in the light and the dark scheme; a token breaks when its text's boxes lie on
+  more than one line. Tokens: ISO dates, "2025 Q3", "Jul 2025", and numbers with their sign, %, "pt"
+  or "pts".
+
 Every page printed is listed with its length in pages, so the figures of a run can be read off the
 log: with poppler's pdftotext installed, 2.45 means two pages and the last one filled down to 45%
 of its height (the limit is on whole pages: 3.0 passes, 3.01 is 4 pages and fails).
@@ -108,6 +116,45 @@ def check_page(driver, page, max_pages, pdf_dir=None, label=None):
     return failures, pages if fill is None else round(pages - 1 + fill, 2)
 
 
+TOKENS_JS = r"""
+const re = /\d{4}-\d{2}-\d{2}|\d{4}[ \u00a0]Q[1-4]|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[ \u00a0]\d{4}|[+\u2212\u00b1-]?\d[\d,.]*(?:%|[ \u00a0]pts?\b)?/g;
+const broken = [];
+for (const root of document.querySelectorAll('.headline .figures, .headline .as-of')) {
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  for (let node; (node = walker.nextNode());) {
+    for (const match of node.data.replaceAll('\u2011', '-').matchAll(re)) {
+      const range = document.createRange();
+      range.setStart(node, match.index);
+      range.setEnd(node, match.index + match[0].length);
+      const lines = new Set([...range.getClientRects()].filter(box => box.width > 0).map(box => Math.round(box.top)));
+      if (lines.size > 1) broken.push(match[0]);
+    }
+  }
+}
+return [document.querySelectorAll('.headline .figures').length, broken];
+"""
+CARD_WIDTHS = list(range(320, 1281, 20)) + [390]
+
+
+def check_cards(driver, page):
+    """The `card-breaks` failures of a dashboard: a date or number over two lines in its cards."""
+    failures = []
+    driver.get(page.as_uri())
+    for scheme in ["light", "dark"]:
+        driver.execute_cdp_cmd("Emulation.setEmulatedMedia",
+                               {"features": [{"name": "prefers-color-scheme", "value": scheme}]})
+        for width in sorted(set(CARD_WIDTHS)):
+            driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                                   {"width": width, "height": 900, "deviceScaleFactor": 1, "mobile": False})
+            cards, broken = driver.execute_script(TOKENS_JS)
+            if broken:
+                failures.append(f"card-breaks: {', '.join(repr(token) for token in broken)} over two lines "
+                                f"at {width} px, {scheme}")
+    driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+    driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"features": []})
+    return failures
+
+
 def site_pages(site):
     pages = [site / "index.html"] if (site / "index.html").is_file() else []
     decisions = site / "decisions"
@@ -129,6 +176,8 @@ def run(driver, sites, max_pages, pdf_dir):
         for page in pages:
             label = f"{site.name}/{page.relative_to(site)}"
             failures, pages_printed = check_page(driver, page, max_pages, pdf_dir, label)
+            if page.name == "index.html" and page.parent == site:
+                failures += check_cards(driver, page)
             count += 1
             longest = max(longest, (pages_printed, label))
             print(f"{'FAIL' if failures else 'ok  '} {pages_printed:>4} {label}")
@@ -153,6 +202,21 @@ SAMPLES = {
     "footer-alone": ("272mm", "footer-alone"),
 }
 
+CARD_SAMPLE = """<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>{name}</title>
+<style>body {{ margin: 0; font: 16px sans-serif; }} .figures {{ display: grid; grid-template-columns: 1fr 1fr; }}
+.figure {{ margin: 0; }} time {{ {time} }}</style></head>
+<body><main><section class="headline"><p class="as-of">As of <time datetime="2025-07-01">2025 Q3</time></p>
+<div class="figures"><p class="figure">64.3% share</p>
+<p class="figure">the bets as judged today on <time datetime="2025-07-01">2025-07-01</time></p></div>
+</section></main></body></html>
+"""
+
+# name: (CSS for the card's <time>, the check it must fail or None)
+CARD_SAMPLES = {
+    "card-dates-whole": ("white-space: nowrap;", None),
+    "card-date-broken": ("", "card-breaks"),
+}
+
 
 def self_test(driver, max_pages):
     wrong = 0
@@ -166,7 +230,16 @@ def self_test(driver, max_pages):
             wrong += 0 if ok else 1
             print(f"self-test: {'ok  ' if ok else 'WRONG'} {name}: {pages} pages, "
                   f"{', '.join(got) or 'passes'} (want {want or 'passes'})")
-    print(f"self-test: {len(SAMPLES)} sample pages, {wrong} wrong")
+        for name, (time_css, want) in CARD_SAMPLES.items():
+            page = Path(folder) / f"{name}.html"
+            page.write_text(CARD_SAMPLE.format(name=name, time=time_css), encoding="utf-8")
+            failures = check_cards(driver, page)
+            got = sorted({failure.split(":")[0] for failure in failures})
+            ok = got == ([want] if want else [])
+            wrong += 0 if ok else 1
+            print(f"self-test: {'ok  ' if ok else 'WRONG'} {name}: "
+                  f"{'; '.join(failures[:2]) or 'passes'} (want {want or 'passes'})")
+    print(f"self-test: {len(SAMPLES) + len(CARD_SAMPLES)} sample pages, {wrong} wrong")
     return 1 if wrong else 0
 
 
