@@ -90,6 +90,17 @@ struct DateFormatTests {
                 "<title>PyTorch, from 12 on 2020-01-01 to 61 on 2025-07-01</title>"))
     }
 
+    /// The numbers fixture's headline change, +93.96 points over two years from 5.66% in Dec 2021
+    /// (worked by hand in NumbersSiteTests): the figure keeps "pts" with its number and the label
+    /// its month whole, with no-break spaces, so neither splits in a narrow card.
+    @Test func theHeadlineCardsKeepAChangeAndItsDateWhole() throws {
+        let page = try #require(planSite("numbers")?.text("index.html"))
+        #expect(
+            page.contains(
+                "<span class=\"figure-value\">+94.0\u{00A0}pts</span> <span class=\"figure-label\">change in share over 2 years, from 5.7% in Dec\u{00A0}2021</span>"
+            ))
+    }
+
     /// The truth fixture's decision 0001 expects six things "by" dates written in its front matter
     /// as 2020-03-31, 2020-02-29, 2020-12-31, 2020-04-30, 2020-06-30 and 2020-10-31: the page says
     /// them the same way (it said "31 Mar 2020" before issue #27).
