@@ -136,7 +136,7 @@ struct TwoYearsEndToEndTests {
             dashboard.contains(
                 "<span class=\"figure-value headline-figure\">75.6%</span> <span class=\"figure-label\">PyTorch&#39;s share, 34 people</span>"
             ))
-        #expect(dashboard.contains("over a year, from 48.9% in Dec 2023"))
+        #expect(dashboard.contains("over a year, from 48.9% in Dec\u{00A0}2023"))
 
         // Again, the same day and later that month: nothing asked, every file of the data folder the same bytes.
         let before = try Self.files(root + "/data")

@@ -8,6 +8,19 @@ public enum DayFormat {
         return "\(year)-\(padded(date.month, 2))-\(padded(date.day, 2))"
     }
 
+    /// `text` with every date and period in it made unbreakable, for labels in narrow columns such
+    /// as the dashboard's headline cards: the space of "2025 Q3" and "Jul 2025" becomes a no-break
+    /// space (U+00A0) and the hyphens of "2025-07-01" non-breaking hyphens (U+2011), so a line never
+    /// ends in "2025-07-" or "2025". The rest of the text breaks as before.
+    public static func keepingDatesWhole(_ text: String) -> String {
+        text.replacing(#/\d{4}-\d{2}-\d{2}/#) { match in
+            String(match.output).replacing("-", with: "\u{2011}")
+        }
+        .replacing(#/(?:\d{4} Q[1-4])|(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4})/#) { match in
+            String(match.output).replacing(" ", with: "\u{00A0}")
+        }
+    }
+
     /// The day number of a calendar date; months and days out of range roll over like a calendar would.
     public static func day(year: Int, month: Int, day: Int) -> Int {
         // Howard Hinnant's days_from_civil, with the month first normalised into 1...12.

@@ -1,10 +1,12 @@
 /// A word-sized line without axes, for tables on the dashboard.
 public enum Sparkline {
     /// The sparkline as an SVG element. Its accessible name is `label` with the first and last
-    /// measured values and their dates ("PyTorch, from 12 on 2018-01-01 to 61 on 2020-07-01");
-    /// gaps break the line and the last point gets a dot.
+    /// measured values and their dates ("PyTorch, from 12 on 2018-01-01 to 61 on 2020-07-01"),
+    /// each date as `dateText` words it (a quarterly metric's "in 2018 Q1"); gaps break the line
+    /// and the last point gets a dot.
     public static func svg(
-        points: [ChartPoint], label: String, width: Int = 120, height: Int = 32, unit: String? = nil, style: Int = 0
+        points: [ChartPoint], label: String, width: Int = 120, height: Int = 32, unit: String? = nil, style: Int = 0,
+        dateText: (Int) -> String = { "on \(DayFormat.isoDate($0))" }
     ) -> String {
         let width = Double(max(width, 16))
         let height = Double(max(height, 8))
@@ -17,8 +19,8 @@ public enum Sparkline {
         if let first = measured.first, let last = measured.last, let firstValue = first.value,
             let lastValue = last.value
         {
-            let start = "\(ValueFormat.short(firstValue, unit: unit)) on \(DayFormat.isoDate(first.day))"
-            let end = "\(ValueFormat.short(lastValue, unit: unit)) on \(DayFormat.isoDate(last.day))"
+            let start = "\(ValueFormat.short(firstValue, unit: unit)) \(dateText(first.day))"
+            let end = "\(ValueFormat.short(lastValue, unit: unit)) \(dateText(last.day))"
             name = measured.count == 1 ? "\(label), \(start)" : "\(label), from \(start) to \(end)"
         } else {
             name = "\(label), no data"

@@ -143,6 +143,14 @@ extension SiteRenderer {
             figures["rank"] = "unknown"
             figures["rankLabel"] = "rank — \(unknownWhy)"
         }
+        // The cards are narrow: no label may end a line inside a date ("2025-07-" / "01"), and a
+        // change in points keeps its unit ("+0.6" / "pts").
+        for key in ["mainLabel", "changeLabel", "rankLabel", "stale"] {
+            if let label = figures[key] as? String { figures[key] = DayFormat.keepingDatesWhole(label) }
+        }
+        if let change = figures["change"] as? String, change.hasSuffix(" pts") {
+            figures["change"] = change.dropLast(4) + "\u{00A0}pts"
+        }
         return figures
     }
 
@@ -254,7 +262,7 @@ extension SiteRenderer {
             row["sparkHTML"] = HTML(
                 svg: Sparkline.svg(
                     points: sparklinePoints(line, in: metricSeries), label: "\(projectName(us)): \(metric.name)",
-                    unit: metric.unit, style: styleIndex(us)))
+                    unit: metric.unit, style: styleIndex(us), dateText: { dateWords(Day(ordinal: $0), metricSeries) }))
             return row
         }
         // Current rows first, stale ones after them, each in the metrics' order.

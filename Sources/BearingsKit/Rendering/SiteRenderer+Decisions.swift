@@ -446,9 +446,9 @@ extension SiteRenderer {
         return text.prefix(1).uppercased() + text.dropFirst() + "."
     }
 
-    /// "31 Dec 2019".
+    /// An exact date in words' company, as everywhere on the site: ISO, "2019-12-31".
     func longDate(_ day: Day) -> String {
-        "\(day.day) \(DayFormat.monthAbbreviations[day.month - 1]) \(day.year)"
+        day.description
     }
 
     /// 50 as "50%", 49.5 as "49.5%".

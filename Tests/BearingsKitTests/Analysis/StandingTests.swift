@@ -81,11 +81,12 @@ struct DashboardHeadlineTests {
     @Test func truthHeadlineIsDownloadsWithItsUnknownsSaidWhy() throws {
         #expect(
             try figures("truth") == [
-                // Unknown from Oct 2020, Gizmo's last month Sep 2020, when the share was 60 / 180.
-                "75 downloads | Widget&#39;s latest value; its share is unknown since Oct 2020 — Gizmo not measured since Sep 2020; last known 33.3% (Sep 2020)",
-                "unknown | rank — Gizmo not measured since Sep 2020",
+                // Unknown from Oct 2020, Gizmo's last month Sep 2020, when the share was 60 / 180; each
+                // month whole, with a no-break space (issue #27).
+                "75 downloads | Widget&#39;s latest value; its share is unknown since Oct\u{00A0}2020 — Gizmo not measured since Sep\u{00A0}2020; last known 33.3% (Sep\u{00A0}2020)",
+                "unknown | rank — Gizmo not measured since Sep\u{00A0}2020",
                 // A change of downloads under a heading about share: it says so.
-                "– | change in Widget&#39;s downloads over a year, not compared across the break of Jul 2020",
+                "– | change in Widget&#39;s downloads over a year, not compared across the break of Jul\u{00A0}2020",
                 "1 met 1 missed 1 withdrawn  | the bets, as judged on 2020-12-01",
             ])
     }
@@ -96,7 +97,7 @@ struct DashboardHeadlineTests {
             try figures("small") == [
                 "50.0% | Widget&#39;s share, 4,000 downloads",
                 "1st | of 3 projects measured",
-                "unknown | share change over a year: Gizmo not measured in Jul 2020",
+                "unknown | share change over a year: Gizmo not measured in Jul\u{00A0}2020",
             ])  // and no score: no decision of this fixture has expectations
     }
 }

@@ -28,12 +28,15 @@ struct StoppedCompetitorTests {
 
     @Test func theHeadlineSaysSinceWhenWhyAndTheLastKnownShare() throws {
         let page = try #require(Self.plan?.text("index.html"))
+        // In the narrow cards the dates are whole: a no-break space inside each (issue #27).
         #expect(
             page.contains(
-                "<span class=\"figure-label\">MAST&#39;s latest value; its share is unknown \(Self.because)</span>"))
+                "<span class=\"figure-label\">MAST&#39;s latest value; its share is unknown since Jan\u{00A0}2020 — SCDE not measured since Dec\u{00A0}2019; last known 14.1% (Dec\u{00A0}2019)</span>"
+            ))
         // The change under the heading about share says it is a change in downloads.
         #expect(
-            page.contains("<span class=\"figure-label\">change in MAST&#39;s downloads over a year, since Jan 2020"))
+            page.contains(
+                "<span class=\"figure-label\">change in MAST&#39;s downloads over a year, since Jan\u{00A0}2020"))
         #expect(
             page.contains(
                 "<p class=\"note\">Joining the category at a first value: SCDE in Feb 2018; MAST in Mar 2018; BASiCS in Dec 2018; DEsingle in Feb 2019; the share&#39;s denominator grows there.</p>"

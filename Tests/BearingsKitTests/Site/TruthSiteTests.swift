@@ -138,7 +138,8 @@ struct TruthSiteTests {
         let page = try #require(Self.plan?.text("decisions/0001-measure-downloads.html"))
         #expect(
             page.contains("<h2 id=\"bet-title\">The bet: <span class=\"verdict verdict-missed\">missed</span></h2>"))
-        #expect(page.contains("Widget ahead of Gadget in Monthly downloads by 29 Feb 2020"))
+        // An exact date in ISO, as everywhere (issue #27; it read "29 Feb 2020").
+        #expect(page.contains("Widget ahead of Gadget in Monthly downloads by 2020-02-29"))
         #expect(page.contains("Judged on 110 downloads against Gadget&#39;s 200 downloads in Feb 2020"))
         #expect(page.contains("The share is unknown in Oct 2020: Gizmo not measured."))
         let bet = try #require(page.range(of: "id=\"bet-title\""))
