@@ -15,7 +15,7 @@ public struct TemplateSet: Sendable {
     }
 
     let library: MustacheLibrary
-    /// The templates a `--templates` folder replaced, by name (`decision`, `layout`).
+    /// The templates a `--templates` folder replaced with a different text, by name (`decision`, `layout`).
     let replaced: Set<String>
     /// Non-template files (the stylesheet), by path under `assets/`.
     let assets: [String: String]
