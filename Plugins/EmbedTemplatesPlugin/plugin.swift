@@ -4,7 +4,10 @@ import PackagePlugin
 /// Compiles a templates folder into the target as Swift source: for BearingsKit the package's
 /// top-level `templates/` (embedded as text, and compiled into `BuiltInTemplates`); for a test
 /// target its own `TemplateCases/` folder (compiled into `CaseTemplates`, for the compiler's tests).
-/// The generated file is written in the plugin's work folder, never in Sources.
+/// The Swift files of the target under a `Pages/` folder declare the page structs the templates
+/// are compiled against (see `PageType` in Sources/TemplateCompiler); they are inputs too, so an
+/// edited struct compiles its templates again. The generated file is written in the plugin's work
+/// folder, never in Sources.
 @main
 struct EmbedTemplatesPlugin: BuildToolPlugin {
     func createBuildCommands(context: PluginContext, target: Target) throws -> [Command] {
@@ -20,13 +23,17 @@ struct EmbedTemplatesPlugin: BuildToolPlugin {
             .compactMap { $0 as? URL } ?? [])
             .filter { !$0.hasDirectoryPath }
             .sorted { $0.path < $1.path }
-        let options = isTest ? ["--enum", "CaseTemplates", "--testable-import", "BearingsKit", "--no-embed"] : []
+        let pages = ((target as? SourceModuleTarget)?.sourceFiles(withSuffix: "swift").map(\.url) ?? [])
+            .filter { $0.pathComponents.contains("Pages") }
+            .sorted { $0.path < $1.path }
+        var options = isTest ? ["--enum", "CaseTemplates", "--testable-import", "BearingsKit", "--no-embed"] : []
+        for page in pages { options += ["--pages", page.path] }
         return [
             .buildCommand(
                 displayName: isTest ? "Compiling the template cases" : "Embedding and compiling templates",
                 executable: try context.tool(named: "EmbedTemplates").url,
                 arguments: [templates.path, output.path] + options,
-                inputFiles: inputs,
+                inputFiles: inputs + pages,
                 outputFiles: [output]
             )
         ]

@@ -1,8 +1,20 @@
-/// Turns a folder's Mustache templates into Swift: one function per template that appends the page
-/// to a `String`, reading its values through `TemplateScope` (BearingsKit) by the rules swift-mustache
-/// follows. A partial is a call to its template's function; a parent (`{{<layout}}`) is written out
-/// in place with the page's blocks in its own, so a page is one function with no lookups of templates
-/// at run time.
+/// Turns a folder's Mustache templates into Swift that appends each page to a `String`.
+///
+/// A template whose page is a struct (a type in the target's `Pages/` folders with
+/// `static let template = "<name>"`, read as `PageType` describes) is compiled against that
+/// struct (`TypedGenerator`): every `{{name}}` and section name is resolved at build time against
+/// the types on the context stack, innermost outwards (the section's item, …, the layout's struct,
+/// the page's struct), and becomes a plain field access (`page.title`, `for v1 in page.rows`); a
+/// name no context has stops the build with `path:line:column: error:`. Each page struct also gets
+/// a generated `MustacheParent` conformance, so that a `--templates` override rendered by
+/// swift-mustache reads the same struct by the same names (with `hasItems` for each list `items`),
+/// and the page a `CompiledPage` conformance that calls its function.
+///
+/// A partial is written out in place, over the types of the context where it is used, and a
+/// parent (`{{<layout}}`) is written out in place with the page's blocks in its own, so a page is
+/// one function with no lookups of templates or names at run time. A template no struct names (a
+/// partial, the layout) gets no function of its own; it is still parsed, so an unsupported
+/// construct in it stops the build too.
 public enum TemplateCompiler {
     /// A template file: its name as partials call it (`decision-item`), the path that errors name,
     /// and its text.
@@ -22,53 +34,138 @@ public enum TemplateCompiler {
         }
     }
 
-    /// Swift source declaring `enum <enumName>` with `uses`, `render(_:_:into:)` and one function
-    /// per template; `testableImport` adds `@testable import <module>` (for templates compiled
-    /// into a test target).
+    /// How deep parents and partials may nest: a template that includes itself stops there.
+    static let maximumDepth = 16
+
+    /// The name of the layout's template: its struct is the innermost context of every typed page.
+    public static let layoutTemplate = "layout"
+
+    /// Swift source declaring `enum <enumName>` with `uses` and one function per typed template,
+    /// with the page structs' conformances; `pages` are the Swift files declaring the page structs (see `PageType`);
+    /// `testableImport` adds `@testable import <module>` (for templates compiled into a test target).
     public static func compile(
-        _ sources: [Source], enumName: String, testableImport: String? = nil
+        _ sources: [Source], pages pageFiles: [Source] = [], enumName: String, testableImport: String? = nil
     ) throws(CompileError) -> String {
         var parsed: [String: (source: Source, nodes: [Node])] = [:]
         for source in sources {
             parsed[source.name] = (source, try MustacheParser.parse(source.text, path: source.path))
         }
-        var generator = Generator(templates: parsed.mapValues { $0.nodes })
-        let names = parsed.keys.sorted()
-        for (number, name) in names.enumerated() { generator.functions[name] = "t\(number)_" + identifier(name) }
-        var bodies: [String] = []
-        for name in names {
+        var pages: [String: PageType] = [:]
+        for file in pageFiles {
+            for page in try PageType.parse(file.text, path: file.path) {
+                if let earlier = pages[page.name] {
+                    throw CompileError(
+                        path: page.path, position: Position(line: page.line, column: 1),
+                        message: "'\(page.name)' is declared twice (also at \(earlier.path):\(earlier.line))")
+                }
+                pages[page.name] = page
+            }
+        }
+        for name in parsed.keys.sorted() {
             guard let entry = parsed[name] else { continue }
+            try checkPartials(entry.nodes, path: entry.source.path, templates: parsed.mapValues(\.source))
+        }
+        let typed = try typedPages(pages, templates: parsed.mapValues(\.source))
+        let names = parsed.keys.sorted()
+        var bodies: [String] = []
+        var extensions: [String] = []
+        var generator = TypedGenerator(templates: parsed.mapValues { $0.nodes }, pages: pages)
+        for (number, name) in names.enumerated() {
+            guard let entry = parsed[name], let (page, layout) = typed[name] else { continue }
+            let function = "t\(number)_" + identifier(name)
             generator.path = entry.source.path
             generator.lines = []
-            try generator.emit(entry.nodes, overrides: nil, depth: 0, indent: 2)
+            generator.counter = 0
+            let stack = [
+                TypedGenerator.Frame(expression: "page", type: .page(page.name)),
+                TypedGenerator.Frame(expression: "layout", type: .page(layout.name)),
+            ]
+            try generator.emit(entry.nodes, stack: stack, overrides: nil, depth: 0, indent: 2)
             generator.flushText(indent: 2)
-            let function = generator.functions[name] ?? name
             bodies.append(
-                "    /// templates/\(name).mustache\n"
-                    + "    static func \(function)(_ s: TemplateScope, _ out: inout String) {\n"
+                "    /// templates/\(name).mustache, over `\(page.name)`\n"
+                    + "    static func \(function)(_ page: \(page.name), _ layout: \(layout.name), _ out: inout String) {\n"
                     + generator.lines.joined(separator: "\n") + (generator.lines.isEmpty ? "" : "\n") + "    }\n")
+            extensions.append(
+                "extension \(page.name): CompiledPage {\n"
+                    + "    func render(layout: \(layout.name), into out: inout String) {"
+                    + " \(enumName).\(function)(self, layout, &out) }\n}\n")
         }
+        for name in pages.keys.sorted() {
+            guard let page = pages[name] else { continue }
+            extensions.append(TypedGenerator.lookupConformance(page))
+        }
+        let nodes = parsed.mapValues { $0.nodes }
         var text = "// Generated by EmbedTemplates (Sources/TemplateCompiler) from the templates folder. Do not edit.\n"
+        if !pages.isEmpty { text += "import Mustache\n" }
         if let testableImport { text += "@testable import \(testableImport)\n" }
         text += "\nenum \(enumName) {\n"
         text += "    /// Each template with the templates it renders (its partials and parents, and theirs).\n"
         text += "    static let uses: [String: [String]] = [\n"
         for name in names {
-            let used = generator.uses(of: name).sorted().map(literal).joined(separator: ", ")
+            let used = uses(of: name, in: nodes).sorted().map(literal).joined(separator: ", ")
             text += "        \(literal(name)): [\(used)],\n"
         }
-        text += "    ]\n\n"
-        text +=
-            "    /// Appends the template `name` rendered with `s` to `out`; false when there is no such template.\n"
-        text += "    static func render(_ name: String, _ s: TemplateScope, into out: inout String) -> Bool {\n"
-        text += "        switch name {\n"
-        for name in names { text += "        case \(literal(name)): \(generator.functions[name] ?? name)(s, &out)\n" }
-        text += "        default: return false\n        }\n        return true\n    }\n\n"
-        for (key, number) in generator.keys.sorted(by: { $0.value < $1.value }) {
-            text += "    static let k\(number) = \(keyExpression(key))\n"
-        }
-        text += "\n" + bodies.joined(separator: "\n") + "}\n"
+        text += "    ]\n"
+        if !bodies.isEmpty { text += "\n" + bodies.joined(separator: "\n") }
+        text += "}\n"
+        if !extensions.isEmpty { text += "\n" + extensions.joined(separator: "\n") }
         return text
+    }
+
+    /// The typed templates, each with its page struct and the layout's: every struct that names a
+    /// template names one in the folder; a page repeats none of the layout's fields (the layout's
+    /// would hide it).
+    static func typedPages(
+        _ pages: [String: PageType], templates: [String: Source]
+    ) throws(CompileError) -> [String: (PageType, PageType)] {
+        for page in pages.values.sorted(by: { $0.name < $1.name }) {
+            for (name, type) in page.fields {
+                var inner = type
+                while true {
+                    if case .list(let element) = inner {
+                        inner = element
+                    } else if case .optional(let wrapped) = inner {
+                        inner = wrapped
+                    } else {
+                        break
+                    }
+                }
+                guard case .page(let typeName) = inner, pages[typeName] == nil else { continue }
+                throw CompileError(
+                    path: page.path, position: Position(line: page.line, column: 1),
+                    message: "'\(page.name).\(name)' has the type '\(type)', which templates cannot read; use String,"
+                        + " HTML, Bool, Int, [T], T? or a struct declared in a Pages/ folder")
+            }
+        }
+        let named = pages.values.filter { $0.template != nil }.sorted { $0.name < $1.name }
+        for page in named {
+            guard let template = page.template, templates[template] != nil else {
+                throw CompileError(
+                    path: page.path, position: Position(line: page.line, column: 1),
+                    message: "'\(page.name)' names the template '\(page.template ?? "")', which is not in the"
+                        + " templates folder")
+            }
+        }
+        let pagesOnly = named.filter { $0.template != layoutTemplate }
+        guard !pagesOnly.isEmpty else { return [:] }
+        guard let layout = named.first(where: { $0.template == layoutTemplate }) else {
+            let page = pagesOnly[0]
+            throw CompileError(
+                path: page.path, position: Position(line: page.line, column: 1),
+                message: "no struct has static let template = \"\(layoutTemplate)\": declare the layout's values")
+        }
+        var result: [String: (PageType, PageType)] = [:]
+        for page in pagesOnly {
+            if let shared = page.fields.first(where: { layout.field($0.name) != nil }) {
+                throw CompileError(
+                    path: page.path, position: Position(line: page.line, column: 1),
+                    message: "'\(page.name)' has the field '\(shared.name)', which \(layout.name) has too; the"
+                        + " layout's would hide it: rename or remove it")
+            }
+            if let template = page.template { result[template] = (page, layout) }
+        }
+        return result
     }
 
     /// A Swift identifier for a template's name.
@@ -100,7 +197,7 @@ public enum TemplateCompiler {
         return result + "\""
     }
 
-    /// The names `withFlags` derives `name` from: `hasTags` is whether the list `tags` is non-empty.
+    /// The lists `name` stands for as a flag: `hasTags` is whether the list `tags` is non-empty.
     static func flagSources(_ name: String) -> [String] {
         guard name.hasPrefix("has"), name.count > 3 else { return [] }
         let rest = String(name.dropFirst(3))
@@ -112,95 +209,32 @@ public enum TemplateCompiler {
         return result
     }
 
-    static func keyExpression(_ name: String) -> String {
-        if name == "." { return "TemplateKey([], anchored: true)" }
-        let anchored = name.hasPrefix(".")
-        let parts = name.split(separator: ".").map { part -> String in
-            let sources = flagSources(String(part))
-            let lists = sources.isEmpty ? "" : ", lists: [" + sources.map(literal).joined(separator: ", ") + "]"
-            return "TemplateName(\(literal(String(part)))\(lists))"
-        }
-        return "TemplateKey([\(parts.joined(separator: ", "))], anchored: \(anchored))"
-    }
-}
-
-struct Generator {
-    let templates: [String: [Node]]
-    var functions: [String: String] = [:]
-    var keys: [String: Int] = [:]
-    var lines: [String] = []
-    var path = ""
-    var pendingText = ""
-
-    init(templates: [String: [Node]]) { self.templates = templates }
-
-    static let maximumDepth = 16
-
-    mutating func key(_ name: String) -> String {
-        if let number = keys[name] { return "k\(number)" }
-        keys[name] = keys.count
-        return "k\(keys.count - 1)"
-    }
-
-    mutating func flushText(indent: Int) {
-        guard !pendingText.isEmpty else { return }
-        lines.append(String(repeating: "    ", count: indent) + "out += " + TemplateCompiler.literal(pendingText))
-        pendingText = ""
-    }
-
-    mutating func line(_ text: String, indent: Int) {
-        flushText(indent: indent)
-        lines.append(String(repeating: "    ", count: indent) + text)
-    }
-
-    /// Writes `nodes`; `overrides` are the blocks of the pages whose parent is being written out.
-    mutating func emit(
-        _ nodes: [Node], overrides: [String: [Node]]?, depth: Int, indent: Int
-    ) throws(CompileError) {
+    /// Every partial and parent `nodes` name is a template of the folder.
+    static func checkPartials(_ nodes: [Node], path: String, templates: [String: Source]) throws(CompileError) {
         for node in nodes {
             switch node {
-            case .text(let text):
-                pendingText += text
-            case .variable(let name, let escaped, _):
-                line("s.\(escaped ? "text" : "raw")(\(key(name)), into: &out)", indent: indent)
-            case .section(let name, let inverted, let body, _):
-                line("s.\(inverted ? "inverted" : "section")(\(key(name))) { s in", indent: indent)
-                try emit(body, overrides: overrides, depth: depth, indent: indent + 1)
-                flushText(indent: indent + 1)
-                lines.append(String(repeating: "    ", count: indent) + "}")
+            case .text, .variable: break
+            case .section(_, _, let body, _), .block(_, let body, _), .blockDefinition(_, let body):
+                try checkPartials(body, path: path, templates: templates)
             case .partial(let name, let inherits, let at):
-                guard let partial = templates[name] else {
+                guard templates[name] != nil else {
                     throw CompileError(
                         path: path, position: at,
                         message: "there is no template '\(name)' (\(name).mustache) in the templates folder")
                 }
-                if inherits == nil, overrides?.isEmpty ?? true {
-                    line("\(functions[name] ?? name)(s, &out)", indent: indent)
-                    continue
+                for (_, body) in (inherits ?? [:]).sorted(by: { $0.key < $1.key }) {
+                    try checkPartials(body, path: path, templates: templates)
                 }
-                guard depth < Self.maximumDepth else {
-                    throw CompileError(
-                        path: path, position: at,
-                        message: "'\(name)' is reached through more than \(Self.maximumDepth) nested parents and"
-                            + " partials; a template cannot include itself inside a parent")
-                }
-                // swift-mustache: the blocks of the outer page win over those of an inner one.
-                let merged = (overrides ?? [:]).merging(inherits ?? [:]) { outer, _ in outer }
-                try emit(partial, overrides: merged, depth: depth + 1, indent: indent)
-            case .block(let name, let defaultNodes, _):
-                try emit(overrides?[name] ?? defaultNodes, overrides: overrides, depth: depth, indent: indent)
-            case .blockDefinition:
-                break
             }
         }
     }
 
     /// The templates `name` renders, directly or through others.
-    func uses(of name: String) -> Set<String> {
+    static func uses(of name: String, in templates: [String: [Node]]) -> Set<String> {
         var seen = Set<String>()
         var pending = [name]
         while let next = pending.popLast() {
-            for used in Self.references(templates[next] ?? []) where !seen.contains(used) {
+            for used in references(templates[next] ?? []) where !seen.contains(used) {
                 seen.insert(used)
                 pending.append(used)
             }

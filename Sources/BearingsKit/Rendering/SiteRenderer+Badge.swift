@@ -123,12 +123,11 @@ extension SiteRenderer {
     /// The link-preview values of the layout's `<head>` for the page at `path` (nil for the 404
     /// page, which has no address of its own): the description everywhere, and `og:url` and
     /// `og:image` only when a base URL is known, since both must be absolute.
-    func previewValues(path: String?) -> [String: Any] {
-        var values: [String: Any] = ["previewDescription": headlinePreview.description, "pageURL": "", "badgeURL": ""]
-        if let baseURL {
-            if let path { values["pageURL"] = baseURL + (path == "index.html" ? "" : path) }
-            values["badgeURL"] = baseURL + "badge.svg"
-        }
-        return values
+    func previewValues(path: String?) -> (description: String, pageURL: String, badgeURL: String) {
+        guard let baseURL else { return (headlinePreview.description, "", "") }
+        return (
+            headlinePreview.description, path.map { baseURL + ($0 == "index.html" ? "" : $0) } ?? "",
+            baseURL + "badge.svg"
+        )
     }
 }

@@ -10,212 +10,216 @@ extension SiteRenderer {
                 years.append((year, [decision]))
             }
         }
-        let context: [String: Any] = [
-            "years": years.map { year, decisions -> [String: Any] in
-                [
-                    "year": year,
-                    "decisions": decisions.map { decision -> [String: Any] in
-                        var link = decisionLink(decision, root: root)
-                        if let successor = decision.supersededBy.flatMap(self.decision) {
-                            link["supersededBy"] = decisionLink(successor, root: root)
-                        }
-                        link["principles"] = decision.principles.enumerated().map { index, id in
-                            [
-                                "title": principleTitles[id] ?? id, "href": "principles.html#\(id)",
-                                "separator": index + 1 < decision.principles.count ? ", " : "",
-                            ]
-                        }
-                        return link
-                    },
-                ]
+        let page = DecisionsPage(
+            years: years.map { year, decisions in
+                DecisionYear(
+                    year: year,
+                    decisions: decisions.map { decision in
+                        let link = self.link(decision, root: root)
+                        return TimelineDecision(
+                            href: link.href, title: link.title, label: link.label, date: link.date,
+                            undated: link.undated, status: link.status, statusText: link.statusText, kind: link.kind,
+                            bet: link.bet,
+                            supersededBy: decision.supersededBy.flatMap(self.decision).map {
+                                self.link($0, root: root)
+                            },
+                            principles: decision.principles.enumerated().map { index, id in
+                                PrincipleLink(
+                                    title: principleTitles[id] ?? id, href: "principles.html#\(id)",
+                                    separator: index + 1 < decision.principles.count ? ", " : "")
+                            })
+                    })
             },
-            "count": dataSet.decisions.count,
-            "countWords": dataSet.decisions.count == 1 ? "1 decision" : "\(dataSet.decisions.count) decisions",
-            "bets": ExpectationVerdict.Verdict.allCases.compactMap { verdict -> [String: Any]? in
+            count: dataSet.decisions.count,
+            countWords: dataSet.decisions.count == 1 ? "1 decision" : "\(dataSet.decisions.count) decisions",
+            bets: ExpectationVerdict.Verdict.allCases.compactMap { verdict -> BetGroup? in
                 let decisions = dataSet.decisions.reversed().filter { betVerdict($0) == verdict }
                 guard !decisions.isEmpty else { return nil }
-                return [
-                    "verdict": verdict.rawValue,
-                    "words": verdict.words.prefix(1).uppercased() + verdict.words.dropFirst(),
-                    "decisions": decisions.map { decisionLink($0, root: root) },
-                ]
-            },
-        ]
-        return page("decisions", title: "Decisions", root: root, section: "decisions.html", context)
+                return BetGroup(
+                    verdict: verdict.rawValue, words: verdict.words.prefix(1).uppercased() + verdict.words.dropFirst(),
+                    decisions: decisions.map { self.link($0, root: root) })
+            })
+        return self.page(page, title: "Decisions", root: root, section: "decisions.html")
     }
 
     func decisionPage(_ decision: Decision) -> String {
         let root = "../"
-        var context = decisionLink(decision, root: root)
-        context["bodyHTML"] = decisionBody(decision)
-        context["review"] = decision.review?.description ?? ""
-        context["reviewed"] = decision.reviewed?.description ?? ""
+        let link = self.link(decision, root: root)
         let dueSince = Analysis.dueSince(
             decision, verdicts: betVerdicts[decision.id] ?? [],
             lags: decision.expectations.reduce(into: [:]) { $0[$1.metric] = series[$1.metric]?.metric.lag },
             reference: referenceDate)
-        context["reviewDue"] = dueSince != nil
-        // A decision due for a final verdict, with no review date: since when.
-        context["dueSince"] =
-            dueSince.map { "waiting since \($0), when the verdict of an expectation became final" } ?? ""
-        context["principles"] = decision.principles.map { id in
-            ["title": principleTitles[id] ?? id, "href": "\(root)principles.html#\(id)"]
-        }
-        if let successor = decision.supersededBy.flatMap(self.decision) {
-            context["supersededBy"] = decisionLink(successor, root: root)
-        }
-        context["supersedes"] = (supersededBy[decision.id] ?? []).map { decisionLink($0, root: root) }
-        context["statusLinks"] = relationLinks(decision).map { relation, target in
-            var value = decisionLink(target, root: root)
-            value["relation"] = relation
-            return value
-        }
-        context["deciders"] = decision.deciders.joined(separator: ", ")
-        context["tags"] = decision.tags.map { ["tag": $0] }
         // A decision that was superseded is followed only up to its successor's date.
         let successorDate = decision.status == .superseded ? decision.supersededBy.flatMap(self.decision)?.date : nil
-        context["reviewUntil"] = successorDate?.description ?? ""
         let verdicts = betVerdicts[decision.id] ?? []
-        if !verdicts.isEmpty { context["bet"] = betContext(decision, verdicts, root: root) }
         // The evidence: the watched metrics, and those of the expectations.
         var evidence = decision
         evidence.watch = DecisionParser.unique(decision.watch + decision.expectations.map(\.metric))
-        if let review = Analysis.review(
+        let review = Analysis.review(
             evidence, project: dataSet.project.id, series: series, shares: shares, reference: referenceDate,
             until: successorDate)
-        {
-            context["watched"] = review.watched.compactMap { watched -> [String: Any]? in
-                guard let metricSeries = series[watched.metric] else { return nil }
-                let metric = metricSeries.metric
-                let sharesApply = self.shares[metric.id] != nil && metricSeries.lines.count > 1
-                func shareCell(_ share: Double?, _ point: SeriesPoint?) -> String {
-                    guard sharesApply, point != nil else { return "–" }
-                    return share.map { shareText($0) } ?? "unknown"
-                }
-                var entry: [String: Any] = [
-                    "name": metric.name, "href": "\(root)metrics/\(metric.id).html",
-                    "then": watched.then.map { ValueFormat.full($0.value, unit: metric.unit) } ?? "not measured",
-                    "thenDate": watched.then.map { metricSeries.label($0.date) } ?? "",
-                    "now": watched.now.map { ValueFormat.full($0.value, unit: metric.unit) }
-                        ?? (watched.unsettled == nil ? "no value since the decision" : "none settled yet"),
-                    "nowDate": watched.now.map { metricSeries.label($0.date) } ?? "",
-                    "pending": watched.unsettled.map {
-                        "\(metricSeries.label($0.date)): \(ValueFormat.full($0.value, unit: metric.unit)) — not settled yet"
-                    } ?? "",
-                    "shareNowWhy": sharesApply && watched.now != nil && watched.shareNow == nil
-                        ? watched.now.flatMap { shareUnknownText(metricSeries, at: $0.date) }.map {
-                            $0.hasPrefix("unknown ") ? String($0.dropFirst("unknown ".count)) : $0
-                        } ?? "" : "",
-                    "shareThen": shareCell(watched.shareThen, watched.then),
-                    "shareNow": shareCell(watched.shareNow, watched.now),
-                    "shareChange": watched.acrossBreak
-                        ? "not compared across a break"
-                        : watched.then != nil && watched.now != nil && sharesApply
-                            && (watched.shareThen == nil || watched.shareNow == nil)
-                            ? "unknown" : points(watched.shareChange),
-                    "hasShare": watched.shareThen != nil || watched.shareNow != nil,
-                    "tooEarly": watched.tooEarly,
-                    "lag": metric.lag?.description ?? "0",
-                ]
-                if !metricSeries.lines.isEmpty {
-                    // Charted around the decision: from the January two years before it to the
-                    // newest data. Decisions of one year share the window, and so its drawing.
-                    let from = decision.date.flatMap { Day(year: $0.year - 2, month: 1, day: 1)?.ordinal }
-                    // Each expectation on the metric marks its date; a value or share it expects is a
-                    // rule on the chart of that value or share.
-                    let onMetric = verdicts.filter { $0.expectation.metric == metric.id }
-                    func isShare(_ verdict: ExpectationVerdict) -> Bool {
-                        if case .share = verdict.expectation.condition { return true } else { return false }
-                    }
-                    func byDate(_ verdict: ExpectationVerdict) -> ChartEvent? {
-                        verdict.by.map {
-                            ChartEvent(
-                                day: $0.ordinal, text: "expected by \($0): \(expectationWords(verdict.expectation))")
-                        }
-                    }
-                    // A share expectation is drawn on the share chart, the others on the value chart.
-                    let byDates = onMetric.filter { !isShare($0) }.compactMap(byDate)
-                    let shareByDates = onMetric.filter(isShare).compactMap(byDate)
-                    // One rule per expected value: the same words with two dates are one rule
-                    // ("by 2020-03-31, 2020-10-31"), never two labels on top of each other.
-                    func thresholds(_ verdicts: [ExpectationVerdict]) -> [ChartThreshold] {
-                        var rules: [(value: Double, words: String, dates: [String], symbol: String)] = []
-                        for verdict in verdicts {
-                            let target: Double
-                            let symbol: String
-                            switch verdict.expectation.condition {
-                            case .value(let comparison, let value):
-                                target = value
-                                symbol = "\(comparison.rawValue) \(ValueFormat.full(value, unit: metric.unit))"
-                            case .share(let comparison, let value):
-                                target = value
-                                symbol = "\(comparison.rawValue) \(trimmedPercent(value * 100))"
-                            default: continue
-                            }
-                            let words = expectationWords(verdict.expectation)
-                            let date = verdict.by.map(\.description)
-                            if let index = rules.firstIndex(where: { $0.value == target && $0.words == words }) {
-                                if let date, !rules[index].dates.contains(date) { rules[index].dates.append(date) }
-                            } else {
-                                rules.append((target, words, date.map { [$0] } ?? [], symbol))
-                            }
-                        }
-                        return rules.map { rule in
-                            let by = rule.dates.isEmpty ? "" : " by \(rule.dates.joined(separator: ", "))"
-                            return ChartThreshold(
-                                value: rule.value, text: "expected: \(rule.words)\(by)",
-                                shortText:
-                                    "expected \(rule.symbol.replacingOccurrences(of: ">=", with: "≥").replacingOccurrences(of: "<=", with: "≤"))"
-                            )
-                        }
-                    }
-                    let valueThresholds = thresholds(
-                        onMetric.filter {
-                            if case .value = $0.expectation.condition { return true } else { return false }
-                        })
-                    let shareThresholds = thresholds(onMetric.filter(isShare))
-                    let named = onMetric.compactMap { verdict -> String? in
-                        if case .passes(let other) = verdict.expectation.condition { return other } else { return nil }
-                    }
-                    let projects =
-                        named.isEmpty
-                        ? decisionCharted[metric.id]
-                        : Self.chartedProjects(metricSeries, projectID: dataSet.project.id, named: named)
-                    var chart = lineChart(
-                        metricSeries, root: root, id: "watch-\(metric.id)", only: decision.id, from: from,
-                        projects: projects, extraEvents: byDates, thresholds: valueThresholds
-                    ).rawValue
-                    chart += markerNote(decision, metricSeries, from: from, projects: projects)
-                    entry["svgHTML"] = HTML(svg: chart)
-                    if let decided = decision.date {
-                        entry["takeaway"] = takeaway.sinceDecision(
-                            watched, metricSeries, decided: decided, until: successorDate)
-                    }
-                    if !shareThresholds.isEmpty, sharesApply,
-                        var share = shareChart(
-                            metricSeries, root: root, id: "watch-share-\(metric.id)", from: from, only: decision.id,
-                            thresholds: shareThresholds, extraEvents: shareByDates)?.0.rawValue
-                    {
-                        share += markerNote(decision, metricSeries, from: from, projects: nil)
-                        entry["shareSvgHTML"] = HTML(svg: share)
-                        if let decided = decision.date {
-                            entry["shareTakeaway"] = takeaway.shareSinceDecision(
-                                watched, metricSeries, decided: decided, until: successorDate,
-                                unknownWhy: entry["shareNowWhy"] as? String ?? "")
-                        }
-                    }
-                    entry["tableHTML"] =
-                        named.isEmpty
-                        ? decisionTables[metric.id] ?? ""
-                        : dataTable(metricSeries, root: root, limit: 12, projects: projects)
-                }
-                return entry
+        let page = DecisionPage(
+            href: link.href, label: link.label, date: link.date, undated: link.undated, status: link.status,
+            statusText: link.statusText, kind: link.kind,
+            bet: verdicts.isEmpty ? nil : betContext(decision, verdicts, root: root),
+            bodyHTML: decisionBody(decision), review: decision.review?.description ?? "",
+            reviewed: decision.reviewed?.description ?? "", reviewDue: dueSince != nil,
+            // A decision due for a final verdict, with no review date: since when.
+            dueSince: dueSince.map { "waiting since \($0), when the verdict of an expectation became final" } ?? "",
+            principles: decision.principles.map { id in
+                PrincipleLink(title: principleTitles[id] ?? id, href: "\(root)principles.html#\(id)", separator: "")
+            },
+            supersededBy: decision.supersededBy.flatMap(self.decision).map { self.link($0, root: root) },
+            supersedes: (supersededBy[decision.id] ?? []).map { self.link($0, root: root) },
+            statusLinks: relationLinks(decision).map { relation, target in
+                var link = self.link(target, root: root)
+                link.relation = relation
+                return link
+            },
+            deciders: decision.deciders.joined(separator: ", "), tags: decision.tags.map { TagItem(tag: $0) },
+            reviewUntil: successorDate?.description ?? "",
+            watched: review.map {
+                watchedMetrics(decision, $0, verdicts: verdicts, root: root, until: successorDate)
+            } ?? [])
+        return self.page(
+            page, title: decision.title, root: root, section: "decisions.html", source: decision.location,
+            path: Self.decisionHref(decision.id))
+    }
+
+    /// The metrics a decision page reviews, then and now, each with its charts around the decision.
+    func watchedMetrics(
+        _ decision: Decision, _ review: BetReview, verdicts: [ExpectationVerdict], root: String, until successorDate: Day?
+    ) -> [WatchedMetric] {
+        review.watched.compactMap { watched -> WatchedMetric? in
+            guard let metricSeries = series[watched.metric] else { return nil }
+            let metric = metricSeries.metric
+            let sharesApply = self.shares[metric.id] != nil && metricSeries.lines.count > 1
+            func shareCell(_ share: Double?, _ point: SeriesPoint?) -> String {
+                guard sharesApply, point != nil else { return "–" }
+                return share.map { shareText($0) } ?? "unknown"
             }
+            var svgHTML: HTML = ""
+            var shareSvgHTML: HTML = ""
+            var tableHTML: HTML = ""
+            var takeawayText = ""
+            var shareTakeaway = ""
+            let shareNowWhy =
+                sharesApply && watched.now != nil && watched.shareNow == nil
+                ? watched.now.flatMap { shareUnknownText(metricSeries, at: $0.date) }.map {
+                    $0.hasPrefix("unknown ") ? String($0.dropFirst("unknown ".count)) : $0
+                } ?? "" : ""
+            if !metricSeries.lines.isEmpty {
+                // Charted around the decision: from the January two years before it to the
+                // newest data. Decisions of one year share the window, and so its drawing.
+                let from = decision.date.flatMap { Day(year: $0.year - 2, month: 1, day: 1)?.ordinal }
+                // Each expectation on the metric marks its date; a value or share it expects is a
+                // rule on the chart of that value or share.
+                let onMetric = verdicts.filter { $0.expectation.metric == metric.id }
+                func isShare(_ verdict: ExpectationVerdict) -> Bool {
+                    if case .share = verdict.expectation.condition { return true } else { return false }
+                }
+                func byDate(_ verdict: ExpectationVerdict) -> ChartEvent? {
+                    verdict.by.map {
+                        ChartEvent(
+                            day: $0.ordinal, text: "expected by \($0): \(expectationWords(verdict.expectation))")
+                    }
+                }
+                // A share expectation is drawn on the share chart, the others on the value chart.
+                let byDates = onMetric.filter { !isShare($0) }.compactMap(byDate)
+                let shareByDates = onMetric.filter(isShare).compactMap(byDate)
+                // One rule per expected value: the same words with two dates are one rule
+                // ("by 2020-03-31, 2020-10-31"), never two labels on top of each other.
+                func thresholds(_ verdicts: [ExpectationVerdict]) -> [ChartThreshold] {
+                    var rules: [(value: Double, words: String, dates: [String], symbol: String)] = []
+                    for verdict in verdicts {
+                        let target: Double
+                        let symbol: String
+                        switch verdict.expectation.condition {
+                        case .value(let comparison, let value):
+                            target = value
+                            symbol = "\(comparison.rawValue) \(ValueFormat.full(value, unit: metric.unit))"
+                        case .share(let comparison, let value):
+                            target = value
+                            symbol = "\(comparison.rawValue) \(trimmedPercent(value * 100))"
+                        default: continue
+                        }
+                        let words = expectationWords(verdict.expectation)
+                        let date = verdict.by.map(\.description)
+                        if let index = rules.firstIndex(where: { $0.value == target && $0.words == words }) {
+                            if let date, !rules[index].dates.contains(date) { rules[index].dates.append(date) }
+                        } else {
+                            rules.append((target, words, date.map { [$0] } ?? [], symbol))
+                        }
+                    }
+                    return rules.map { rule in
+                        let by = rule.dates.isEmpty ? "" : " by \(rule.dates.joined(separator: ", "))"
+                        return ChartThreshold(
+                            value: rule.value, text: "expected: \(rule.words)\(by)",
+                            shortText:
+                                "expected \(rule.symbol.replacingOccurrences(of: ">=", with: "≥").replacingOccurrences(of: "<=", with: "≤"))"
+                        )
+                    }
+                }
+                let valueThresholds = thresholds(
+                    onMetric.filter {
+                        if case .value = $0.expectation.condition { return true } else { return false }
+                    })
+                let shareThresholds = thresholds(onMetric.filter(isShare))
+                let named = onMetric.compactMap { verdict -> String? in
+                    if case .passes(let other) = verdict.expectation.condition { return other } else { return nil }
+                }
+                let projects =
+                    named.isEmpty
+                    ? decisionCharted[metric.id]
+                    : Self.chartedProjects(metricSeries, projectID: dataSet.project.id, named: named)
+                var chart = lineChart(
+                    metricSeries, root: root, id: "watch-\(metric.id)", only: decision.id, from: from,
+                    projects: projects, extraEvents: byDates, thresholds: valueThresholds
+                ).rawValue
+                chart += markerNote(decision, metricSeries, from: from, projects: projects)
+                svgHTML = HTML(svg: chart)
+                if let decided = decision.date {
+                    takeawayText = takeaway.sinceDecision(watched, metricSeries, decided: decided, until: successorDate)
+                }
+                if !shareThresholds.isEmpty, sharesApply,
+                    var share = shareChart(
+                        metricSeries, root: root, id: "watch-share-\(metric.id)", from: from, only: decision.id,
+                        thresholds: shareThresholds, extraEvents: shareByDates)?.0.rawValue
+                {
+                    share += markerNote(decision, metricSeries, from: from, projects: nil)
+                    shareSvgHTML = HTML(svg: share)
+                    if let decided = decision.date {
+                        shareTakeaway = takeaway.shareSinceDecision(
+                            watched, metricSeries, decided: decided, until: successorDate, unknownWhy: shareNowWhy)
+                    }
+                }
+                tableHTML =
+                    named.isEmpty
+                    ? decisionTables[metric.id] ?? ""
+                    : dataTable(metricSeries, root: root, limit: 12, projects: projects)
+            }
+            return WatchedMetric(
+                name: metric.name, href: "\(root)metrics/\(metric.id).html",
+                then: watched.then.map { ValueFormat.full($0.value, unit: metric.unit) } ?? "not measured",
+                thenDate: watched.then.map { metricSeries.label($0.date) } ?? "",
+                now: watched.now.map { ValueFormat.full($0.value, unit: metric.unit) }
+                    ?? (watched.unsettled == nil ? "no value since the decision" : "none settled yet"),
+                nowDate: watched.now.map { metricSeries.label($0.date) } ?? "",
+                pending: watched.unsettled.map {
+                    "\(metricSeries.label($0.date)): \(ValueFormat.full($0.value, unit: metric.unit)) — not settled yet"
+                } ?? "",
+                shareNowWhy: shareNowWhy,
+                shareThen: shareCell(watched.shareThen, watched.then),
+                shareNow: shareCell(watched.shareNow, watched.now),
+                shareChange: watched.acrossBreak
+                    ? "not compared across a break"
+                    : watched.then != nil && watched.now != nil && sharesApply
+                        && (watched.shareThen == nil || watched.shareNow == nil)
+                        ? "unknown" : points(watched.shareChange),
+                hasShare: watched.shareThen != nil || watched.shareNow != nil, tooEarly: watched.tooEarly,
+                lag: metric.lag?.description ?? "0", svgHTML: svgHTML, takeaway: takeawayText,
+                shareSvgHTML: shareSvgHTML, shareTakeaway: shareTakeaway, tableHTML: tableHTML)
         }
-        return page(
-            "decision", title: decision.title, root: root, section: "decisions.html", source: decision.location,
-            path: Self.decisionHref(decision.id), context
-        )
     }
 
     /// The relations a decision page lists besides supersession: those written in its status, as
@@ -355,33 +359,30 @@ extension SiteRenderer {
 
     func principlesPage() -> String {
         let root = ""
-        let context: [String: Any] = [
-            "introHTML": HTML(cmark: dataSet.principles.introduction),
-            "principles": dataSet.principles.principles.map { principle -> [String: Any] in
-                [
-                    "id": principle.id, "title": principle.title, "statementHTML": HTML(cmark: principle.statement),
-                    "decisions": dataSet.decisions.filter { $0.principles.contains(principle.id) }.map {
-                        decisionLink($0, root: root)
-                    },
-                ]
+        let page = PrinciplesPage(
+            introHTML: HTML(cmark: dataSet.principles.introduction),
+            principles: dataSet.principles.principles.map { principle in
+                PrincipleSection(
+                    id: principle.id, title: principle.title, statementHTML: HTML(cmark: principle.statement),
+                    decisions: dataSet.decisions.filter { $0.principles.contains(principle.id) }.map {
+                        self.link($0, root: root)
+                    })
             },
-            "unserved": Analysis.traceability(dataSet).decisionsWithoutPrinciples.compactMap(decision).map {
-                decisionLink($0, root: root)
-            },
-        ]
-        return page(
-            "principles", title: "Principles", root: root, section: "principles.html",
-            source: dataSet.principles.location, context)
+            unserved: Analysis.traceability(dataSet).decisionsWithoutPrinciples.compactMap(decision).map {
+                self.link($0, root: root)
+            })
+        return self.page(
+            page, title: "Principles", root: root, section: "principles.html", source: dataSet.principles.location)
     }
 
     /// The bet of a decision page: its verdict, and each expectation in words with its verdict,
     /// the number it was judged on, that number's date and the file it comes from.
-    func betContext(_ decision: Decision, _ verdicts: [ExpectationVerdict], root: String) -> [String: Any] {
+    func betContext(_ decision: Decision, _ verdicts: [ExpectationVerdict], root: String) -> DecisionBet {
         let us = dataSet.project.name
         let overall = Analysis.betVerdict(verdicts) ?? .noData
-        return [
-            "verdict": overall.rawValue, "words": overall.words,
-            "expectations": verdicts.map { verdict -> [String: Any] in
+        return DecisionBet(
+            verdict: overall.rawValue, words: overall.words,
+            expectations: verdicts.map { verdict -> ExpectationRow in
                 let expectation = verdict.expectation
                 let metricSeries = series[expectation.metric]
                 let metric = metricSeries?.metric
@@ -426,14 +427,12 @@ extension SiteRenderer {
                         }
                     }
                 }
-                return [
-                    "text": text, "verdict": verdict.verdict.rawValue, "verdictWords": verdict.verdict.words,
-                    "judged": judged, "reason": reasonText(verdict),
-                    "source": verdict.judged.flatMap { dataSet.observations.location(at: Int($0.observation)) }
-                        .map { "\(sourcePath($0)):\($0.line)" } ?? "",
-                ]
-            },
-        ]
+                return ExpectationRow(
+                    text: text, verdict: verdict.verdict.rawValue, verdictWords: verdict.verdict.words,
+                    judged: judged, reason: reasonText(verdict),
+                    source: verdict.judged.flatMap { dataSet.observations.location(at: Int($0.observation)) }
+                        .map { "\(sourcePath($0)):\($0.line)" } ?? "")
+            })
     }
 
     /// Why a verdict is not met or missed, as a sentence: "No value in Apr 2020.", "The share is

@@ -2,47 +2,39 @@ extension SiteRenderer {
     func metricPage(_ metric: Metric) -> String {
         let root = "../"
         let metricSeries = series[metric.id] ?? MetricSeries(metric: metric, lines: [], dates: [])
-        var context: [String: Any] = [
-            "name": metric.name, "kind": metric.kind.rawValue, "isVanity": metric.kind == .vanity,
-            "unit": metric.unit ?? "",
-            "lag": metric.lag.map { $0.amount == 0 ? "none: it reports use as it happens" : $0.description } ?? "",
-            "scale": metric.scale.rawValue,
-            "higherIsBetter": metric.higherIsBetter, "sourceHref": metric.source.flatMap(safeURL) ?? "",
-            "source": metric.source.map { metric.source.flatMap(safeURL) == nil ? $0 : Self.linkLabel($0) } ?? "",
-            "collected": collectedText(metric),
-            "descriptionHTML": HTML(cmark: metric.description),
-            "hasData": !metricSeries.lines.isEmpty,
-            "cadence": metricSeries.cadence.map {
+        let hasData = !metricSeries.lines.isEmpty
+        let share = hasData ? shareChart(metricSeries, root: root, id: "share-\(metric.id)") : nil
+        let page = MetricPage(
+            name: metric.name, kind: metric.kind.rawValue, isVanity: metric.kind == .vanity, unit: metric.unit ?? "",
+            lag: metric.lag.map { $0.amount == 0 ? "none: it reports use as it happens" : $0.description } ?? "",
+            scale: metric.scale.rawValue, higherIsBetter: metric.higherIsBetter,
+            sourceHref: metric.source.flatMap(safeURL) ?? "",
+            source: metric.source.map { metric.source.flatMap(safeURL) == nil ? $0 : Self.linkLabel($0) } ?? "",
+            collected: collectedText(metric), descriptionHTML: HTML(cmark: metric.description), hasData: hasData,
+            cadence: metricSeries.cadence.map {
                 metric.cadence == nil ? "\($0.rawValue) (inferred from the dates)" : $0.rawValue
             } ?? (metricSeries.dates.count > 1 ? "irregular" : ""),
-            "events": metric.events.map { event -> [String: Any] in
-                [
-                    "date": event.date.description, "dateLabel": metricSeries.label(event.date),
-                    "text": event.project.map { "\(projectName($0)): \(event.text)" } ?? event.text,
-                    "isBreak": event.isBreak,
-                ]
+            events: metric.events.map { event in
+                EventItem(
+                    date: event.date.description, dateLabel: metricSeries.label(event.date),
+                    text: event.project.map { "\(projectName($0)): \(event.text)" } ?? event.text,
+                    isBreak: event.isBreak)
             },
-            "crossovers": crossoverSentences(metricSeries).map { ["text": $0] },
-        ]
-        if !metricSeries.lines.isEmpty {
-            context["svgHTML"] = lineChart(metricSeries, root: root, id: "metric-\(metric.id)")
-            context["takeaway"] = takeaway.values(metricSeries)
-            context["tableHTML"] = dataTable(metricSeries, root: root, limit: Self.metricTableRows)
-            if let (svg, _) = shareChart(metricSeries, root: root, id: "share-\(metric.id)") {
-                context["share"] = [
-                    "svgHTML": svg, "denominatorNote": shareNote(metricSeries),
-                    "takeaway": takeaway.share(metricSeries, shares: shares[metric.id] ?? []),
-                    "tableHTML": shareTable(
-                        metricSeries, limit: Self.metricTableRows, fullHref: ("\(root)data/site.json", "site.json")),
-                ]
-            }
-        }
-        context["watchedBy"] = dataSet.decisions.filter { $0.watch.contains(metric.id) }.map {
-            decisionLink($0, root: root)
-        }
-        return page(
-            "metric", title: metric.name, root: root, section: "trends.html", source: metric.location,
-            path: "metrics/\(metric.id).html", context)
+            crossovers: crossoverSentences(metricSeries).map { TextItem(text: $0) },
+            svgHTML: hasData ? lineChart(metricSeries, root: root, id: "metric-\(metric.id)") : "",
+            takeaway: hasData ? takeaway.values(metricSeries) : "",
+            tableHTML: hasData ? dataTable(metricSeries, root: root, limit: Self.metricTableRows) : "",
+            share: share.map { svg, _ in
+                ShareSection(
+                    svgHTML: svg, denominatorNote: shareNote(metricSeries),
+                    takeaway: takeaway.share(metricSeries, shares: shares[metric.id] ?? []),
+                    tableHTML: shareTable(
+                        metricSeries, limit: Self.metricTableRows, fullHref: ("\(root)data/site.json", "site.json")))
+            },
+            watchedBy: dataSet.decisions.filter { $0.watch.contains(metric.id) }.map { self.link($0, root: root) })
+        return self.page(
+            page, title: metric.name, root: root, section: "trends.html", source: metric.location,
+            path: "metrics/\(metric.id).html")
     }
 
     /// A metric page's tables show this many dates, newest first: every date of 33 years of a

@@ -1,41 +1,33 @@
 extension SiteRenderer {
     func snapshotsPage() -> String {
-        let root = ""
-        let context: [String: Any] = [
-            "snapshots": dataSet.snapshots.reversed().map { snapshot -> [String: Any] in
-                [
-                    "title": snapshot.title, "date": snapshot.date.description,
-                    "href": snapshotPaths[snapshot.id] ?? "",
-                    "count": counted(snapshot.observations.count, "value", "values"),
-                    "metrics": counted(snapshot.metrics.count, "metric", "metrics"),
-                    "showDate": !Self.titleSaysDate(snapshot.title, snapshot.date),
-                    "projects": snapshot.projects.map(projectName).joined(separator: ", "),
-                ]
-            }
-        ]
-        return page("snapshots", title: "Snapshots", root: root, section: "snapshots.html", context)
+        let page = SnapshotsPage(
+            snapshots: dataSet.snapshots.reversed().map { snapshot in
+                SnapshotItem(
+                    title: snapshot.title, date: snapshot.date.description, href: snapshotPaths[snapshot.id] ?? "",
+                    count: counted(snapshot.observations.count, "value", "values"),
+                    metrics: counted(snapshot.metrics.count, "metric", "metrics"),
+                    showDate: !Self.titleSaysDate(snapshot.title, snapshot.date),
+                    projects: snapshot.projects.map(projectName).joined(separator: ", "))
+            })
+        return self.page(page, title: "Snapshots", root: "", section: "snapshots.html")
     }
 
     func snapshotPage(_ snapshot: Snapshot, index: Int) -> String {
         let root = "../"
-        var context: [String: Any] = [
-            "title": snapshot.title, "date": snapshot.date.description,
-            "sourceHref": snapshot.source.flatMap(safeURL) ?? "",
-            "source": snapshot.source.map { snapshot.source.flatMap(safeURL) == nil ? $0 : Self.linkLabel($0) } ?? "",
-            "notesHTML": HTML(cmark: snapshot.notes), "tableHTML": measurementTable(snapshot, root: root),
-        ]
-        func link(_ other: Snapshot) -> [String: Any] {
-            [
-                "title": other.title, "date": other.date.description,
-                "showDate": !Self.titleSaysDate(other.title, other.date),
-                "href": root + (snapshotPaths[other.id] ?? ""),
-            ]
+        func link(_ other: Snapshot) -> SnapshotLink {
+            SnapshotLink(
+                title: other.title, date: other.date.description,
+                showDate: !Self.titleSaysDate(other.title, other.date), href: root + (snapshotPaths[other.id] ?? ""))
         }
-        if index > 0 { context["previous"] = link(dataSet.snapshots[index - 1]) }
-        if index + 1 < dataSet.snapshots.count { context["next"] = link(dataSet.snapshots[index + 1]) }
-        return page(
-            "snapshot", title: snapshot.title, root: root, section: "snapshots.html", source: snapshot.location,
-            path: snapshotPaths[snapshot.id] ?? "snapshots/\(snapshot.id).html", context)
+        let page = SnapshotPage(
+            date: snapshot.date.description, sourceHref: snapshot.source.flatMap(safeURL) ?? "",
+            source: snapshot.source.map { snapshot.source.flatMap(safeURL) == nil ? $0 : Self.linkLabel($0) } ?? "",
+            notesHTML: HTML(cmark: snapshot.notes), tableHTML: measurementTable(snapshot, root: root),
+            previous: index > 0 ? link(dataSet.snapshots[index - 1]) : nil,
+            next: index + 1 < dataSet.snapshots.count ? link(dataSet.snapshots[index + 1]) : nil)
+        return self.page(
+            page, title: snapshot.title, root: root, section: "snapshots.html", source: snapshot.location,
+            path: snapshotPaths[snapshot.id] ?? "snapshots/\(snapshot.id).html")
     }
 
     /// A snapshot's table as measured: metrics down, projects across. Built in Swift rather than
@@ -85,6 +77,6 @@ extension SiteRenderer {
     /// root). The stylesheet is linked, not inlined: the HTML checker's CSS grammar predates some
     /// of its rules (container queries, `color-scheme`), and a page must pass it.
     func notFoundPage() -> String {
-        page("404", title: "Page not found", root: baseURL ?? "/", section: "", [:])
+        page(NotFoundPage(), title: "Page not found", root: baseURL ?? "/", section: "")
     }
 }

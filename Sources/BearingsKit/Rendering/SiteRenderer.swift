@@ -293,49 +293,30 @@ struct SiteRenderer: Sendable {
         ("Principles", "principles.html"), ("Snapshots", "snapshots.html"),
     ]
 
-    /// Renders a page template inside the shared layout. `path` is the page's path in the site,
-    /// for its link preview's `og:url`; nil means `<template>.html` (the 404 page has none).
-    func page(
-        _ template: String, title: String, root: String, section: String, source: SourceLocation? = nil,
-        path: String? = nil, _ context: [String: Any]
-    ) -> String {
-        var values = context
-        values.merge(previewValues(path: template == "404" ? nil : path ?? "\(template).html")) { _, preview in preview
-        }
-        values["editURL"] = source.map(editLink) ?? ""
-        values["root"] = root
-        values["title"] = title
-        values["pageTitle"] = title == dataSet.project.name ? title : "\(title) · \(dataSet.project.name)"
-        values["projectName"] = dataSet.project.name
-        values["tagline"] = dataSet.project.tagline ?? ""
-        values["projectURL"] = dataSet.project.url.flatMap(safeURL) ?? ""
-        values["dataAsOf"] = dataAsOf?.description ?? ""
-        values["builtAt"] = buildTime.map(isoTimestamp) ?? ""
-        values["nav"] = Self.navigation.map { item -> [String: Any] in
-            ["label": item.label, "href": root + item.path, "current": item.path == section]
-        }
-        if templates.isCompiled(template), let page = CompiledTemplates.render(template, values) { return page }
-        return templates.render(template, Self.withFlags(values))
+    /// Renders a page inside the shared layout. `path` is the page's path in the site, for its link
+    /// preview's `og:url`; nil means `<template>.html` (the 404 page has none).
+    func page<Page: CompiledPage>(
+        _ page: Page, title: String, root: String, section: String, source: SourceLocation? = nil, path: String? = nil
+    ) -> String where Page.Layout == PageLayout {
+        templates.render(
+            page,
+            layout: layout(Page.template, title: title, root: root, section: section, source: source, path: path))
     }
 
-    /// Adds `hasItems` (true when non-empty) beside every list `items`, so templates can test for
-    /// empty lists; Mustache has no such test of its own.
-    static func withFlags(_ values: [String: Any]) -> [String: Any] {
-        var result = values
-        for (key, value) in values {
-            if let list = value as? [[String: Any]] {
-                result[key] = list.map(withFlags)
-                result["has" + key.prefix(1).uppercased() + key.dropFirst()] = !list.isEmpty
-            } else if let list = value as? [Any] {
-                result["has" + key.prefix(1).uppercased() + key.dropFirst()] = !list.isEmpty
-            } else if let dictionary = value as? [String: Any] {
-                result[key] = withFlags(dictionary)
-            } else if let text = value as? String, text.isEmpty {
-                // An empty string is "absent", so `{{#key}}` skips it.
-                result[key] = nil
-            }
-        }
-        return result
+    /// What the layout shows around the page `template`; `path` is as `page` takes it.
+    func layout(
+        _ template: String, title: String, root: String, section: String, source: SourceLocation?, path: String?
+    ) -> PageLayout {
+        let preview = previewValues(path: template == "404" ? nil : path ?? "\(template).html")
+        return PageLayout(
+            title: title, pageTitle: title == dataSet.project.name ? title : "\(title) · \(dataSet.project.name)",
+            previewDescription: preview.description, pageURL: preview.pageURL, badgeURL: preview.badgeURL,
+            editURL: source.map(editLink) ?? "", root: root, projectName: dataSet.project.name,
+            tagline: dataSet.project.tagline ?? "", projectURL: dataSet.project.url.flatMap(safeURL) ?? "",
+            dataAsOf: dataAsOf?.description ?? "", builtAt: buildTime.map(isoTimestamp) ?? "",
+            nav: Self.navigation.map {
+                NavigationItem(label: $0.label, href: root + $0.path, current: $0.path == section)
+            })
     }
 
     // MARK: - Shared helpers
@@ -361,17 +342,14 @@ struct SiteRenderer: Sendable {
         decision.number.map(Self.paddedNumber) ?? ""
     }
 
-    func decisionLink(_ decision: Decision, root: String) -> [String: Any] {
-        var link: [String: Any] = [
-            "href": root + Self.decisionHref(decision.id), "title": decision.title, "label": decisionLabel(decision),
-            "date": decision.date?.description ?? "", "undated": decision.date == nil,
-            "status": decision.status?.rawValue ?? "unknown",
-            "statusText": decision.statusText ?? "no status", "kind": decision.kind?.rawValue ?? "",
-        ]
-        if let verdict = betVerdict(decision) {
-            link["bet"] = ["verdict": verdict.rawValue, "words": "bet \(verdict.words)"]
-        }
-        return link
+    /// A link to a decision, as the `decision-item` partial shows it.
+    func link(_ decision: Decision, root: String) -> DecisionLink {
+        DecisionLink(
+            href: root + Self.decisionHref(decision.id), title: decision.title, label: decisionLabel(decision),
+            date: decision.date?.description ?? "", undated: decision.date == nil,
+            status: decision.status?.rawValue ?? "unknown", statusText: decision.statusText ?? "no status",
+            kind: decision.kind?.rawValue ?? "",
+            bet: betVerdict(decision).map { BetLink(verdict: $0.rawValue, words: "bet \($0.words)") })
     }
 
     /// The decisions due for review on the reference date (SPEC §1, "Due"), longest-waiting first,

@@ -15,7 +15,7 @@ public struct TemplateSet: Sendable {
     }
 
     let library: MustacheLibrary
-    /// The templates a `--templates` folder replaced, by name (`decision`, `layout`).
+    /// The templates a `--templates` folder replaced with a different text, by name (`decision`, `layout`).
     let replaced: Set<String>
     /// Non-template files (the stylesheet), by path under `assets/`.
     let assets: [String: String]
@@ -48,8 +48,13 @@ public struct TemplateSet: Sendable {
                 guard let data = FileManager.default.contents(atPath: url.path),
                     let text = String(data: data, encoding: .utf8)
                 else { throw LoadError(path: DataLoader.join(directory, name), reason: "cannot be read as UTF-8 text") }
+                // A file equal to the built-in one replaces nothing: a checkout's own templates/,
+                // which `bearings` takes as the templates folder when run inside the repository,
+                // renders the same pages, as fast (compiled).
+                if name.hasSuffix(".mustache"), files[name] != text {
+                    replaced.insert(String(name.dropLast(".mustache".count)))
+                }
                 files[name] = text
-                if name.hasSuffix(".mustache") { replaced.insert(String(name.dropLast(".mustache".count))) }
             }
         }
         var library = MustacheLibrary()
@@ -71,15 +76,22 @@ public struct TemplateSet: Sendable {
         self.assets = assets
     }
 
-    /// Renders a named template with a view model.
-    func render(_ name: String, _ context: [String: Any]) -> String {
-        library.render(context, withTemplate: name) ?? ""
+    /// Renders a page struct inside the layout: its compiled template, or, when a templates folder
+    /// replaced it (or the layout, or a partial it uses), swift-mustache over the same structs.
+    func render<Page: CompiledPage>(_ page: Page, layout: Page.Layout) -> String {
+        if isCompiled(Page.template) {
+            var out = ""
+            out.reserveCapacity(16_384)
+            page.render(layout: layout, into: &out)
+            return out
+        }
+        return library.render(PageContext(page: page, layout: layout), withTemplate: Page.template) ?? ""
     }
 
-    /// Whether the page `name` is rendered by its compiled version (`CompiledTemplates`): it is a
+    /// Whether the page `name` is rendered by its compiled version (`BuiltInTemplates`): it is a
     /// built-in template, and neither it nor a template it uses (layout, partials) was replaced.
     func isCompiled(_ name: String) -> Bool {
-        guard let uses = CompiledTemplates.uses(name) else { return false }
+        guard let uses = BuiltInTemplates.uses[name] else { return false }
         return ([name] + uses).allSatisfy { !replaced.contains($0) }
     }
 }

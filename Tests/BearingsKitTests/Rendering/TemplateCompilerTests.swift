@@ -24,59 +24,186 @@ import Testing
         return library
     }
 
-    static func compiled(_ name: String, _ values: [String: Any]) -> String? {
-        var out = ""
-        guard CaseTemplates.render(name, TemplateScope(values), into: &out) else { return nil }
-        return out
+    /// Adds `hasItems` (true when non-empty) beside every list `items` and drops empty strings, as
+    /// the renderer did to the `[String: Any]` it handed templates before page structs: what the
+    /// compiled page and the generated `MustacheParent` conformances must agree with.
+    static func withFlags(_ values: [String: Any]) -> [String: Any] {
+        var result = values
+        for (key, value) in values {
+            if let list = value as? [[String: Any]] {
+                result[key] = list.map(withFlags)
+                result["has" + key.prefix(1).uppercased() + key.dropFirst()] = !list.isEmpty
+            } else if let list = value as? [Any] {
+                result["has" + key.prefix(1).uppercased() + key.dropFirst()] = !list.isEmpty
+            } else if let dictionary = value as? [String: Any] {
+                result[key] = withFlags(dictionary)
+            } else if let text = value as? String, text.isEmpty {
+                result[key] = nil
+            }
+        }
+        return result
     }
 
-    /// The same bytes from the compiled function and from swift-mustache (which is handed the
-    /// values through `withFlags`, as `SiteRenderer` hands them).
-    static func expectSame(_ name: String, _ values: [String: Any], _ label: String) throws {
-        let want = try #require(library().render(SiteRenderer.withFlags(values), withTemplate: name))
-        let got = try #require(compiled(name, values), "\(name) is compiled")
-        #expect(got == want, "\(name), \(label)")
-        #expect(!want.isEmpty)
-    }
+    // MARK: - Typed templates (a page struct read directly)
 
-    static var full: [String: Any] {
-        [
-            "name": "<a & 'b'> \"c\"", "title": "Outer", "count": 3, "flag": true, "off": false, "ratio": 1.5,
-            "html": HTML(svg: "<svg><text>x</text></svg>"), "blank": HTML(svg: ""), "empty": "", "text": "plain",
-            "items": [
-                ["name": "first", "tags": ["x", "y"]] as [String: Any],
-                ["name": "second", "title": "Inner", "flag": false, "tags": [String]()],
-                ["name": "", "hasTags": true],
+    static let caseLayout = CaseLayout(
+        title: "Typed <page>", root: "../", tagline: "",
+        nav: [
+            CaseNavigation(label: "One", href: "one.html", current: true),
+            CaseNavigation(label: "Two & more", href: "two.html", current: false),
+        ])
+
+    static var fullPage: CasePage {
+        CasePage(
+            name: "<a & 'b'> \"c\"", label: "L", count: 3, flag: true, off: false, empty: "",
+            html: HTML(svg: "<svg><text>x</text></svg>"), blank: HTML(svg: ""),
+            items: [
+                CaseItem(name: "first", label: "", title: "", flag: true, tags: ["x", "<y>"]),
+                CaseItem(name: "second", label: "2", title: "Inner", flag: false, tags: []),
             ],
-            "noItems": [Any](),
-            "object": ["name": "object's", "inner": ["name": "inner <b>"]] as [String: Any],
-            "words": ["one", "<two>"],
+            noItems: [], words: ["one", "<two>"],
+            object: CaseItem(name: "object's", label: "", title: "", flag: true, tags: []), none: nil,
+            text: "plain", missing: "", tags: ["t"])
+    }
+
+    static var sparsePage: CasePage {
+        CasePage(
+            name: "", label: "", count: 0, flag: false, off: true, empty: "", html: HTML(svg: ""),
+            blank: HTML(svg: "<b>not blank</b>"), items: [],
+            noItems: [CaseItem(name: "n", label: "", title: "", flag: false, tags: [])], words: [], object: nil,
+            none: nil, text: "", missing: "", tags: [])
+    }
+
+    /// The same values as the `[String: Any]` the renderer handed templates before page structs:
+    /// the page's, with the layout's merged over them.
+    static func dictionary(_ page: CasePage, _ layout: CaseLayout) -> [String: Any] {
+        func item(_ item: CaseItem) -> [String: Any] {
+            ["name": item.name, "label": item.label, "title": item.title, "flag": item.flag, "tags": item.tags]
+        }
+        var values: [String: Any] = [
+            "name": page.name, "label": page.label, "count": page.count, "flag": page.flag, "off": page.off,
+            "empty": page.empty, "html": page.html, "blank": page.blank, "items": page.items.map(item),
+            "noItems": page.noItems.map(item), "words": page.words, "text": page.text, "missing": page.missing,
+            "tags": page.tags,
         ]
+        if let object = page.object { values["object"] = item(object) }
+        values["title"] = layout.title
+        values["root"] = layout.root
+        values["tagline"] = layout.tagline
+        values["nav"] = layout.nav.map { ["label": $0.label, "href": $0.href, "current": $0.current] as [String: Any] }
+        return values
     }
 
-    static var sparse: [String: Any] {
-        [
-            "name": "", "items": [Any](), "flag": false, "html": HTML(svg: ""), "text": "", "object": [String: Any](),
-            "hasItems": true, "noItems": ["listed"],
-        ]
+    /// Every construct of the subset (TemplateCases/, each case a partial of typed.mustache) renders
+    /// the same bytes compiled (fields read directly), through swift-mustache over the same struct
+    /// (the generated `MustacheParent` conformance, as a `--templates` override is rendered), and
+    /// through swift-mustache over the dictionary the renderer used to build.
+    @Test(arguments: ["full", "sparse"])
+    func aTypedPageRendersAsSwiftMustacheDoes(_ label: String) throws {
+        let page = label == "full" ? Self.fullPage : Self.sparsePage
+        var compiled = ""
+        page.render(layout: Self.caseLayout, into: &compiled)
+        let library = try Self.library()
+        let overStruct = try #require(
+            library.render(PageContext(page: page, layout: Self.caseLayout), withTemplate: "typed"))
+        let overDictionary = try #require(
+            library.render(Self.withFlags(Self.dictionary(page, Self.caseLayout)), withTemplate: "typed"))
+        #expect(compiled == overStruct, "\(label): compiled and swift-mustache over the struct")
+        #expect(compiled == overDictionary, "\(label): compiled and swift-mustache over the dictionary")
+        #expect(!compiled.isEmpty)
     }
 
-    @Test(arguments: [
-        "variables", "sections", "inverted", "flags", "partials", "case-item", "comments", "dotted", "case-layout",
-        "inheritance", "whitespace",
-    ])
-    func eachConstructRendersAsSwiftMustacheDoes(_ name: String) throws {
-        try Self.expectSame(name, Self.full, "full")
-        try Self.expectSame(name, Self.sparse, "sparse")
-        try Self.expectSame(name, [:], "empty")
+    /// Read by hand from typed.mustache, typed-item.mustache and `fullPage`: an empty label or title
+    /// of an item is absent, so the page's label and the layout's title show instead (the layout's
+    /// values are the innermost context of the page); `hasTags` is whether `tags` is non-empty.
+    @Test func aTypedPageRendersAsReadByHand() {
+        var page = ""
+        Self.fullPage.render(layout: Self.caseLayout, into: &page)
+        #expect(page.hasPrefix("<title>Typed &lt;page&gt;</title>\n"))
+        #expect(
+            page.contains(
+                "<nav><a href=\"../one.html\" class=\"here\">One</a><a href=\"../two.html\">Two &amp; more</a></nav>\n")
+        )
+        #expect(
+            page.contains("\n  <li><a>first</a> <b>L</b> on in Typed &lt;page&gt;: <i>x</i><i>&lt;y&gt;</i></li>\n"))
+        #expect(page.contains("\n  <li><a>second</a> <b>2</b> in Inner no tags</li>\n"))
+        #expect(page.contains("\n<p>label L L</p>\nempty is absent\n"))
+        #expect(page.contains("\nflag onoff is off\n<ul>\n"))
+        // The object's empty label is absent: the page's shows.
+        #expect(page.contains("\nnoItems is empty\none;&lt;two&gt;;\nobject: object&#39;s L flag\nno missing\n"))
+        #expect(page.hasSuffix("<footer>Typed &lt;page&gt; · no tagline</footer>\n"))
+        // sections.mustache: a standalone section line is dropped with its indentation, a list
+        // renders once per item, an item's empty title is absent and the layout's shows.
+        #expect(
+            page.contains("\n<ul>\n  <li>first of Typed &lt;page&gt; (flag)</li>\n  <li>second of Inner</li>\n</ul>\n"))
     }
 
-    /// Read by hand from sections.mustache and the data: a standalone section line is dropped with
-    /// its indentation, a list renders once per item, an inner context falls back to the outer one.
-    @Test func aListSectionRendersAsReadByHand() throws {
-        let values: [String: Any] = ["title": "T", "items": [["name": "a"], ["name": "b", "title": "U"]]]
-        let page = try #require(Self.compiled("sections", values))
-        #expect(page.hasPrefix("<ul>\n  <li>a of T</li>\n  <li>b of U</li>\n</ul>\n"))
+    static let casePages = TemplateCompiler.Source(
+        name: "Pages.swift", path: "Pages/Pages.swift",
+        text: """
+            struct Layout {
+                static let template = "layout"
+                let title: String
+            }
+            struct Page: Sendable {
+                static let template = "page"
+                let name: String  // a comment
+                let rows: [Row]
+                var note: String = ""
+                var computed: String { name }
+                func method() -> Int { 1 }
+            }
+            struct Row {
+                let cell: String
+            }
+            """)
+
+    static func typedError(_ page: String, pages: TemplateCompiler.Source = casePages) -> String? {
+        do {
+            _ = try TemplateCompiler.compile(
+                [
+                    .init(
+                        name: "layout", path: "templates/layout.mustache",
+                        text: "<t>{{title}}</t>{{$content}}{{/content}}"),
+                    .init(name: "page", path: "templates/page.mustache", text: page),
+                ], pages: [pages], enumName: "T")
+            return nil
+        } catch {
+            return error.description
+        }
+    }
+
+    /// A name no context of a typed template has (a misspelt name, a field not in its struct) stops
+    /// the build at the template's line, naming the structs looked in.
+    @Test func anUnknownNameInATypedTemplateIsAnErrorAtItsLine() {
+        let page =
+            "{{<layout}}{{$content}}\n<p>{{name}}{{note}}</p>\n{{#rows}}\n<td>{{cell}} {{titel}}</td>\n{{/rows}}\n{{/content}}{{/layout}}"
+        #expect(
+            Self.typedError(page)
+                == "templates/page.mustache:4:14: error: no field 'titel' in Row, Layout, Page (innermost first);"
+                + " add it to the page struct (Sources/…/Pages/) or correct the name")
+        #expect(Self.typedError(page.replacingOccurrences(of: " {{titel}}", with: " {{title}}")) == nil)
+        #expect(
+            Self.typedError("{{<layout}}{{$content}}\n\n{{#row}}x{{/row}}{{/content}}{{/layout}}")?.hasPrefix(
+                "templates/page.mustache:3:1: error: no field 'row' in Layout, Page") == true)
+        #expect(
+            Self.typedError("{{<layout}}{{$content}}{{rows}}{{/content}}{{/layout}}")?.hasPrefix(
+                "templates/page.mustache:1:24: error: this tag writes a value of type [Row], which has no text") == true
+        )
+        #expect(
+            Self.typedError("{{<layout}}{{$content}}{{#hasRows}}{{name}}{{/hasRows}}{{/content}}{{/layout}}") == nil)
+        var repeated = Self.casePages
+        repeated.text = repeated.text.replacingOccurrences(of: "let name: String", with: "let title: String")
+        #expect(
+            Self.typedError("x", pages: repeated)
+                == "Pages/Pages.swift:5:1: error: 'Page' has the field 'title', which Layout has too; the layout's"
+                + " would hide it: rename or remove it")
+        var badType = Self.casePages
+        badType.text = badType.text.replacingOccurrences(of: "let cell: String", with: "let cell: Double")
+        #expect(
+            Self.typedError("x", pages: badType)
+                == "Pages/Pages.swift:13:1: error: 'Row.cell' has the type 'Double', which templates cannot read; use"
+                + " String, HTML, Bool, Int, [T], T? or a struct declared in a Pages/ folder")
     }
 
     static func error(_ text: String) -> String? {
@@ -126,9 +253,23 @@ import Testing
             }
     }
 
+    /// The built-in page structs, as the build hands them to the compiler.
+    static func builtInPages() throws -> [TemplateCompiler.Source] {
+        let folder = repository.appendingPathComponent("Sources/BearingsKit/Rendering/Pages")
+        return try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
+            .filter { $0.hasSuffix(".swift") }
+            .map { name in
+                let path = folder.appendingPathComponent(name).path
+                return .init(name: name, path: path, text: try String(contentsOfFile: path, encoding: .utf8))
+            }
+    }
+
     /// The function a generated file holds for `template`.
     static func function(_ source: String, _ template: String) -> String {
-        guard let start = source.range(of: "    /// templates/\(template).mustache\n") else { return "" }
+        guard
+            let start = source.range(of: "    /// templates/\(template).mustache\n")
+                ?? source.range(of: "    /// templates/\(template).mustache, over ")
+        else { return "" }
         let rest = source[start.upperBound...]
         let end = rest.range(of: "\n    }\n")?.upperBound ?? rest.endIndex
         return String(rest[..<end])
@@ -150,13 +291,18 @@ import Testing
             return source
         }
         #expect(edited.map(\.text) != original.map(\.text))
-        let before = try TemplateCompiler.compile(original, enumName: "BuiltInTemplates")
-        let after = try TemplateCompiler.compile(edited, enumName: "BuiltInTemplates")
+        let pages = try Self.builtInPages()
+        let before = try TemplateCompiler.compile(original, pages: pages, enumName: "BuiltInTemplates")
+        let after = try TemplateCompiler.compile(edited, pages: pages, enumName: "BuiltInTemplates")
         let decisionBefore = Self.function(before, "decision")
         let decisionAfter = Self.function(after, "decision")
+        #expect(decisionBefore.contains("static func t1_decision(_ page: DecisionPage, _ layout: PageLayout,"))
         #expect(!decisionBefore.contains("class=\\\"edited\\\""))
-        #expect(decisionAfter.contains("<p class=\\\"edited\\\">Edited: \"\n        s.text(k"))
-        for name in ["layout", "decisions", "metric", "index", "snapshot", "decision-item", "trends"] {
+        // The decision page's title is the layout's: read from the struct, with no lookup by name.
+        #expect(
+            decisionAfter.contains(
+                "<p class=\\\"edited\\\">Edited: \"\n        out += HTML.escape(layout.title)\n"))
+        for name in ["decisions", "metric", "index", "snapshot", "snapshots", "principles", "trends", "404"] {
             #expect(!Self.function(before, name).isEmpty)
             #expect(Self.function(before, name) == Self.function(after, name), "\(name) unchanged")
         }

@@ -3,7 +3,7 @@ import Testing
 
 @testable import BearingsKit
 
-/// The built-in templates are compiled (`CompiledTemplates`, from templates/ at build time); a
+/// The built-in templates are compiled (`BuiltInTemplates`, from templates/ at build time); a
 /// `--templates` folder that replaces one of them, or a partial or layout it uses, is rendered by
 /// swift-mustache. The compiler's own tests are `TemplateCompilerTests`.
 @Suite struct CompiledTemplatesTests {
@@ -51,5 +51,71 @@ import Testing
             guard !page(builtIn, path).contains("decision-list") else { continue }
             #expect(page(replaced, path) == page(builtIn, path), "\(path) is not concerned")
         }
+    }
+
+    static func temporaryFolder() throws -> URL {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "bearings-templates-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        return folder
+    }
+
+    /// A `--templates` decision page reads the page struct by the names docs/reference.md gives:
+    /// the page's fields, a list's `hasItems`, an item's fields inside its section, and the
+    /// layout's values. Expected values read by hand from the small fixture's data.
+    @Test func anOverrideReadsThePageStructByTheDocumentedNames() throws {
+        let folder = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try Data(
+            ("{{title}}|{{label}}|{{status}}|{{#hasPrinciples}}{{#principles}}{{title}}{{separator}};{{/principles}}"
+                + "{{/hasPrinciples}}|{{#hasWatched}}{{#watched}}{{name}}: {{then}};{{/watched}}{{/hasWatched}}"
+                + "|{{#supersededBy}}{{label}} {{title}}{{/supersededBy}}|{{^hasTags}}no tags{{/hasTags}}"
+                + "|{{projectName}}|{{root}}|{{pageURL}}\n").utf8
+        ).write(to: folder.appendingPathComponent("decision.mustache"))
+        let load = LoadOptions(dataDirectory: siteFixtures.appendingPathComponent("small/data").path)
+        let plan = try Self.plan(load, templates: folder.path)
+        func page(_ path: String) -> String { String(decoding: plan.files[path] ?? [], as: UTF8.self) }
+        #expect(
+            page("decisions/0001-users-first.html")
+                == "Serve only command-line users|0001|superseded|Users first;|Monthly downloads: 1,200 downloads;"
+                + "|0002 Move formats into plugins|no tags|Widget|../"
+                + "|https://example.org/report/decisions/0001-users-first.html\n")
+        #expect(
+            page("decisions/0003-docs.html")
+                == "Write a tutorial|0003|proposed|Users first;|||no tags|Widget|../"
+                + "|https://example.org/report/decisions/0003-docs.html\n")
+    }
+
+    /// A templates folder whose files equal the built-in ones (a checkout's own templates/, which
+    /// `bearings` takes as the templates folder when run inside the repository) replaces nothing:
+    /// every page is still rendered by its compiled template, to the same bytes.
+    @Test func aFolderEqualToTheBuiltInsRendersCompiledAndTheSame() throws {
+        let folder = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        for (name, text) in EmbeddedTemplates.files {
+            let url = folder.appendingPathComponent(name)
+            try FileManager.default.createDirectory(
+                at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(text.utf8).write(to: url)
+        }
+        let set = try TemplateSet(overrides: folder.path)
+        #expect(set.replaced.isEmpty)
+        for name in [
+            "decision", "decisions", "index", "metric", "principles", "snapshot", "snapshots", "trends", "404",
+        ] {
+            #expect(set.isCompiled(name), "\(name) is compiled")
+        }
+        // One file that differs is replaced, and only it.
+        try Data("<p>{{title}}</p>\n".utf8).write(to: folder.appendingPathComponent("snapshot.mustache"))
+        let changed = try TemplateSet(overrides: folder.path)
+        #expect(changed.replaced == ["snapshot"])
+        #expect(!changed.isCompiled("snapshot") && changed.isCompiled("decision"))
+        let load = LoadOptions(dataDirectory: siteFixtures.appendingPathComponent("small/data").path)
+        try Data(try #require(EmbeddedTemplates.files["snapshot.mustache"]).utf8)
+            .write(to: folder.appendingPathComponent("snapshot.mustache"))
+        let builtIn = try Self.plan(load, templates: nil)
+        let same = try Self.plan(load, templates: folder.path)
+        #expect(builtIn.paths == same.paths)
+        for path in builtIn.paths { #expect(builtIn.files[path] == same.files[path], "\(path)") }
     }
 }
