@@ -88,7 +88,8 @@ extension SiteRenderer {
 
     /// The metrics a decision page reviews, then and now, each with its charts around the decision.
     func watchedMetrics(
-        _ decision: Decision, _ review: BetReview, verdicts: [ExpectationVerdict], root: String, until successorDate: Day?
+        _ decision: Decision, _ review: BetReview, verdicts: [ExpectationVerdict], root: String,
+        until successorDate: Day?
     ) -> [WatchedMetric] {
         review.watched.compactMap { watched -> WatchedMetric? in
             guard let metricSeries = series[watched.metric] else { return nil }
