@@ -5,12 +5,12 @@ import Foundation
 struct SiteRenderer: Sendable {
     let dataSet: DataSet
     let templates: TemplateSet
-    /// Each metric's series. This and the other values drawn from the measurements are computed
-    /// when a page first needs them: `serve` can then answer for a snapshot page right after a
-    /// reload without working out every chart of the site.
-    var series: [String: MetricSeries] { derived.series.value }
+    /// What the analysis stage worked out: series, shares, verdicts, gap counts.
+    let report: Analysis.Report
+    /// Each metric's series.
+    var series: [String: MetricSeries] { report.series }
     /// The day "due for review" is judged against.
-    let referenceDate: Day
+    var referenceDate: Day { report.referenceDate }
     /// Newest data date, shown as "data as of".
     let dataAsOf: Day?
     /// The build time, only when SOURCE_DATE_EPOCH is set.
@@ -36,32 +36,37 @@ struct SiteRenderer: Sendable {
     /// Which decision each marker is for, parallel to `allMarkers`.
     let markerDecisions: [Decision]
     /// Each metric's lines, thinned once for drawing: every chart of a metric starts from these.
-    var chartLines: [String: [ChartLine]] { derived.chartLines.value }
-    /// This project's share of each metric where shares apply, computed once.
-    var shares: [String: [Analysis.SharePoint]] { derived.shares.value }
+    var chartLines: [String: [ChartLine]] { cache.chartLines.value }
+    /// This project's share of each metric where shares apply.
+    var shares: [String: [Analysis.SharePoint]] { report.shares }
     /// What every decision page shows of a metric, the same on each: the projects charted and the data table.
-    var decisionCharted: [String: [String]] { derived.decisionCharted.value }
-    var decisionTables: [String: HTML] { derived.decisionTables.value }
+    var decisionCharted: [String: [String]] { cache.decisionCharted.value }
+    var decisionTables: [String: HTML] { cache.decisionTables.value }
     /// Each decision's expectations judged, by decision id; decisions without any are absent.
-    var betVerdicts: [String: [ExpectationVerdict]] { derived.betVerdicts.value }
-    /// How many periods each metric's lines miss in all, for its charts' descriptions, counted once.
-    var gapCounts: [String: Int] { derived.gapCounts.value }
+    var betVerdicts: [String: [ExpectationVerdict]] { report.betVerdicts }
+    /// How many periods each metric's lines miss in all, for its charts' descriptions.
+    var gapCounts: [String: Int] { report.gapCounts }
     /// Charts of a window shared by several pages, drawn once (see `ChartCache`).
-    var chartCache: ChartCache { derived.chartCache }
+    var chartCache: ChartCache { cache.charts }
     /// What the badge and every page's link preview say of the headline, worked out once.
-    var headlinePreview: HeadlinePreview { derived.preview.value { makeHeadlinePreview() } }
+    var headlinePreview: HeadlinePreview { cache.preview.value { makeHeadlinePreview() } }
     /// Display names of the projects, by id.
     let projectNames: [String: String]
     /// Metrics by id.
     let metricsByID: [String: Metric]
-    private let derived: Derived
+    /// What several pages draw alike, made once on first use (see `RenderCache`).
+    private let cache: RenderCache
     /// Each dated decision's marker, by decision id.
     let markerByDecision: [String: ChartMarker]
     /// What "edit this page" links start with, ending in '/'; nil for none (see `editLink`).
     let editBase: String?
 
-    init(dataSet: DataSet, templates: TemplateSet, sourceDateEpoch: Int?, baseURL: String?, dataDirectory: String) {
+    init(
+        dataSet: DataSet, report: Analysis.Report, templates: TemplateSet, sourceDateEpoch: Int?, baseURL: String?,
+        dataDirectory: String
+    ) {
         self.dataSet = dataSet
+        self.report = report
         self.dataDirectory = dataDirectory.hasSuffix("/") ? String(dataDirectory.dropLast()) : dataDirectory
         dataFolderName = URL(fileURLWithPath: self.dataDirectory).standardizedFileURL.lastPathComponent
         self.templates = templates
@@ -74,9 +79,6 @@ struct SiteRenderer: Sendable {
         }
         dataAsOf = dataSet.newestDate
         buildTime = sourceDateEpoch
-        referenceDate =
-            sourceDateEpoch.map { Day(ordinal: Int((Double($0) / 86400).rounded(.down))) }
-            ?? dataSet.newestDate ?? Day(ordinal: 0)
         self.baseURL = baseURL.map { $0.hasSuffix("/") ? $0 : $0 + "/" }
         projectOrder = dataSet.projectIDs
         var paths: [String: String] = [:]
@@ -118,77 +120,7 @@ struct SiteRenderer: Sendable {
         let names = Dictionary(projectOrder.map { ($0, dataSet.projectName($0)) }, uniquingKeysWith: { a, _ in a })
         projectNames = names
         metricsByID = Dictionary(dataSet.metrics.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        derived = Derived(
-            dataSet: dataSet, projectOrder: projectOrder, names: names, reference: referenceDate,
-            decisionsByID: decisionsByID)
-    }
-
-    /// The values drawn from the measurements, each computed once, on first use, by whichever page
-    /// thread asks first. The closures hold the data, never the renderer.
-    final class Derived: Sendable {
-        let series: Once<[String: MetricSeries]>
-        let chartLines: Once<[String: [ChartLine]]>
-        let shares: Once<[String: [Analysis.SharePoint]]>
-        let decisionCharted: Once<[String: [String]]>
-        let decisionTables: Once<[String: HTML]>
-        let betVerdicts: Once<[String: [ExpectationVerdict]]>
-        let gapCounts: Once<[String: Int]>
-        let chartCache = ChartCache()
-        let preview = Memo<HeadlinePreview>()
-
-        init(
-            dataSet: DataSet, projectOrder order: [String], names: [String: String], reference: Day,
-            decisionsByID: [String: Decision]
-        ) {
-            let projectID = dataSet.project.id
-            let series = Once { Analysis.series(dataSet) }
-            self.series = series
-            chartLines = Once {
-                series.value.mapValues { metricSeries in
-                    metricSeries.lines.map { line in
-                        let points = SiteRenderer.chartPoints(line, in: metricSeries)
-                        return ChartLine(
-                            label: names[line.project] ?? line.project,
-                            points: points.count > SiteRenderer.drawnPoints
-                                ? Thinning.largestTriangleThreeBuckets(points, threshold: SiteRenderer.drawnPoints)
-                                : points,
-                            emphasised: line.project == projectID, style: order.firstIndex(of: line.project) ?? 0)
-                    }
-                }
-            }
-            let shares = Once {
-                series.value.filter { Analysis.shareApplies($0.value.metric) }.mapValues {
-                    Analysis.share($0, of: projectID)
-                }
-            }
-            self.shares = shares
-            gapCounts = Once {
-                series.value.mapValues { metricSeries in
-                    metricSeries.lines.reduce(0) { $0 + metricSeries.gapCount($1) }
-                }
-            }
-            betVerdicts = Once {
-                var result: [String: [ExpectationVerdict]] = [:]
-                for decision in dataSet.decisions where !decision.expectations.isEmpty {
-                    result[decision.id] = Analysis.verdicts(
-                        decision, project: projectID, series: series.value, shares: shares.value,
-                        reference: reference, successorDate: decision.supersededBy.flatMap { decisionsByID[$0]?.date })
-                }
-                return result
-            }
-            let charted = Once {
-                series.value.filter { !$0.value.lines.isEmpty }.mapValues {
-                    SiteRenderer.chartedProjects($0, projectID: projectID)
-                }
-            }
-            decisionCharted = charted
-            decisionTables = Once {
-                series.value.filter { !$0.value.lines.isEmpty }.mapValues {
-                    SiteRenderer.dataTable(
-                        $0, root: "../", limit: 12, projects: charted.value[$0.metric.id], names: names)
-                }
-            }
-        }
+        cache = RenderCache(dataSet: dataSet, series: report.series, projectOrder: projectOrder, names: names)
     }
 
     /// A line's points for drawing, with a gap (a point without a value) wherever a period is
