@@ -369,9 +369,7 @@ public enum DataLoader {
             == URL(fileURLWithPath: right).resolvingSymlinksInPath().standardizedFileURL.path
     }
 
-    static func join(_ folder: String, _ name: String) -> String {
-        folder.hasSuffix("/") ? folder + name : folder + "/" + name
-    }
+    static func join(_ folder: String, _ name: String) -> String { joinPath(folder, name) }
 
     static func baseName(_ path: String) -> String {
         URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
@@ -380,25 +378,5 @@ public enum DataLoader {
     static func isDirectory(_ path: String) -> Bool {
         var isDirectory: ObjCBool = false
         return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
-    }
-}
-
-/// One result slot per parallel job.
-final class Slots<Value>: @unchecked Sendable {
-    private var values: [Value]
-    private let lock = NSLock()
-
-    init(count: Int, empty: Value) { values = Array(repeating: empty, count: count) }
-
-    func set(_ index: Int, _ value: Value) {
-        lock.lock()
-        values[index] = value
-        lock.unlock()
-    }
-
-    var all: [Value] {
-        lock.lock()
-        defer { lock.unlock() }
-        return values
     }
 }

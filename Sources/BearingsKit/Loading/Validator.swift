@@ -24,7 +24,7 @@ enum Validator {
                 diagnostics.append(
                     .error(
                         location, "unknown metric '\(headline)' as headline",
-                        hint: hintFor(headline, among: metricIDs, kind: "metric")))
+                        hint: Suggestion.hintFor(headline, among: metricIDs, kind: "metric")))
             }
         }
 
@@ -34,13 +34,13 @@ enum Validator {
                     .error(
                         decision.fieldLocations["principles/\(principle)"] ?? decision.location,
                         "unknown principle '\(principle)'",
-                        hint: hintFor(principle, among: principleIDs, kind: "principle")))
+                        hint: Suggestion.hintFor(principle, among: principleIDs, kind: "principle")))
             }
             for metric in decision.watch where !metricIDs.contains(metric) {
                 diagnostics.append(
                     .error(
                         decision.fieldLocations["watch/\(metric)"] ?? decision.location, "unknown metric '\(metric)'",
-                        hint: hintFor(metric, among: metricIDs, kind: "metric")))
+                        hint: Suggestion.hintFor(metric, among: metricIDs, kind: "metric")))
             }
             if decision.supersededBy == decision.id {
                 diagnostics.append(
@@ -117,7 +117,8 @@ enum Validator {
                 unknownRows.insert(metric)
                 diagnostics.append(
                     .error(
-                        location, "unknown metric '\(metric)'", hint: hintFor(metric, among: metricIDs, kind: "metric"))
+                        location, "unknown metric '\(metric)'",
+                        hint: Suggestion.hintFor(metric, among: metricIDs, kind: "metric"))
                 )
             }
             let day = snapshot.date.ordinal
@@ -171,7 +172,7 @@ enum Validator {
                     diagnostics.append(
                         .error(
                             observation.location, "unknown metric '\(observation.metric)'",
-                            hint: hintFor(observation.metric, among: metricIDs, kind: "metric")))
+                            hint: Suggestion.hintFor(observation.metric, among: metricIDs, kind: "metric")))
                 }
                 continue
             }
@@ -218,14 +219,5 @@ enum Validator {
         }
         diagnostics += expectationDiagnostics(dataSet)
         return diagnostics
-    }
-
-    /// "did you mean 'x'?" when a known id is close; otherwise the known ids.
-    static func hintFor(_ id: String, among known: Set<String>, kind: String) -> String {
-        if let suggestion = Suggestion.didYouMean(id, among: known) { return suggestion }
-        let sorted = known.sorted()
-        if sorted.isEmpty { return "no \(kind) is defined" }
-        let shown = sorted.prefix(8).map { "'\($0)'" }.joined(separator: ", ")
-        return "known \(kind)s: \(shown)\(sorted.count > 8 ? ", …" : "")"
     }
 }

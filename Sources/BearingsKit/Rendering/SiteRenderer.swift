@@ -74,8 +74,9 @@ struct SiteRenderer: Sendable {
             dataSet.project.editURL
             ?? dataSet.project.repository.map { ($0.hasSuffix("/") ? String($0.dropLast()) : $0) + "/edit/main/" }
         editBase = edit.flatMap {
-            guard Self.isWebURL($0) else { return nil }
-            return ($0.hasSuffix("/") ? $0 : $0 + "/").addingPercentEncoding(withAllowedCharacters: Self.urlCharacters)
+            guard URLText.isWebURL($0) else { return nil }
+            return ($0.hasSuffix("/") ? $0 : $0 + "/").addingPercentEncoding(
+                withAllowedCharacters: URLText.urlCharacters)
         }
         dataAsOf = dataSet.newestDate
         buildTime = sourceDateEpoch
@@ -145,38 +146,6 @@ struct SiteRenderer: Sendable {
     static let drawnPointsAroundADate = 160
     /// The most decision markers a chart shows: the newest of those that concern its metric.
     static let markerLimit = 40
-
-    /// Renders the whole site into memory (for `serve` and tests).
-    func render() -> SitePlan {
-        let work = jobs().jobs
-        let rendered = Slots<[UInt8]>(count: work.count, empty: [])
-        DispatchQueue.concurrentPerform(iterations: work.count) { index in
-            rendered.set(index, Array(work[index].1().utf8))
-        }
-        var plan = SitePlan()
-        for (path, bytes) in attachmentFiles { plan.add(path, bytes: bytes) }
-        for (index, bytes) in rendered.all.enumerated() { plan.add(work[index].0, bytes: bytes) }
-        return plan
-    }
-
-    /// Renders every file of the site into `staging` as soon as it is ready, from many threads at
-    /// once: pages are independent, so they render in parallel, and none is kept once written; the
-    /// two data files are written in pieces as they are made (`streamedJobs`). Returns every path
-    /// written, in byte order.
-    @discardableResult
-    func render(into staging: SiteWriter.Staging) -> [String] {
-        let (paths, work) = jobs()
-        let streamed = streamedJobs()
-        DispatchQueue.concurrentPerform(iterations: work.count) { index in
-            let (path, job) = work[index]
-            if let stream = streamed[path] {
-                staging.write(path, pieces: stream)
-            } else {
-                staging.write(path, job())
-            }
-        }
-        return paths
-    }
 
     /// The files that can be made in pieces, by path: the same bytes as their `jobs()` entries,
     /// handed on about a megabyte at a time (tens of megabytes each on a large site).
@@ -314,23 +283,7 @@ struct SiteRenderer: Sendable {
     /// A decision page's address from the site's root: the file name percent-encoded, since an
     /// imported record's name may hold `#`, `?` or spaces (`0024-use-#-as-indicator.md`).
     static func decisionHref(_ id: String) -> String {
-        "decisions/\(encodedPathPart(id) ?? id).html"
-    }
-
-    /// One part of a URL path, percent-encoded with `pathPartCharacters`. Most parts (ids, file
-    /// names) are unreserved ASCII, which the encoding keeps as it is: those are returned without
-    /// asking Foundation, which every page's links and edit link would otherwise do on each load.
-    static func encodedPathPart<Part: StringProtocol>(_ part: Part) -> String? {
-        let unreserved = part.utf8.allSatisfy { byte in
-            switch byte {
-            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
-                UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"),
-                UInt8(ascii: "~"):
-                return true
-            default: return false
-            }
-        }
-        return unreserved ? String(part) : part.addingPercentEncoding(withAllowedCharacters: pathPartCharacters)
+        "decisions/\(URLText.encodedPathPart(id) ?? id).html"
     }
 
     /// A decision's number as `%04d` writes it ("0042"), without going through `String(format:)`.
@@ -629,13 +582,6 @@ struct SiteRenderer: Sendable {
         return String(format: "%@T%02d:%02d:%02dZ", day.description, rest / 3600, rest / 60 % 60, rest % 60)
     }
 
-    /// Only http(s) and mailto URLs from front matter become links.
-    /// Whether `text` is an http or https URL.
-    static func isWebURL(_ text: String) -> Bool {
-        let lower = text.lowercased()
-        return lower.hasPrefix("https://") || lower.hasPrefix("http://")
-    }
-
     /// The "edit this page" link for the page made from the file at `location`: `edit_url` (or
     /// `repository` + `/edit/main/`) followed by the file's path as `sourcePath` gives it, each part
     /// percent-encoded. Empty when neither key is an http(s) URL, or when the path is absolute or
@@ -646,19 +592,15 @@ struct SiteRenderer: Sendable {
         let parts = sourcePath(location).split(separator: "/", omittingEmptySubsequences: false)
         guard let first = parts.first, !first.isEmpty, !parts.contains("..") else { return "" }
         let path = parts.filter { $0 != "." && !$0.isEmpty }
-            .map { Self.encodedPathPart($0) ?? "" }
+            .map { URLText.encodedPathPart($0) ?? "" }
         return base + path.joined(separator: "/")
     }
-
-    /// What a path segment may hold as it is: a URL's characters but the delimiters of path, query
-    /// and fragment, and '%' (a file named `50%.md` is `50%25.md`).
-    static let pathPartCharacters = urlCharacters.subtracting(CharacterSet(charactersIn: "/?#[]%"))
 
     /// `text` when it is an http(s) or mailto URL, with every character a URL may not hold as it is
     /// (space, quotes, `<`, `>`, non-ASCII…) percent-encoded, so the link is a valid URL; else nil.
     func safeURL(_ text: String) -> String? {
-        guard Self.isWebURL(text) || text.lowercased().hasPrefix("mailto:") else { return nil }
-        return text.addingPercentEncoding(withAllowedCharacters: Self.urlCharacters)
+        guard URLText.isWebURL(text) || text.lowercased().hasPrefix("mailto:") else { return nil }
+        return text.addingPercentEncoding(withAllowedCharacters: URLText.urlCharacters)
     }
 
     /// The words a long source URL is shown as: a GitHub file at a commit as
@@ -685,10 +627,6 @@ struct SiteRenderer: Sendable {
         guard let last = parts.last else { return site }
         return parts.count == 1 ? "\(site)/\(last)" : "\(site)/…/\(last)"
     }
-
-    /// RFC 3986's unreserved and reserved characters, and '%' (already encoded stays as it is).
-    static let urlCharacters = CharacterSet(
-        charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~:/?#[]@!$&'()*+,;=%")
 
     /// Words for crossovers: "PyTorch passed TensorFlow in Nov 2019.", with "(not settled yet)"
     /// when that value may still change.
@@ -717,23 +655,5 @@ extension SiteRenderer {
         case nil, .day?, .week?: return "on \(day)"
         default: return "in \(metricSeries.label(day))"
         }
-    }
-}
-
-/// A value computed on first use, once: the first thread to ask computes it, others wait for it.
-final class Once<Value: Sendable>: @unchecked Sendable {
-    private let lock = NSLock()
-    private var stored: Value?
-    private let make: @Sendable () -> Value
-
-    init(_ make: @escaping @Sendable () -> Value) { self.make = make }
-
-    var value: Value {
-        lock.lock()
-        defer { lock.unlock() }
-        if let stored { return stored }
-        let made = make()
-        stored = made
-        return made
     }
 }
