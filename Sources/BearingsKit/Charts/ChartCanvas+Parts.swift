@@ -47,6 +47,56 @@ extension ChartCanvas {
         return (lines, skipped, firstUnsettledDay)
     }
 
+    /// The width of the column of names at the ends of the `labelled` lines, each cut to `limit`
+    /// characters, with its cue.
+    static func endLabelColumnWidth(_ lines: [PreparedLine], labelled: [Int], limit: Int) -> Double {
+        labelled.map {
+            endLabelCue + 4
+                + TextWidth.estimate(
+                    TextWidth.truncated(lines[$0].label, to: limit), fontSize: fontSize, bold: lines[$0].emphasised)
+        }.max() ?? 0
+    }
+
+    /// The legend: one item per line in `lines`, and one for the rule that marks a change in the
+    /// projects measured, when the chart has one.
+    static func seriesLegend(_ lines: [PreparedLine], denominatorChanged: Bool) -> [LegendItem] {
+        var items = lines.map {
+            LegendItem(label: $0.label, cue: $0.cue, emphasised: $0.emphasised, kind: .series)
+        }
+        if denominatorChanged {
+            items.append(
+                LegendItem(
+                    label: "projects measured changed", cue: SeriesCue(style: 0), emphasised: false, kind: .denominator)
+            )
+        }
+        return items
+    }
+
+    /// The description's sentence about the events drawn: "2019: Moved to a new host (the series
+    /// is split here). …".
+    static func eventsNote(_ events: [ChartEvent], cadence: Cadence?) -> String {
+        events.map {
+            "\(dayName($0.day, cadence: cadence)): \($0.text)\($0.isBreak ? " (the series is split here)" : "")."
+        }.joined(separator: " ")
+    }
+
+    /// The `<svg>` element's start with its title and description, and the start of the drawing's
+    /// group. A role="img" hides its children, so a chart with decision links keeps the implicit
+    /// role of <svg> instead (axe: nested-interactive; the Nu checker allows no "group" on
+    /// <svg>); its drawing is then hidden and only the links are exposed.
+    static func documentHead(_ input: Input, width: Double, height: Double, description: String, hasLinks: Bool)
+        -> [SVG]
+    {
+        let prefix = SVG.idSafe(input.idPrefix)
+        let role: SVG = hasLinks ? "" : " role=\"img\""
+        return [
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(width) \(height)\" class=\"chart \(input.variant.map { $0 + " " } ?? "")\(input.kind)\"\(role) aria-labelledby=\"\(prefix)-title\" aria-describedby=\"\(prefix)-desc\">",
+            "<title id=\"\(prefix)-title\">\(input.title)</title>",
+            "<desc id=\"\(prefix)-desc\">\(description)</desc>",
+            hasLinks ? "<g class=\"drawing\" aria-hidden=\"true\">" : "<g class=\"drawing\">",
+        ]
+    }
+
     /// The value axis' ticks over `values` for a plot about `plotHeight` high; a log scale says so,
     /// and how many values it could not show, in `notes`.
     static func valueTicks(

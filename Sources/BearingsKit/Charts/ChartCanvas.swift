@@ -125,7 +125,6 @@ struct ChartCanvas {
     static func draw(_ input: Input) -> (Drawing, [PlacedMarker]) {
         let width = Double(max(input.width, 240))
         let baseHeight = Double(max(input.height, 160))
-        let prefix = SVG.idSafe(input.idPrefix)
         var notes: [String] = []
 
         let cadence = placementCadence(input)
@@ -143,13 +142,7 @@ struct ChartCanvas {
         let nominalPlotHeight = baseHeight - 4 - legendRowHeight - annotationRowHeight - 8 - 12 - 2 * dateLineHeight
         let endLabelLimit = input.compact ? 12 : 20
         let labelled = lines.indices.filter { lines[$0].points.contains { $0.value != nil } }
-        let endLabelColumn =
-            labelled.map {
-                endLabelCue + 4
-                    + TextWidth.estimate(
-                        TextWidth.truncated(lines[$0].label, to: endLabelLimit), fontSize: fontSize,
-                        bold: lines[$0].emphasised)
-            }.max() ?? 0
+        let endLabelColumn = endLabelColumnWidth(lines, labelled: labelled, limit: endLabelLimit)
         let usesEndLabels =
             !labelled.isEmpty && endLabelColumn <= width * (input.compact ? 0.3 : 0.36)
             && LabelStacking.fits(labelled.count, spacing: endLabelSpacing, low: 0, high: nominalPlotHeight - 4)
@@ -158,18 +151,8 @@ struct ChartCanvas {
         let denominatorDays = input.denominatorChanges.filter {
             dayRange?.contains(periodDay($0, cadence: cadence)) ?? false
         }
-        var legendItems =
-            usesEndLabels
-            ? []
-            : lines.map {
-                LegendItem(label: $0.label, cue: $0.cue, emphasised: $0.emphasised, kind: .series)
-            }
-        if !denominatorDays.isEmpty {
-            legendItems.append(
-                LegendItem(
-                    label: "projects measured changed", cue: SeriesCue(style: 0), emphasised: false, kind: .denominator)
-            )
-        }
+        let legendItems = seriesLegend(
+            usesEndLabels ? [] : lines, denominatorChanged: !denominatorDays.isEmpty)
         let legend = layoutLegend(legendItems, width: width)
         let legendRows = legend.map(\.row).max().map { $0 + 1 } ?? 0
 
@@ -256,12 +239,7 @@ struct ChartCanvas {
         // where it meets no other.
         let events = input.events.filter { dayRange?.contains(periodDay($0.day, cadence: cadence)) ?? false }
             .sorted { $0.day < $1.day }
-        if !events.isEmpty {
-            notes.append(
-                events.map {
-                    "\(dayName($0.day, cadence: cadence)): \($0.text)\($0.isBreak ? " (the series is split here)" : "")."
-                }.joined(separator: " "))
-        }
+        if !events.isEmpty { notes.append(eventsNote(events, cadence: cadence)) }
         let placedEvents = placeEvents(
             events, x: { x(periodDay($0, cadence: cadence)) }, plotLeft: plotLeft, plotRight: plotRight,
             limit: input.compact ? 24 : 40)
@@ -272,17 +250,7 @@ struct ChartCanvas {
             notes.append(thresholds.map { "A dashed rule marks \($0.text)." }.joined(separator: " "))
         }
         let description = ([input.description] + notes).filter { !$0.isEmpty }.joined(separator: " ")
-        var out: [SVG] = []
-        // A role="img" hides its children, so a chart with decision links keeps the implicit
-        // role of <svg> instead (axe: nested-interactive; the Nu checker allows no "group" on
-        // <svg>); its drawing is then hidden and only the links are exposed.
-        let role: SVG = hasLinks ? "" : " role=\"img\""
-        out.append(
-            "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(width) \(height)\" class=\"chart \(input.variant.map { $0 + " " } ?? "")\(input.kind)\"\(role) aria-labelledby=\"\(prefix)-title\" aria-describedby=\"\(prefix)-desc\">"
-        )
-        out.append("<title id=\"\(prefix)-title\">\(input.title)</title>")
-        out.append("<desc id=\"\(prefix)-desc\">\(description)</desc>")
-        out.append(hasLinks ? "<g class=\"drawing\" aria-hidden=\"true\">" : "<g class=\"drawing\">")
+        var out = documentHead(input, width: width, height: height, description: description, hasLinks: hasLinks)
         out += drawLegend(legend, items: legendItems)
         out += drawAnnotationRow(
             unitLabel: unitLabel, shadeStart: shadeStart, plot: plot,
