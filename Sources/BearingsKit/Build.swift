@@ -66,7 +66,9 @@ public struct BuildError: Error, Equatable, CustomStringConvertible {
     }
 }
 
-/// load → validate → analyze → render → write.
+/// The build's stages, each a step of `prepare` or of the commands below: load (`DataLoader.read`)
+/// → validate (`DataLoader.validate`) → analyze (`Analysis.report`) → render (`SiteRenderer`) →
+/// write (`SiteWriter`).
 public enum SiteBuilder {
     /// Loads and renders without touching the output folder.
     public static func plan(_ options: BuildOptions) throws(BuildError) -> BuildResult {
@@ -116,28 +118,51 @@ public enum SiteBuilder {
         return (site, BuildResult(diagnostics: diagnostics, paths: site.paths))
     }
 
-    /// Loads and checks the data; a renderer when there are no errors.
+    /// The stages before rendering, in order: load (read and parse every file), validate (check
+    /// them against one another; `--strict` makes warnings errors), analyze (series, shares, bet
+    /// verdicts: `Analysis.Report`, computed once) and the renderer made ready; nil when the data
+    /// has errors. Rendering and writing follow in `plan`, `build` and `lazySite`.
     static func prepare(_ options: BuildOptions) throws(BuildError) -> (SiteRenderer?, [Diagnostic]) {
-        let loaded: LoadResult
+        let read = try load(options)
+        let (validated, diagnostics) = validate(read, strict: options.strict)
+        guard var dataSet = validated else { return (nil, diagnostics) }
+        if let baseURL = options.baseURL { dataSet.project.baseURL = baseURL }
+        let report = Analysis.report(dataSet, sourceDateEpoch: options.sourceDateEpoch)
+        let renderer = try renderer(dataSet, report, options)
+        return (renderer, diagnostics)
+    }
+
+    /// Load: reads and parses the data folder (and an imported decisions folder).
+    static func load(_ options: BuildOptions) throws(BuildError) -> DataLoader.Read {
         do {
-            loaded = try DataLoader.load(options.load)
+            return try DataLoader.read(options.load)
         } catch {
             throw BuildError(message: error.description, exitCode: error.exitCode)
         }
-        let diagnostics = options.strict ? loaded.diagnostics.strict() : loaded.diagnostics
-        guard var dataSet = loaded.dataSet, !diagnostics.contains(where: { $0.severity == .error }) else {
+    }
+
+    /// Validate: the data set when no diagnostic is an error (after `strict`), and every diagnostic.
+    static func validate(_ read: DataLoader.Read, strict: Bool) -> (DataSet?, [Diagnostic]) {
+        let loaded = DataLoader.validate(read)
+        let diagnostics = strict ? loaded.diagnostics.strict() : loaded.diagnostics
+        guard let dataSet = loaded.dataSet, !diagnostics.contains(where: { $0.severity == .error }) else {
             return (nil, diagnostics)
         }
+        return (dataSet, diagnostics)
+    }
+
+    /// The renderer of the analysed data set, with the built-in templates or `--templates`' overrides.
+    static func renderer(_ dataSet: DataSet, _ report: Analysis.Report, _ options: BuildOptions) throws(BuildError)
+        -> SiteRenderer
+    {
         let templates: TemplateSet
         do {
             templates = try TemplateSet(overrides: options.templates)
         } catch {
             throw BuildError(message: error.description, exitCode: 1)
         }
-        if let baseURL = options.baseURL { dataSet.project.baseURL = baseURL }
-        let renderer = SiteRenderer(
-            dataSet: dataSet, templates: templates, sourceDateEpoch: options.sourceDateEpoch,
+        return SiteRenderer(
+            dataSet: dataSet, report: report, templates: templates, sourceDateEpoch: options.sourceDateEpoch,
             baseURL: dataSet.project.baseURL, dataDirectory: options.load.dataDirectory)
-        return (renderer, diagnostics)
     }
 }

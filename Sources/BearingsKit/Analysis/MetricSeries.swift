@@ -188,16 +188,3 @@ extension Analysis {
         return result
     }
 }
-
-extension Array {
-    /// The index of the last element dated on or before `day`, in an array sorted by date; a binary
-    /// search, since bet reviews ask this of every watched metric of every decision.
-    func lastIndex(onOrBefore day: Day, date: (Element) -> Day) -> Int? {
-        var low = 0, high = count
-        while low < high {
-            let middle = (low + high) / 2
-            if date(self[middle]) <= day { low = middle + 1 } else { high = middle }
-        }
-        return low > 0 ? low - 1 : nil
-    }
-}

@@ -126,42 +126,16 @@ struct ChartCanvas {
         return out.map(\.markup).joined(separator: "\n") + "\n"
     }
 
-    /// The chart without its markers' group, laid out for `input.markers`.
+    /// The chart without its markers' group, laid out for `input.markers`: the lines prepared, the
+    /// plot laid out around its legend or line names, value and date axes and annotation rows,
+    /// then each part drawn in turn (`ChartCanvas+Parts.swift`).
     static func draw(_ input: Input) -> (Drawing, [PlacedMarker]) {
         let width = Double(max(input.width, 240))
         let baseHeight = Double(max(input.height, 160))
-        let prefix = SVG.idSafe(input.idPrefix)
         var notes: [String] = []
 
-        // Data: sorted by day, non-finite values and (on a log scale) values of zero or less as gaps.
-        var skipped = 0
         let cadence = placementCadence(input)
-        // Every point is drawn at the start of its period, so a yearly value dated 2019-12-31
-        // sits on the tick "2019", as the tables name it; the dates as given decide the order.
-        var firstUnsettledDay: Int?
-        var lines = input.lines.map { line -> PreparedLine in
-            if let from = input.unsettledFromDay,
-                let first = line.points.lazy.filter({ $0.value != nil && $0.day >= from }).map(\.day).min()
-            {
-                firstUnsettledDay = min(firstUnsettledDay ?? first, first)
-            }
-            let sorted = line.points.enumerated()
-                .sorted { ($0.element.day, $0.offset) < ($1.element.day, $1.offset) }
-                .map { point -> ChartPoint in
-                    guard let value = point.element.value, value.isFinite else {
-                        return ChartPoint(day: point.element.day, value: nil)
-                    }
-                    if input.scale == .log && value <= 0 {
-                        skipped += 1
-                        return ChartPoint(day: point.element.day, value: nil)
-                    }
-                    return point.element
-                }
-                .map { ChartPoint(day: periodDay($0.day, cadence: cadence), value: $0.value) }
-            return PreparedLine(
-                label: line.label, emphasised: line.emphasised, cue: SeriesCue(style: line.style), points: sorted,
-                endValue: line.endValue)
-        }
+        var (lines, skipped, firstUnsettledDay) = prepareLines(input, cadence: cadence)
         let days = lines.flatMap { $0.points.map(\.day) }
         let values = lines.flatMap { $0.points.compactMap(\.value) }
         let thresholds = input.thresholds.filter { $0.value.isFinite && (input.scale == .linear || $0.value > 0) }
@@ -175,12 +149,7 @@ struct ChartCanvas {
         let nominalPlotHeight = baseHeight - 4 - legendRowHeight - annotationRowHeight - 8 - 12 - 2 * dateLineHeight
         let endLabelLimit = input.compact ? 12 : 20
         let labelled = lines.indices.filter { lines[$0].points.contains { $0.value != nil } }
-        let endLabelColumn =
-            labelled.map {
-                endLabelCue + 4
-                    + TextWidth.estimate(
-                        lines[$0].named(limit: endLabelLimit), fontSize: fontSize, bold: lines[$0].emphasised)
-            }.max() ?? 0
+        let endLabelColumn = endLabelColumnWidth(lines, labelled: labelled, limit: endLabelLimit)
         let usesEndLabels =
             !labelled.isEmpty && endLabelColumn <= width * (input.compact ? 0.3 : 0.36)
             && LabelStacking.fits(labelled.count, spacing: endLabelSpacing, low: 0, high: nominalPlotHeight - 4)
@@ -189,41 +158,14 @@ struct ChartCanvas {
         let denominatorDays = input.denominatorChanges.filter {
             dayRange?.contains(periodDay($0, cadence: cadence)) ?? false
         }
-        var legendItems =
-            usesEndLabels
-            ? []
-            : lines.map {
-                LegendItem(
-                    label: $0.named(limit: legendLabelLimit), cue: $0.cue, emphasised: $0.emphasised, kind: .series)
-            }
-        if !denominatorDays.isEmpty {
-            legendItems.append(
-                LegendItem(
-                    label: "projects measured changed", cue: SeriesCue(style: 0), emphasised: false, kind: .denominator)
-            )
-        }
+        let legendItems = seriesLegend(
+            usesEndLabels ? [] : lines, denominatorChanged: !denominatorDays.isEmpty)
         let legend = layoutLegend(legendItems, width: width)
         let legendRows = legend.map(\.row).max().map { $0 + 1 } ?? 0
 
         // Value axis.
-        let ticks: Ticks
-        switch input.scale {
-        case .linear:
-            ticks = Ticks.linear(
-                low: axisValues.min() ?? 0, high: axisValues.max() ?? 0,
-                count: max(2, Int((nominalPlotHeight / 48).rounded())))
-        case .log:
-            ticks = Ticks.log(
-                low: axisValues.min() ?? 1, high: axisValues.max() ?? 10, count: max(2, Int(nominalPlotHeight / 24)))
-            notes.append("Logarithmic scale.")
-            if skipped > 0 {
-                notes.append(
-                    skipped == 1
-                        ? "1 value of zero or less cannot be shown on a logarithmic scale and is left out as a gap."
-                        : "\(skipped) values of zero or less cannot be shown on a logarithmic scale and are left out as gaps."
-                )
-            }
-        }
+        let ticks = valueTicks(
+            input, values: axisValues, plotHeight: nominalPlotHeight, skipped: skipped, notes: &notes)
         let tickUnit = input.unit == "%" ? "%" : nil
         let tickLabels = zip(ticks.values, ticks.steps).map { ValueFormat.short($0, unit: tickUnit, step: $1) }
         let widestTick = tickLabels.map { TextWidth.estimate($0, fontSize: fontSize) }.max() ?? 0
@@ -252,36 +194,14 @@ struct ChartCanvas {
         let dateLines = dateTicks.map(\.lines.count).max() ?? 1
 
         // Annotation row: the unit and the scale at the left, "not settled yet" over the shading.
-        var shadeStart: Double?
         let unitText = input.unit.flatMap { $0.isEmpty || $0 == "%" ? nil : TextWidth.truncated($0, to: 24) }
         let unitLabel =
             input.scale == .log
             ? unitText.map { "\($0), log scale" } ?? "log scale"
             : unitText
-        let unitWidth = unitLabel.map { TextWidth.estimate($0, fontSize: fontSize) } ?? 0
-        if let from = input.unsettledFromDay, let dayRange {
-            // At a cadence the shading starts at the period of the first value not settled.
-            let start =
-                periodStarts(cadence)
-                ? firstUnsettledDay.map { periodDay($0, cadence: cadence) } : from <= dayRange.upperBound ? from : nil
-            if let start {
-                if start <= dayRange.lowerBound {
-                    shadeStart = plotLeft
-                } else if let cadence, periodStarts(cadence) {
-                    // Halfway back to the period before, so the first value not settled lies
-                    // inside the shading, not on its edge.
-                    let previous = cadence.start(ofPeriod: cadence.period(Day(ordinal: start)) - 1).ordinal
-                    shadeStart = max(plotLeft, (x(previous) + x(start)) / 2)
-                } else {
-                    shadeStart = x(start)
-                }
-                let named =
-                    periodStarts(cadence)
-                    ? DateTicks.label(max(start, dayRange.lowerBound), cadence: cadence)
-                    : DayFormat.isoDate(max(start, dayRange.lowerBound))
-                notes.append("Values from \(named) on are not settled yet and may still change.")
-            }
-        }
+        let shadeStart = unsettledShadeStart(
+            input, dayRange: dayRange, firstUnsettledDay: firstUnsettledDay, cadence: cadence, plotLeft: plotLeft,
+            x: x, notes: &notes)
         let hasAnnotationRow = unitLabel != nil || shadeStart != nil
 
         // Decision markers, staggered so that labels never overlap and rules never cross labels.
@@ -297,6 +217,7 @@ struct ChartCanvas {
         let height = baseHeight + extraRows
         let plotTop = 4 + Double(legendRows) * legendRowHeight + Double(annotationRows) * annotationRowHeight + 8
         let plotBottom = height - 12 - Double(dateLines) * dateLineHeight
+        let plot = Plot(left: plotLeft, right: plotRight, top: plotTop, bottom: plotBottom)
         func y(_ value: Double) -> Double {
             let fraction: Double
             switch input.scale {
@@ -325,12 +246,7 @@ struct ChartCanvas {
         // where it meets no other.
         let events = input.events.filter { dayRange?.contains(periodDay($0.day, cadence: cadence)) ?? false }
             .sorted { $0.day < $1.day }
-        if !events.isEmpty {
-            notes.append(
-                events.map {
-                    "\(dayName($0.day, cadence: cadence)): \($0.text)\($0.isBreak ? " (the series is split here)" : "")."
-                }.joined(separator: " "))
-        }
+        if !events.isEmpty { notes.append(eventsNote(events, cadence: cadence)) }
         let placedEvents = placeEvents(
             events, x: { x(periodDay($0, cadence: cadence)) }, plotLeft: plotLeft, plotRight: plotRight,
             limit: input.compact ? 24 : 40)
@@ -341,176 +257,28 @@ struct ChartCanvas {
             notes.append(thresholds.map { "A dashed rule marks \($0.text)." }.joined(separator: " "))
         }
         let description = ([input.description] + notes).filter { !$0.isEmpty }.joined(separator: " ")
-        var out: [SVG] = []
-        // A role="img" hides its children, so a chart with decision links keeps the implicit
-        // role of <svg> instead (axe: nested-interactive; the Nu checker allows no "group" on
-        // <svg>); its drawing is then hidden and only the links are exposed.
-        let role: SVG = hasLinks ? "" : " role=\"img\""
-        out.append(
-            "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(width) \(height)\" class=\"chart \(input.variant.map { $0 + " " } ?? "")\(input.kind)\"\(role) aria-labelledby=\"\(prefix)-title\" aria-describedby=\"\(prefix)-desc\">"
-        )
-        out.append("<title id=\"\(prefix)-title\">\(input.title)</title>")
-        out.append("<desc id=\"\(prefix)-desc\">\(description)</desc>")
-        out.append(hasLinks ? "<g class=\"drawing\" aria-hidden=\"true\">" : "<g class=\"drawing\">")
-
+        var out = documentHead(input, width: width, height: height, description: description, hasLinks: hasLinks)
         out += drawLegend(legend, items: legendItems)
-
-        let annotationBaseline = 4 + Double(legendRows) * legendRowHeight + annotationRowHeight - 3
-        if let unitLabel {
-            out.append("<text class=\"unit-label\" x=\"0\" y=\"\(annotationBaseline)\">\(unitLabel)</text>")
-        }
-        if let shadeStart {
-            out.append(
-                "<rect class=\"unsettled\" x=\"\(shadeStart)\" y=\"\(plotTop)\" width=\"\(plotRight - shadeStart)\" height=\"\(plotBottom - plotTop)\"/>"
-            )
-            if shadeStart > plotLeft {
-                out.append(
-                    "<line class=\"unsettled-edge\" x1=\"\(shadeStart)\" y1=\"\(plotTop)\" x2=\"\(shadeStart)\" y2=\"\(plotBottom)\"/>"
-                )
-            }
-            var text = "not settled yet"
-            if !(unitLabel == nil || unitWidth + 8 + TextWidth.estimate(text, fontSize: fontSize) <= plotRight) {
-                text = "not settled"
-            }
-            let textWidth = TextWidth.estimate(text, fontSize: fontSize)
-            let fitsAtStart =
-                shadeStart + 3 + textWidth <= plotRight && shadeStart + 3 >= (unitLabel == nil ? 0 : unitWidth + 8)
-            let anchor: SVG =
-                fitsAtStart
-                ? "x=\"\(shadeStart + 3)\""
-                : "x=\"\(plotRight)\" text-anchor=\"end\""
-            out.append("<text class=\"unsettled-label\" \(anchor) y=\"\(annotationBaseline)\">\(text)</text>")
-        }
-
-        // Grid and value labels.
-        out.append("<g class=\"y-axis\">")
-        for (value, label) in zip(ticks.values, tickLabels) {
-            let tickY = y(value)
-            let gridClass = value == 0 && ticks.low < 0 ? "grid zero" : "grid"
-            out.append(
-                "<line class=\"\(gridClass)\" x1=\"\(plotLeft)\" y1=\"\(tickY)\" x2=\"\(plotRight)\" y2=\"\(tickY)\"/>")
-            out.append(
-                "<text class=\"tick-label\" x=\"\(plotLeft - 6)\" y=\"\(tickY + 4)\" text-anchor=\"end\">\(label)</text>"
-            )
-        }
-        out.append("</g>")
-
-        // Date axis.
-        out.append("<g class=\"x-axis\">")
-        out.append(
-            "<line class=\"axis\" x1=\"\(plotLeft)\" y1=\"\(plotBottom)\" x2=\"\(plotRight)\" y2=\"\(plotBottom)\"/>")
-        // A label pushed inwards at an end of the axis must not reach its neighbour's.
-        var labelEnds = Array(repeating: -Double.infinity, count: 2)
-        for tick in dateTicks {
-            let tickX = x(tick.day)
-            out.append(
-                "<line class=\"tick\" x1=\"\(tickX)\" y1=\"\(plotBottom)\" x2=\"\(tickX)\" y2=\"\(plotBottom + 4)\"/>")
-            for (index, line) in tick.lines.enumerated() where index < labelEnds.count {
-                let half = TextWidth.estimate(line, fontSize: fontSize) / 2
-                let labelX = min(max(tickX, half + 2), width - half - 2)
-                if labelX - half < labelEnds[index] + 4 { continue }
-                labelEnds[index] = labelX + half
-                let labelY = plotBottom + 4 + Double(index + 1) * dateLineHeight - 2
-                let lineClass = index == 0 ? "tick-label" : "tick-label year"
-                out.append(
-                    "<text class=\"\(lineClass)\" x=\"\(labelX)\" y=\"\(labelY)\" text-anchor=\"middle\">\(line)</text>"
-                )
-            }
-        }
-        out.append("</g>")
-
+        out += drawAnnotationRow(
+            unitLabel: unitLabel, shadeStart: shadeStart, plot: plot,
+            baseline: 4 + Double(legendRows) * legendRowHeight + annotationRowHeight - 3)
+        out += drawValueAxis(ticks, labels: tickLabels, plot: plot, y: y)
+        out += drawDateAxis(dateTicks, plot: plot, width: width, x: x)
         for day in denominatorDays {
             let ruleX = x(day)
             out.append(
                 "<line class=\"denominator\" x1=\"\(ruleX)\" y1=\"\(plotTop)\" x2=\"\(ruleX)\" y2=\"\(plotBottom)\"/>")
         }
-
-        for placed in placedEvents {
-            let eventClass: SVG = placed.event.isBreak ? "event break" : "event"
-            out.append(
-                "<line class=\"\(eventClass)\" x1=\"\(placed.x)\" y1=\"\(plotTop)\" x2=\"\(placed.x)\" y2=\"\(plotBottom)\"/>"
-            )
-            let baseline = plotTop + fontSize + 1 + Double(placed.row) * annotationRowHeight
-            let anchor: SVG = placed.anchorsAtEnd ? " text-anchor=\"end\"" : ""
-            let textX = placed.anchorsAtEnd ? placed.x - 3 : placed.x + 3
-            if !placed.label.isEmpty {
-                out.append(
-                    "<text class=\"event-label\" x=\"\(textX)\" y=\"\(baseline)\"\(anchor)>\(placed.label)</text>")
-            }
-        }
-
+        out += drawEvents(placedEvents, plot: plot)
+        // The boxes of the texts inside the plot so far: events' words, then expected values'; the
+        // names of lines that end inside the plot keep clear of them all.
+        var taken = eventBoxes(placedEvents, plot: plot)
         if values.isEmpty {
             out.append(
                 "<text class=\"no-data\" x=\"\((plotLeft + plotRight) / 2)\" y=\"\((plotTop + plotBottom) / 2)\" text-anchor=\"middle\">No data</text>"
             )
-        }
-
-        // Expected values: a dashed rule with its words above or below it, at the left or the right
-        // of the plot, wherever they meet no event's words and no other rule's; in a crowd with
-        // no such place the rule is drawn without them (the description still says it).
-        // The boxes of the texts inside the plot so far: events' words, then expected values'; the
-        // names of lines that end inside the plot keep clear of them all.
-        var taken: [(x: ClosedRange<Double>, y: ClosedRange<Double>)] = placedEvents.filter { !$0.label.isEmpty }
-            .map { placed in
-                let width = TextWidth.estimate(placed.label, fontSize: fontSize)
-                let textX = placed.anchorsAtEnd ? placed.x - 3 : placed.x + 3
-                let baseline = plotTop + fontSize + 1 + Double(placed.row) * annotationRowHeight
-                return (
-                    placed.anchorsAtEnd ? (textX - width)...textX : textX...(textX + width),
-                    (baseline - fontSize)...(baseline + 3)
-                )
-            }
-        if !values.isEmpty {
-            for threshold in thresholds {
-                let ruleY = y(threshold.value)
-                out.append(
-                    "<line class=\"threshold\" x1=\"\(plotLeft)\" y1=\"\(ruleY)\" x2=\"\(plotRight)\" y2=\"\(ruleY)\"/>"
-                )
-                // The whole words, or without their dates ("expected: share at least 30%") where
-                // the whole do not fit.
-                let full = TextWidth.truncated(threshold.text, to: input.compact ? 30 : 60)
-                let short = threshold.text.components(separatedBy: " by ").first ?? threshold.text
-                let above = ruleY - 4, below = ruleY + fontSize + 2
-                var found: (x: Double, y: Double, atEnd: Bool, text: String, width: Double)?
-                // A cut text says less than the one without dates: that one first, then.
-                let texts =
-                    (full == short ? [full] : full == threshold.text ? [full, short] : [short, full])
-                    + (threshold.shortText.map { [$0] } ?? [])
-                for text in texts where found == nil {
-                    // The estimate with a margin: the rendered text may be a little wider.
-                    let textWidth = TextWidth.estimate(text, fontSize: fontSize) * 1.15
-                    // From the left along the rule, then against the right edge; above it, then below.
-                    var candidates: [(x: Double, y: Double, atEnd: Bool)] = []
-                    for labelY in [above, below] {
-                        var startX = plotLeft + 4
-                        while startX + textWidth <= plotRight - 4 {
-                            candidates.append((startX, labelY, false))
-                            startX += 24
-                        }
-                        if plotRight - 4 - textWidth >= plotLeft + 4 {
-                            candidates.append((plotRight - 4, labelY, true))
-                        }
-                    }
-                    let place = candidates.filter { $0.y - fontSize >= plotTop && $0.y + 3 <= plotBottom }.first {
-                        candidate in
-                        let xs =
-                            candidate.atEnd
-                            ? (candidate.x - textWidth)...candidate.x : candidate.x...(candidate.x + textWidth)
-                        let ys = (candidate.y - fontSize)...(candidate.y + 3)
-                        return !taken.contains { $0.x.overlaps(xs) && $0.y.overlaps(ys) }
-                    }
-                    if let place { found = (place.x, place.y, place.atEnd, text, textWidth) }
-                }
-                guard let place = found else { continue }
-                let text = place.text, textWidth = place.width
-                taken.append(
-                    (
-                        place.atEnd ? (place.x - textWidth)...place.x : place.x...(place.x + textWidth),
-                        (place.y - fontSize)...(place.y + 3)
-                    ))
-                let anchor: SVG = place.atEnd ? " text-anchor=\"end\"" : ""
-                out.append("<text class=\"threshold-label\" x=\"\(place.x)\" y=\"\(place.y)\"\(anchor)>\(text)</text>")
-            }
+        } else {
+            out += drawThresholds(thresholds, compact: input.compact, plot: plot, y: y, taken: &taken)
         }
 
         // Lines, the emphasised ones last so they lie on top.
@@ -520,101 +288,10 @@ struct ChartCanvas {
             out += drawLine(line, x: x, y: y, dataWidth: dataRight - dataLeft)
         }
         out.append("</g>")
-
         if usesEndLabels {
-            // A line that stops before the newest day is named at its last point, not beside the
-            // plot's right edge, where it would look current.
-            let lastDay = dayRange?.upperBound ?? 0
-            let ended = labelled.filter { index in
-                (lines[index].points.last { $0.value != nil }?.day ?? lastDay) < lastDay
-            }
-            let current = labelled.filter { !ended.contains($0) }
-            let ends = current.compactMap { index in lines[index].points.last { $0.value != nil }?.value.map(y) }
-            let centres = LabelStacking.spread(
-                ends, spacing: endLabelSpacing, low: plotTop + endLabelSpacing / 2, high: plotBottom - 4)
-            out.append("<g class=\"end-labels\">")
-            for (slot, (index, centre)) in zip(current, centres).enumerated() {
-                // A name moved off its line's end is tied to it by a leader, on lines with a figure.
-                if lines[index].endValue != nil, abs(centre - ends[slot]) >= endLabelSpacing / 3 {
-                    out.append(
-                        "<line class=\"leader\" x1=\"\(dataRight + 4)\" y1=\"\(ends[slot])\" x2=\"\(plotRight + 5)\" y2=\"\(centre)\"/>"
-                    )
-                }
-                out += drawEndLabel(
-                    lines[index], label: lines[index].named(limit: endLabelLimit), x: plotRight + 6, y: centre)
-            }
-            // The names of lines that ended inside the plot: at their last point, or, where that
-            // meets a name placed before or the words of an event or an expected value, the
-            // nearest free place above or below it with a leader; a name with no free place is
-            // left out (the description names every line).
-            // Names of lines ending on the same day are first spread as the names beside the plot
-            // are: in the order of their lines' ends, a line apart, moved as little as can be.
-            var wanted: [Int: Double] = [:]
-            var endings: [Int: [(index: Int, baseline: Double)]] = [:]
-            for index in ended {
-                guard let last = lines[index].points.last(where: { $0.value != nil }), let value = last.value else {
-                    continue
-                }
-                endings[last.day, default: []].append((index, y(value) - 6))
-            }
-            for (_, group) in endings where group.count > 1 {
-                let targets = group.map(\.baseline)
-                let low = min(plotTop + fontSize, targets.min() ?? 0)
-                let high = max(plotBottom - 3, targets.max() ?? 0)
-                guard LabelStacking.fits(group.count, spacing: endLabelSpacing, low: low, high: high) else { continue }
-                let spread = LabelStacking.spread(targets, spacing: endLabelSpacing, low: low, high: high)
-                for (member, baseline) in zip(group, spread) { wanted[member.index] = baseline }
-            }
-            for index in ended {
-                guard let last = lines[index].points.last(where: { $0.value != nil }), let value = last.value else {
-                    continue
-                }
-                let label = lines[index].named(limit: endLabelLimit)
-                let labelWidth = TextWidth.estimate(label, fontSize: fontSize, bold: lines[index].emphasised)
-                // Right of the point, or left of it where the right has no room.
-                let pointX = x(last.day), pointY = y(value)
-                let fitsRight = pointX + 6 + labelWidth <= plotRight
-                let textX = fitsRight ? pointX + 6 : pointX - 6
-                let xs = fitsRight ? textX...(textX + labelWidth) : (textX - labelWidth)...textX
-                let start = wanted[index] ?? pointY - 6
-                // Away from the words it meets: down when they sit higher, so names keep the
-                // order of their lines' ends.
-                let atStart = (start - fontSize)...(start + 3)
-                // Boxes that only touch (names a line apart) do not meet.
-                func meets(_ one: ClosedRange<Double>, _ other: ClosedRange<Double>) -> Bool {
-                    one.lowerBound < other.upperBound && other.lowerBound < one.upperBound
-                }
-                let met = taken.first { meets($0.x, xs) && meets($0.y, atStart) }
-                let down = met.map { atStart.lowerBound >= $0.y.lowerBound } ?? true
-                let sign: Double = down ? 1 : -1
-                var shifts: [Double] = [0]
-                for step in 1...8 {
-                    let distance = Double(step) * endLabelSpacing
-                    shifts.append(sign * distance)
-                    shifts.append(-sign * distance)
-                }
-                // A name moved stays inside the plot; one at its point may reach above it, as before.
-                func isFree(_ baseline: Double) -> Bool {
-                    let box: ClosedRange<Double> = (baseline - fontSize)...(baseline + 3)
-                    let inside = baseline - fontSize >= plotTop && baseline + 3 <= plotBottom
-                    guard baseline == pointY - 6 || inside else { return false }
-                    return !taken.contains { meets($0.x, xs) && meets($0.y, box) }
-                }
-                let baseline: Double? = shifts.map { start + $0 }.first(where: isFree)
-                guard let baseline else { continue }
-                taken.append((xs, (baseline - fontSize)...(baseline + 3)))
-                if abs(baseline - (pointY - 6)) >= endLabelSpacing / 3 {
-                    let leaderY = baseline < pointY ? baseline + 3 : baseline - fontSize
-                    out.append(
-                        "<line class=\"leader\" x1=\"\(pointX)\" y1=\"\(pointY)\" x2=\"\(textX)\" y2=\"\(leaderY)\"/>")
-                }
-                let textClass: SVG = lines[index].emphasised ? "end-label ended emph" : "end-label ended"
-                let anchor: SVG = fitsRight ? "" : " text-anchor=\"end\""
-                out.append(
-                    "<text class=\"\(textClass)\" x=\"\(textX)\" y=\"\(baseline)\"\(anchor)>\(label)</text>"
-                )
-            }
-            out.append("</g>")
+            out += drawEndLabels(
+                lines, labelled: labelled, lastDay: dayRange?.upperBound ?? 0, limit: endLabelLimit, plot: plot,
+                dataRight: dataRight, taken: taken, x: x, y: y)
         }
         out.append("</g>")
 

@@ -123,27 +123,27 @@ enum DateTicks {
     static func tickDays(first: Int, last: Int, interval: Interval) -> [Int] {
         switch interval {
         case .days(let n):
-            return (first...last).filter { DayFormat.floorMod($0, n) == 0 }
+            return (first...last).filter { floorMod($0, n) == 0 }
         case .weeks(let n):
             // 1970-01-05, day 4, was a Monday.
             return (first...last).filter {
-                DayFormat.floorMod($0 - 4, 7) == 0 && DayFormat.floorMod(DayFormat.floorDiv($0 - 4, 7), n) == 0
+                floorMod($0 - 4, 7) == 0 && floorMod(floorDiv($0 - 4, 7), n) == 0
             }
         case .months(let n):
             let start = DayFormat.civil(first)
             let end = DayFormat.civil(last)
             var days: [Int] = []
             for index in (start.year * 12 + start.month - 1)...(end.year * 12 + end.month - 1)
-            where DayFormat.floorMod(index, 12) % n == 0 {
+            where floorMod(index, 12) % n == 0 {
                 let day = DayFormat.day(
-                    year: DayFormat.floorDiv(index, 12), month: DayFormat.floorMod(index, 12) + 1, day: 1)
+                    year: floorDiv(index, 12), month: floorMod(index, 12) + 1, day: 1)
                 if day >= first && day <= last { days.append(day) }
             }
             return days
         case .years(let n):
             let start = DayFormat.civil(first).year
             let end = DayFormat.civil(last).year
-            return (start...end).filter { DayFormat.floorMod($0, n) == 0 }
+            return (start...end).filter { floorMod($0, n) == 0 }
                 .map { DayFormat.day(year: $0, month: 1, day: 1) }
                 .filter { $0 >= first && $0 <= last }
         }

@@ -52,15 +52,6 @@ public enum DayFormat {
         return "\(monthAbbreviations[date.month - 1]) \(date.day)"
     }
 
-    static func floorDiv(_ a: Int, _ b: Int) -> Int {
-        let q = a / b
-        return (a % b != 0 && (a < 0) != (b < 0)) ? q - 1 : q
-    }
-
-    static func floorMod(_ a: Int, _ b: Int) -> Int {
-        a - floorDiv(a, b) * b
-    }
-
     private static func padded(_ value: Int, _ width: Int) -> String {
         let digits = String(value)
         return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits

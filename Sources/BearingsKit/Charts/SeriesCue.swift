@@ -15,9 +15,9 @@ struct SeriesCue: Sendable, Equatable {
     static let shapeCount = 4
 
     init(style: Int) {
-        colour = DayFormat.floorMod(style, Self.colourCount)
-        dash = DayFormat.floorMod(style, Self.dashCount)
-        shape = DayFormat.floorMod(style, Self.shapeCount)
+        colour = floorMod(style, Self.colourCount)
+        dash = floorMod(style, Self.dashCount)
+        shape = floorMod(style, Self.shapeCount)
     }
 
     /// Classes for the line's path.

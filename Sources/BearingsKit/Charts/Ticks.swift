@@ -56,8 +56,8 @@ struct Ticks: Sendable, Equatable {
         var last = Int((log10(high) - 1e-9).rounded(.up))
         if last <= first { last = first + 1 }
         let every = max(1, Int((Double(last - first) / Double(max(count, 1))).rounded(.up)))
-        first = DayFormat.floorDiv(first, every) * every
-        last = -DayFormat.floorDiv(-last, every) * every
+        first = floorDiv(first, every) * every
+        last = -floorDiv(-last, every) * every
         var values: [Double] = []
         var steps: [Double] = []
         for exponent in stride(from: first, through: last, by: every) {

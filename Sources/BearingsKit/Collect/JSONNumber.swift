@@ -20,7 +20,7 @@ enum JSONNumber {
             return .failure(CollectFailure("'\(name)' in the answer is not a whole number"))
         }
         // JSON numbers are read as `Double`: from 2^53 on, 9007199254740993 and …992 read the same.
-        guard number < ValueParser.largestExact else {
+        guard number < Double.largestExactWhole else {
             return .failure(
                 CollectFailure(
                     "'\(name)' in the answer is too large to hold exactly (2^53 = 9,007,199,254,740,992 or more)"))

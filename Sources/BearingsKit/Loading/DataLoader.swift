@@ -48,6 +48,38 @@ public enum DataLoader {
 
     /// Reads, parses and validates a data folder.
     public static func load(_ options: LoadOptions) throws(LoadError) -> LoadResult {
+        validate(try read(options))
+    }
+
+    /// What the load stage read of a data folder, before validation: every file parsed, and the
+    /// series files' rows apart from the snapshots' until they are checked against them.
+    struct Read: Sendable {
+        /// The data set as parsed, without its observations; nil when project.md is missing or broken.
+        var dataSet: DataSet?
+        /// The series files' rows and the projects their columns name.
+        var seriesObservations: [Observation] = []
+        var seriesProjects: [ProjectReference] = []
+        /// The folder of imported decision records, when one was given.
+        var importedRoot: String?
+        /// Every problem found while reading and parsing.
+        var diagnostics: [Diagnostic]
+    }
+
+    /// The validate stage: checks what was read against itself (`Validator`), fills the data set's
+    /// observations and sorts the diagnostics; the data set is kept only when there is no error.
+    static func validate(_ read: Read) -> LoadResult {
+        var diagnostics = read.diagnostics
+        guard var dataSet = read.dataSet else { return LoadResult(dataSet: nil, diagnostics: diagnostics.sorted()) }
+        diagnostics += Validator.validate(
+            &dataSet, seriesObservations: read.seriesObservations, seriesProjects: read.seriesProjects,
+            importedRoot: read.importedRoot)
+        let sorted = diagnostics.sorted()
+        let hasErrors = sorted.contains { $0.severity == .error }
+        return LoadResult(dataSet: hasErrors ? nil : dataSet, diagnostics: sorted)
+    }
+
+    /// The load stage: reads and parses every file of a data folder, without validating them.
+    static func read(_ options: LoadOptions) throws(LoadError) -> Read {
         let data = options.dataDirectory
         guard isDirectory(data) else {
             throw LoadError(path: data, reason: "the data folder does not exist (use --data DIR to name another)")
@@ -158,19 +190,14 @@ public enum DataLoader {
 
         diagnostics += misplacedFiles(in: data, decisionsDirectory: options.decisionsDirectory)
 
-        guard let project else {
-            return LoadResult(dataSet: nil, diagnostics: diagnostics.sorted())
-        }
+        guard let project else { return Read(dataSet: nil, diagnostics: diagnostics) }
         var dataSet = DataSet(
             project: project, principles: principles, metrics: metrics.sorted { $0.id < $1.id },
             decisions: decisions, snapshots: snapshots, observations: [])
         dataSet.decisionAttachments = attachments
-        diagnostics += Validator.validate(
-            &dataSet, seriesObservations: seriesObservations, seriesProjects: seriesFiles.flatMap(\.projects),
-            importedRoot: options.decisionsDirectory)
-        let sorted = diagnostics.sorted()
-        let hasErrors = sorted.contains { $0.severity == .error }
-        return LoadResult(dataSet: hasErrors ? nil : dataSet, diagnostics: sorted)
+        return Read(
+            dataSet: dataSet, seriesObservations: seriesObservations, seriesProjects: seriesFiles.flatMap(\.projects),
+            importedRoot: options.decisionsDirectory, diagnostics: diagnostics)
     }
 
     /// Reads and parses files in parallel (they are independent); results and diagnostics keep the
@@ -342,9 +369,7 @@ public enum DataLoader {
             == URL(fileURLWithPath: right).resolvingSymlinksInPath().standardizedFileURL.path
     }
 
-    static func join(_ folder: String, _ name: String) -> String {
-        folder.hasSuffix("/") ? folder + name : folder + "/" + name
-    }
+    static func join(_ folder: String, _ name: String) -> String { joinPath(folder, name) }
 
     static func baseName(_ path: String) -> String {
         URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
@@ -353,25 +378,5 @@ public enum DataLoader {
     static func isDirectory(_ path: String) -> Bool {
         var isDirectory: ObjCBool = false
         return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
-    }
-}
-
-/// One result slot per parallel job.
-final class Slots<Value>: @unchecked Sendable {
-    private var values: [Value]
-    private let lock = NSLock()
-
-    init(count: Int, empty: Value) { values = Array(repeating: empty, count: count) }
-
-    func set(_ index: Int, _ value: Value) {
-        lock.lock()
-        values[index] = value
-        lock.unlock()
-    }
-
-    var all: [Value] {
-        lock.lock()
-        defer { lock.unlock() }
-        return values
     }
 }

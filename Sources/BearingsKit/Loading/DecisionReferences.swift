@@ -29,7 +29,7 @@ enum DecisionReferences {
                     diagnostics.append(
                         Diagnostic(
                             severity, location, "superseded by '\(reference)', but there is no such decision",
-                            hint: Validator.hintFor(reference, among: ids, kind: "decision")))
+                            hint: Suggestion.hintFor(reference, among: ids, kind: "decision")))
                 }
             }
             for (linkIndex, link) in decision.statusLinks.enumerated() where !ids.contains(link.target) {
@@ -46,7 +46,7 @@ enum DecisionReferences {
                         .warning(
                             decision.fieldLocations["status"] ?? decision.location,
                             "'\(link.relation)' links to '\(link.target)', but there is no such decision",
-                            hint: Validator.hintFor(link.target, among: ids, kind: "decision")))
+                            hint: Suggestion.hintFor(link.target, among: ids, kind: "decision")))
                 }
             }
         }

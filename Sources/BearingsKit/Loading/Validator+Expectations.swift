@@ -19,7 +19,7 @@ extension Validator {
                     diagnostics.append(
                         .error(
                             expectation.metricLocation, "unknown metric '\(expectation.metric)' in an expectation",
-                            hint: hintFor(expectation.metric, among: metricIDs, kind: "metric")))
+                            hint: Suggestion.hintFor(expectation.metric, among: metricIDs, kind: "metric")))
                     continue
                 }
                 if metric.kind == .vanity {
@@ -45,7 +45,8 @@ extension Validator {
                     diagnostics.append(
                         .error(
                             expectation.conditionLocation, "unknown project '\(other)' in an expectation",
-                            hint: hintFor(other, among: projectIDs.subtracting([dataSet.project.id]), kind: "project")))
+                            hint: Suggestion.hintFor(
+                                other, among: projectIDs.subtracting([dataSet.project.id]), kind: "project")))
                 default: break
                 }
             }

@@ -173,3 +173,11 @@ extension Array: SeriesReading where Element == Observation {
         Validator.looksLikeMisplacedSeparator(self[index].text)
     }
 }
+
+extension ObservationStore: SeriesReading {
+    func looksLikeMisplacedSeparator(at index: Int) -> Bool {
+        withText(
+            at: index, { Validator.looksLikeMisplacedSeparator($0) },
+            bytes: { Validator.looksLikeMisplacedSeparator($0) })
+    }
+}

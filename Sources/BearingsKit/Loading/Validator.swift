@@ -8,9 +8,34 @@ enum Validator {
     ) -> [Diagnostic] {
         var diagnostics = DecisionReferences.resolve(&dataSet.decisions)
         let metricIDs = Set(dataSet.metrics.map(\.id))
+        diagnostics += referenceDiagnostics(dataSet, metricIDs: metricIDs)
+        diagnostics += principleDiagnostics(dataSet, importedRoot: importedRoot)
+        var merge = ObservationMerge(dataSet, seriesObservations: seriesObservations)
+        diagnostics += merge.addSnapshots(&dataSet, metricIDs: metricIDs)
+        diagnostics += projectReferenceDiagnostics(dataSet, seriesProjects: seriesProjects)
+        diagnostics += merge.addSeries(seriesObservations, metricIDs: metricIDs)
+        merge.finish(&dataSet)
+        var breaks: [String: [Day]] = [:]
+        for metric in dataSet.metrics {
+            let days = metric.events.filter(\.isBreak).map(\.date).sorted()
+            if !days.isEmpty { breaks[metric.id] = days }
+        }
+        diagnostics += suspiciousValues(dataSet.observations, breaks: breaks)
+        dataSet.snapshots.sort { ($0.date, $0.id) < ($1.date, $1.id) }
+        dataSet.decisions.sort {
+            let left = $0.date?.ordinal ?? Int.max, right = $1.date?.ordinal ?? Int.max
+            return (left, $0.id) < (right, $1.id)
+        }
+        diagnostics += expectationDiagnostics(dataSet)
+        return diagnostics
+    }
+
+    /// The headline names a known metric that is not a vanity metric; decisions name known
+    /// principles and metrics, and do not supersede themselves.
+    static func referenceDiagnostics(_ dataSet: DataSet, metricIDs: Set<String>) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
         let principleIDs = Set(dataSet.principles.principles.map(\.id))
         let project = dataSet.project
-
         if let headline = project.headline {
             let location = project.keyLocations["headline"] ?? project.location
             if let metric = dataSet.metrics.first(where: { $0.id == headline }) {
@@ -24,7 +49,7 @@ enum Validator {
                 diagnostics.append(
                     .error(
                         location, "unknown metric '\(headline)' as headline",
-                        hint: hintFor(headline, among: metricIDs, kind: "metric")))
+                        hint: Suggestion.hintFor(headline, among: metricIDs, kind: "metric")))
             }
         }
 
@@ -34,13 +59,13 @@ enum Validator {
                     .error(
                         decision.fieldLocations["principles/\(principle)"] ?? decision.location,
                         "unknown principle '\(principle)'",
-                        hint: hintFor(principle, among: principleIDs, kind: "principle")))
+                        hint: Suggestion.hintFor(principle, among: principleIDs, kind: "principle")))
             }
             for metric in decision.watch where !metricIDs.contains(metric) {
                 diagnostics.append(
                     .error(
                         decision.fieldLocations["watch/\(metric)"] ?? decision.location, "unknown metric '\(metric)'",
-                        hint: hintFor(metric, among: metricIDs, kind: "metric")))
+                        hint: Suggestion.hintFor(metric, among: metricIDs, kind: "metric")))
             }
             if decision.supersededBy == decision.id {
                 diagnostics.append(
@@ -49,56 +74,91 @@ enum Validator {
                         "a decision cannot supersede itself"))
             }
         }
+        return diagnostics
+    }
 
-        if !principleIDs.isEmpty {
-            let served = Set(dataSet.decisions.flatMap(\.principles))
-            for principle in dataSet.principles.principles where !served.contains(principle.id) {
-                diagnostics.append(
-                    .warning(
-                        principle.location, "no decision serves the principle '\(principle.id)'",
-                        hint: "list it under 'principles:' in the decisions that serve it"))
-            }
-            for decision in dataSet.decisions where decision.principles.isEmpty && !decision.isImported {
-                diagnostics.append(
-                    .warning(
-                        decision.location, "the decision serves no principle",
-                        hint: "add 'principles: [id, …]' with ids from principles.md"))
-            }
-            // Records written for other tools name no principles: one line for the folder, not one each.
-            let imported = dataSet.decisions.filter(\.isImported)
-            let unserving = imported.filter(\.principles.isEmpty)
-            if let first = unserving.first {
-                diagnostics.append(
-                    .warning(
-                        SourceLocation(path: importedRoot ?? first.location.path),
-                        "\(unserving.count) of \(imported.count) imported decisions serve no principle",
-                        hint: "add 'principles: [id, …]' to a record's front matter to link it to principles.md"))
+    /// When principles are declared: every principle is served by a decision, and every decision
+    /// serves one (imported records, written for other tools, get one line for the folder).
+    static func principleDiagnostics(_ dataSet: DataSet, importedRoot: String?) -> [Diagnostic] {
+        guard !dataSet.principles.principles.isEmpty else { return [] }
+        var diagnostics: [Diagnostic] = []
+        let served = Set(dataSet.decisions.flatMap(\.principles))
+        for principle in dataSet.principles.principles where !served.contains(principle.id) {
+            diagnostics.append(
+                .warning(
+                    principle.location, "no decision serves the principle '\(principle.id)'",
+                    hint: "list it under 'principles:' in the decisions that serve it"))
+        }
+        for decision in dataSet.decisions where decision.principles.isEmpty && !decision.isImported {
+            diagnostics.append(
+                .warning(
+                    decision.location, "the decision serves no principle",
+                    hint: "add 'principles: [id, …]' with ids from principles.md"))
+        }
+        // Records written for other tools name no principles: one line for the folder, not one each.
+        let imported = dataSet.decisions.filter(\.isImported)
+        let unserving = imported.filter(\.principles.isEmpty)
+        if let first = unserving.first {
+            diagnostics.append(
+                .warning(
+                    SourceLocation(path: importedRoot ?? first.location.path),
+                    "\(unserving.count) of \(imported.count) imported decisions serve no principle",
+                    hint: "add 'principles: [id, …]' to a record's front matter to link it to principles.md"))
+        }
+        return diagnostics
+    }
+
+    /// Column headers, series rows and `collect:` blocks must name declared projects (SPEC §1).
+    static func projectReferenceDiagnostics(_ dataSet: DataSet, seriesProjects: [ProjectReference]) -> [Diagnostic] {
+        var projectReferences = seriesProjects
+        for metric in dataSet.metrics {
+            for target in metric.collect?.targets ?? [] {
+                projectReferences.append(ProjectReference(id: target.project, location: target.location))
             }
         }
-
-        // Snapshot rows must name known metrics; two snapshots of one day must not measure the same pair.
-        // Keyed by a struct of the strings already held (no key text is built per value), pointing
-        // into `observations` rather than copying the observation.
-        struct Point: Hashable {
-            var day: Int
-            var metric: String
-            var project: String
+        for snapshot in dataSet.snapshots {
+            for (id, location) in zip(snapshot.projects, snapshot.projectLocations) {
+                projectReferences.append(ProjectReference(id: id, location: location))
+            }
         }
-        var measuredBy: [Point: Int] = [:]
-        var observations = ObservationStore()
+        return undeclaredProjects(projectReferences, project: dataSet.project)
+    }
+}
+
+/// Gathers the snapshots' and series files' values into the data set's one store, sorted: known
+/// metrics only, no point measured twice (two snapshots of one day) and none given two values (a
+/// snapshot and a series row). Points are keyed by a struct of the strings already held (no key
+/// text is built per value), pointing into `observations` rather than copying the observation.
+struct ObservationMerge {
+    struct Point: Hashable {
+        var day: Int
+        var metric: String
+        var project: String
+    }
+
+    private var measuredBy: [Point: Int] = [:]
+    private var observations = ObservationStore()
+    /// A snapshot measures each metric and project once (its parser sees to that), so only days
+    /// with two snapshots, or with series values too, can hold a pair twice: only those are
+    /// looked up, and a data folder of one snapshot a day hashes nothing here.
+    private var snapshotsOnDay: [Int: Int] = [:]
+    private var seriesDays = Set<Int>()
+    /// Snapshots whose every value is in `observations`, from `start` on in table order: they
+    /// point into the sorted list at the end instead of keeping a copy, and give theirs up now.
+    private var whole: [(snapshot: Int, start: Int, count: Int)] = []
+    private let canPoint: Bool
+
+    init(_ dataSet: DataSet, seriesObservations: [Observation]) {
         let total = dataSet.snapshots.reduce(seriesObservations.count) { $0 + $1.observations.count }
         observations.reserveCapacity(total)
-        // A snapshot measures each metric and project once (its parser sees to that), so only days
-        // with two snapshots, or with series values too, can hold a pair twice: only those are
-        // looked up, and a data folder of one snapshot a day hashes nothing here.
-        var snapshotsOnDay: [Int: Int] = [:]
         for snapshot in dataSet.snapshots { snapshotsOnDay[snapshot.date.ordinal, default: 0] += 1 }
-        var seriesDays = Set<Int>()
         for observation in seriesObservations { seriesDays.insert(observation.date.ordinal) }
-        // Snapshots whose every value is in `observations`, from `start` on in table order: they
-        // point into the sorted list at the end instead of keeping a copy, and give theirs up now.
-        var whole: [(snapshot: Int, start: Int, count: Int)] = []
-        let canPoint = total <= Int(Int32.max)
+        canPoint = total <= Int(Int32.max)
+    }
+
+    /// Snapshot rows must name known metrics; two snapshots of one day must not measure the same pair.
+    mutating func addSnapshots(_ dataSet: inout DataSet, metricIDs: Set<String>) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
         let byPath = dataSet.snapshots.indices.sorted {
             dataSet.snapshots[$0].location.path < dataSet.snapshots[$1].location.path
         }
@@ -117,8 +177,8 @@ enum Validator {
                 unknownRows.insert(metric)
                 diagnostics.append(
                     .error(
-                        location, "unknown metric '\(metric)'", hint: hintFor(metric, among: metricIDs, kind: "metric"))
-                )
+                        location, "unknown metric '\(metric)'",
+                        hint: Suggestion.hintFor(metric, among: metricIDs, kind: "metric")))
             }
             let day = snapshot.date.ordinal
             guard (snapshotsOnDay[day] ?? 0) > 1 || seriesDays.contains(day) else {
@@ -148,22 +208,12 @@ enum Validator {
                 observations.append(observation)
             }
         }
+        return diagnostics
+    }
 
-        // Column headers, series rows and `collect:` blocks must name declared projects (SPEC §1).
-        var projectReferences = seriesProjects
-        for metric in dataSet.metrics {
-            for target in metric.collect?.targets ?? [] {
-                projectReferences.append(ProjectReference(id: target.project, location: target.location))
-            }
-        }
-        for snapshot in dataSet.snapshots {
-            for (id, location) in zip(snapshot.projects, snapshot.projectLocations) {
-                projectReferences.append(ProjectReference(id: id, location: location))
-            }
-        }
-        diagnostics += undeclaredProjects(projectReferences, project: project)
-
-        // Series values: known metrics, and no conflict with another value for the same point.
+    /// Series values: known metrics, and no conflict with another value for the same point.
+    mutating func addSeries(_ seriesObservations: [Observation], metricIDs: Set<String>) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
         var reportedUnknown = Set<String>()
         for observation in seriesObservations {
             guard metricIDs.contains(observation.metric) else {
@@ -171,7 +221,7 @@ enum Validator {
                     diagnostics.append(
                         .error(
                             observation.location, "unknown metric '\(observation.metric)'",
-                            hint: hintFor(observation.metric, among: metricIDs, kind: "metric")))
+                            hint: Suggestion.hintFor(observation.metric, among: metricIDs, kind: "metric")))
                 }
                 continue
             }
@@ -191,8 +241,12 @@ enum Validator {
             observations.append(observation)
         }
         measuredBy = [:]
+        return diagnostics
+    }
 
-        // Sorted by metric, project, day and place, a column at a time.
+    /// Sorts the gathered values by metric, project, day and place, a column at a time, into
+    /// `dataSet.observations`, and points each whole snapshot at its values there.
+    mutating func finish(_ dataSet: inout DataSet) {
         var order = observations.sortedOrder()
         var positionOf = [Int32](repeating: 0, count: order.count)
         for (position, index) in order.enumerated() { positionOf[index] = Int32(truncatingIfNeeded: position) }
@@ -205,27 +259,6 @@ enum Validator {
                 positions: Array(positionOf[start..<(start + count)]), in: dataSet.observations)
         }
         positionOf = []
-        var breaks: [String: [Day]] = [:]
-        for metric in dataSet.metrics {
-            let days = metric.events.filter(\.isBreak).map(\.date).sorted()
-            if !days.isEmpty { breaks[metric.id] = days }
-        }
-        diagnostics += suspiciousValues(dataSet.observations, breaks: breaks)
-        dataSet.snapshots.sort { ($0.date, $0.id) < ($1.date, $1.id) }
-        dataSet.decisions.sort {
-            let left = $0.date?.ordinal ?? Int.max, right = $1.date?.ordinal ?? Int.max
-            return (left, $0.id) < (right, $1.id)
-        }
-        diagnostics += expectationDiagnostics(dataSet)
-        return diagnostics
-    }
-
-    /// "did you mean 'x'?" when a known id is close; otherwise the known ids.
-    static func hintFor(_ id: String, among known: Set<String>, kind: String) -> String {
-        if let suggestion = Suggestion.didYouMean(id, among: known) { return suggestion }
-        let sorted = known.sorted()
-        if sorted.isEmpty { return "no \(kind) is defined" }
-        let shown = sorted.prefix(8).map { "'\($0)'" }.joined(separator: ", ")
-        return "known \(kind)s: \(shown)\(sorted.count > 8 ? ", …" : "")"
+        whole = []
     }
 }

@@ -9,7 +9,7 @@ public enum Cadence: String, Sendable, CaseIterable, Codable {
     public func period(_ day: Day) -> Int {
         switch self {
         case .day: return day.ordinal
-        case .week: return DayFormat.floorDiv(day.ordinal - 4, 7)
+        case .week: return floorDiv(day.ordinal - 4, 7)
         case .month: return day.year * 12 + day.month - 1
         case .quarter: return day.year * 4 + (day.month - 1) / 3
         case .year: return day.year
@@ -22,10 +22,10 @@ public enum Cadence: String, Sendable, CaseIterable, Codable {
         case .day: return Day(ordinal: period)
         case .week: return Day(ordinal: period * 7 + 4)
         case .month:
-            return Day(year: DayFormat.floorDiv(period, 12), month: DayFormat.floorMod(period, 12) + 1, day: 1)
+            return Day(year: floorDiv(period, 12), month: floorMod(period, 12) + 1, day: 1)
                 ?? Day(ordinal: 0)
         case .quarter:
-            return Day(year: DayFormat.floorDiv(period, 4), month: DayFormat.floorMod(period, 4) * 3 + 1, day: 1)
+            return Day(year: floorDiv(period, 4), month: floorMod(period, 4) * 3 + 1, day: 1)
                 ?? Day(ordinal: 0)
         case .year: return Day(year: period, month: 1, day: 1) ?? Day(ordinal: 0)
         }

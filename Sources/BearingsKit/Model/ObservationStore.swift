@@ -6,7 +6,7 @@ import Dispatch
 /// Here a day, a value, a line and a column are kept as they are, the metric, project and file as
 /// positions in tables of the few distinct ids and paths, and the cell texts in one buffer of
 /// UTF-8 bytes: 36 bytes and the text's bytes each.
-public struct ObservationStore: RandomAccessCollection, SeriesReading, Sendable, Equatable, ExpressibleByArrayLiteral {
+public struct ObservationStore: RandomAccessCollection, Sendable, Equatable, ExpressibleByArrayLiteral {
     /// Distinct metric ids, project ids and file paths, in the order first appended.
     private var metricIDs: [String] = []
     private var projectIDs: [String] = []
@@ -265,9 +265,13 @@ public struct ObservationStore: RandomAccessCollection, SeriesReading, Sendable,
     func metricID(at index: Int) -> String { metricIDs[Int(metrics[index])] }
     func day(at index: Int) -> Day { days[index] }
     func value(at index: Int) -> Double { values[index] }
-    func looksLikeMisplacedSeparator(at index: Int) -> Bool {
-        if !longTexts.isEmpty, let long = longTexts[index] { return Validator.looksLikeMisplacedSeparator(long) }
-        return Validator.looksLikeMisplacedSeparator(textBytes[textRange(index)])
+    /// The cell text of the observation at `index` as written, handed to `read` as a `String` when
+    /// it is kept as one (a long text), else as its bytes, without building a `String`.
+    func withText<Result>(
+        at index: Int, _ read: (String) -> Result, bytes readBytes: (ArraySlice<UInt8>) -> Result
+    ) -> Result {
+        if !longTexts.isEmpty, let long = longTexts[index] { return read(long) }
+        return readBytes(textBytes[textRange(index)])
     }
 
     /// The newest day of any observation.

@@ -35,7 +35,7 @@ enum CollectBlockParser {
                 diagnostics.append(
                     .error(
                         frontMatter.location(key.mark), "unknown key '\(name)' in 'collect'",
-                        hint: Validator.hintFor(name, among: Set(keys), kind: "key")))
+                        hint: Suggestion.hintFor(name, among: Set(keys), kind: "key")))
             }
         }
         let source = readSource(
@@ -69,7 +69,7 @@ enum CollectBlockParser {
         }
         let text = scalar.string.trimmingSpaces
         guard let source = CollectSource(rawValue: text.lowercased()) else {
-            let close = Validator.hintFor(text.lowercased(), among: Set(names), kind: "source")
+            let close = Suggestion.hintFor(text.lowercased(), among: Set(names), kind: "source")
             diagnostics.append(
                 .error(
                     frontMatter.location(scalar.mark), "unknown source '\(text)'",

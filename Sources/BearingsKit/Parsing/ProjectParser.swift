@@ -78,7 +78,7 @@ public enum ProjectParser {
         let editURL = fields.string("edit_url")
         // Edit links are made from `edit_url`, else from `repository`; anything but http(s) makes none.
         let key = editURL != nil ? "edit_url" : "repository"
-        if let value = editURL ?? repository, !SiteRenderer.isWebURL(value) {
+        if let value = editURL ?? repository, !URLText.isWebURL(value) {
             fields.diagnostics.append(
                 .warning(
                     frontMatter.valueLocation(key), "'\(key)' is not an http(s) URL, so pages get no edit links",

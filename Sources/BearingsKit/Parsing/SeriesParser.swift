@@ -132,7 +132,7 @@ public enum SeriesParser {
                     diagnostics.append(
                         .error(
                             location(metricIndex), "unknown metric '\(metric)'",
-                            hint: Validator.hintFor(metric, among: knownMetrics, kind: "metric")))
+                            hint: Suggestion.hintFor(metric, among: knownMetrics, kind: "metric")))
                 }
             }
             if !Slug.isSlug(project) {

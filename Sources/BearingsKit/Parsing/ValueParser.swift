@@ -18,9 +18,8 @@ public enum ValueParser {
         return parseCommon(text) ?? parseGeneral(text)
     }
 
-    /// 2^53: every whole number up to it is held exactly by a `Double`, the type of every value;
-    /// 9,007,199,254,740,993 would silently become …992.
-    static let largestExact = 9_007_199_254_740_992.0
+    /// 2^53 (`Double.largestExactWhole`): every whole number up to it is held exactly.
+    static let largestExact = Double.largestExactWhole
 
     /// Whether the number written as `literal` (digits and a point, without sign, separators or
     /// suffix) is held exactly as `number`, as far as its whole part goes: the digits written above

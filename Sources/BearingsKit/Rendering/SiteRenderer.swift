@@ -5,12 +5,12 @@ import Foundation
 struct SiteRenderer: Sendable {
     let dataSet: DataSet
     let templates: TemplateSet
-    /// Each metric's series. This and the other values drawn from the measurements are computed
-    /// when a page first needs them: `serve` can then answer for a snapshot page right after a
-    /// reload without working out every chart of the site.
-    var series: [String: MetricSeries] { derived.series.value }
+    /// What the analysis stage worked out: series, shares, verdicts, gap counts.
+    let report: Analysis.Report
+    /// Each metric's series.
+    var series: [String: MetricSeries] { report.series }
     /// The day "due for review" is judged against.
-    let referenceDate: Day
+    var referenceDate: Day { report.referenceDate }
     /// Newest data date, shown as "data as of".
     let dataAsOf: Day?
     /// The build time, only when SOURCE_DATE_EPOCH is set.
@@ -36,41 +36,46 @@ struct SiteRenderer: Sendable {
     /// Which decision each marker is for, parallel to `allMarkers`.
     let markerDecisions: [Decision]
     /// Each metric's lines, thinned once for drawing: every chart of a metric starts from these.
-    var chartLines: [String: [ChartLine]] { derived.chartLines.value }
-    /// This project's share of each metric where shares apply, computed once.
-    var shares: [String: [Analysis.SharePoint]] { derived.shares.value }
+    var chartLines: [String: [ChartLine]] { cache.chartLines.value }
+    /// This project's share of each metric where shares apply.
+    var shares: [String: [Analysis.SharePoint]] { report.shares }
     /// Every project's share of the headline metric, by project id, for the dashboard's share
     /// chart and its table: worked out once, by the rule of `shares`. Empty without a headline
     /// metric or where shares do not apply to it.
     var headlineShares: [String: [Analysis.SharePoint]] {
-        derived.headlineShares.value {
+        cache.headlineShares.value {
             guard let headline = headlineSeries, Analysis.shareApplies(headline.metric) else { return [:] }
             return Analysis.shares(headline)
         }
     }
     /// What every decision page shows of a metric, the same on each: the projects charted and the data table.
-    var decisionCharted: [String: [String]] { derived.decisionCharted.value }
-    var decisionTables: [String: HTML] { derived.decisionTables.value }
+    var decisionCharted: [String: [String]] { cache.decisionCharted.value }
+    var decisionTables: [String: HTML] { cache.decisionTables.value }
     /// Each decision's expectations judged, by decision id; decisions without any are absent.
-    var betVerdicts: [String: [ExpectationVerdict]] { derived.betVerdicts.value }
-    /// How many periods each metric's lines miss in all, for its charts' descriptions, counted once.
-    var gapCounts: [String: Int] { derived.gapCounts.value }
+    var betVerdicts: [String: [ExpectationVerdict]] { report.betVerdicts }
+    /// How many periods each metric's lines miss in all, for its charts' descriptions.
+    var gapCounts: [String: Int] { report.gapCounts }
     /// Charts of a window shared by several pages, drawn once (see `ChartCache`).
-    var chartCache: ChartCache { derived.chartCache }
+    var chartCache: ChartCache { cache.charts }
     /// What the badge and every page's link preview say of the headline, worked out once.
-    var headlinePreview: HeadlinePreview { derived.preview.value { makeHeadlinePreview() } }
+    var headlinePreview: HeadlinePreview { cache.preview.value { makeHeadlinePreview() } }
     /// Display names of the projects, by id.
     let projectNames: [String: String]
     /// Metrics by id.
     let metricsByID: [String: Metric]
-    private let derived: Derived
+    /// What several pages draw alike, made once on first use (see `RenderCache`).
+    private let cache: RenderCache
     /// Each dated decision's marker, by decision id.
     let markerByDecision: [String: ChartMarker]
     /// What "edit this page" links start with, ending in '/'; nil for none (see `editLink`).
     let editBase: String?
 
-    init(dataSet: DataSet, templates: TemplateSet, sourceDateEpoch: Int?, baseURL: String?, dataDirectory: String) {
+    init(
+        dataSet: DataSet, report: Analysis.Report, templates: TemplateSet, sourceDateEpoch: Int?, baseURL: String?,
+        dataDirectory: String
+    ) {
         self.dataSet = dataSet
+        self.report = report
         self.dataDirectory = dataDirectory.hasSuffix("/") ? String(dataDirectory.dropLast()) : dataDirectory
         dataFolderName = URL(fileURLWithPath: self.dataDirectory).standardizedFileURL.lastPathComponent
         self.templates = templates
@@ -78,14 +83,12 @@ struct SiteRenderer: Sendable {
             dataSet.project.editURL
             ?? dataSet.project.repository.map { ($0.hasSuffix("/") ? String($0.dropLast()) : $0) + "/edit/main/" }
         editBase = edit.flatMap {
-            guard Self.isWebURL($0) else { return nil }
-            return ($0.hasSuffix("/") ? $0 : $0 + "/").addingPercentEncoding(withAllowedCharacters: Self.urlCharacters)
+            guard URLText.isWebURL($0) else { return nil }
+            return ($0.hasSuffix("/") ? $0 : $0 + "/").addingPercentEncoding(
+                withAllowedCharacters: URLText.urlCharacters)
         }
         dataAsOf = dataSet.newestDate
         buildTime = sourceDateEpoch
-        referenceDate =
-            sourceDateEpoch.map { Day(ordinal: Int((Double($0) / 86400).rounded(.down))) }
-            ?? dataSet.newestDate ?? Day(ordinal: 0)
         self.baseURL = baseURL.map { $0.hasSuffix("/") ? $0 : $0 + "/" }
         projectOrder = dataSet.projectIDs
         var paths: [String: String] = [:]
@@ -127,78 +130,7 @@ struct SiteRenderer: Sendable {
         let names = Dictionary(projectOrder.map { ($0, dataSet.projectName($0)) }, uniquingKeysWith: { a, _ in a })
         projectNames = names
         metricsByID = Dictionary(dataSet.metrics.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        derived = Derived(
-            dataSet: dataSet, projectOrder: projectOrder, names: names, reference: referenceDate,
-            decisionsByID: decisionsByID)
-    }
-
-    /// The values drawn from the measurements, each computed once, on first use, by whichever page
-    /// thread asks first. The closures hold the data, never the renderer.
-    final class Derived: Sendable {
-        let series: Once<[String: MetricSeries]>
-        let chartLines: Once<[String: [ChartLine]]>
-        let shares: Once<[String: [Analysis.SharePoint]]>
-        let headlineShares = Memo<[String: [Analysis.SharePoint]]>()
-        let decisionCharted: Once<[String: [String]]>
-        let decisionTables: Once<[String: HTML]>
-        let betVerdicts: Once<[String: [ExpectationVerdict]]>
-        let gapCounts: Once<[String: Int]>
-        let chartCache = ChartCache()
-        let preview = Memo<HeadlinePreview>()
-
-        init(
-            dataSet: DataSet, projectOrder order: [String], names: [String: String], reference: Day,
-            decisionsByID: [String: Decision]
-        ) {
-            let projectID = dataSet.project.id
-            let series = Once { Analysis.series(dataSet) }
-            self.series = series
-            chartLines = Once {
-                series.value.mapValues { metricSeries in
-                    metricSeries.lines.map { line in
-                        let points = SiteRenderer.chartPoints(line, in: metricSeries)
-                        return ChartLine(
-                            label: names[line.project] ?? line.project,
-                            points: points.count > SiteRenderer.drawnPoints
-                                ? Thinning.largestTriangleThreeBuckets(points, threshold: SiteRenderer.drawnPoints)
-                                : points,
-                            emphasised: line.project == projectID, style: order.firstIndex(of: line.project) ?? 0)
-                    }
-                }
-            }
-            let shares = Once {
-                series.value.filter { Analysis.shareApplies($0.value.metric) }.mapValues {
-                    Analysis.share($0, of: projectID)
-                }
-            }
-            self.shares = shares
-            gapCounts = Once {
-                series.value.mapValues { metricSeries in
-                    metricSeries.lines.reduce(0) { $0 + metricSeries.gapCount($1) }
-                }
-            }
-            betVerdicts = Once {
-                var result: [String: [ExpectationVerdict]] = [:]
-                for decision in dataSet.decisions where !decision.expectations.isEmpty {
-                    result[decision.id] = Analysis.verdicts(
-                        decision, project: projectID, series: series.value, shares: shares.value,
-                        reference: reference, successorDate: decision.supersededBy.flatMap { decisionsByID[$0]?.date })
-                }
-                return result
-            }
-            let charted = Once {
-                series.value.filter { !$0.value.lines.isEmpty }.mapValues {
-                    SiteRenderer.chartedProjects($0, projectID: projectID)
-                }
-            }
-            decisionCharted = charted
-            decisionTables = Once {
-                series.value.filter { !$0.value.lines.isEmpty }.mapValues {
-                    SiteRenderer.dataTable(
-                        $0, root: "../", limit: 12, projects: charted.value[$0.metric.id], names: names)
-                }
-            }
-        }
+        cache = RenderCache(dataSet: dataSet, series: report.series, projectOrder: projectOrder, names: names)
     }
 
     /// A line's points for drawing, with a gap (a point without a value) wherever a period is
@@ -223,38 +155,6 @@ struct SiteRenderer: Sendable {
     static let drawnPointsAroundADate = 160
     /// The most decision markers a chart shows: the newest of those that concern its metric.
     static let markerLimit = 40
-
-    /// Renders the whole site into memory (for `serve` and tests).
-    func render() -> SitePlan {
-        let work = jobs().jobs
-        let rendered = Slots<[UInt8]>(count: work.count, empty: [])
-        DispatchQueue.concurrentPerform(iterations: work.count) { index in
-            rendered.set(index, Array(work[index].1().utf8))
-        }
-        var plan = SitePlan()
-        for (path, bytes) in attachmentFiles { plan.add(path, bytes: bytes) }
-        for (index, bytes) in rendered.all.enumerated() { plan.add(work[index].0, bytes: bytes) }
-        return plan
-    }
-
-    /// Renders every file of the site into `staging` as soon as it is ready, from many threads at
-    /// once: pages are independent, so they render in parallel, and none is kept once written; the
-    /// two data files are written in pieces as they are made (`streamedJobs`). Returns every path
-    /// written, in byte order.
-    @discardableResult
-    func render(into staging: SiteWriter.Staging) -> [String] {
-        let (paths, work) = jobs()
-        let streamed = streamedJobs()
-        DispatchQueue.concurrentPerform(iterations: work.count) { index in
-            let (path, job) = work[index]
-            if let stream = streamed[path] {
-                staging.write(path, pieces: stream)
-            } else {
-                staging.write(path, job())
-            }
-        }
-        return paths
-    }
 
     /// The files that can be made in pieces, by path: the same bytes as their `jobs()` entries,
     /// handed on about a megabyte at a time (tens of megabytes each on a large site).
@@ -370,23 +270,7 @@ struct SiteRenderer: Sendable {
     /// A decision page's address from the site's root: the file name percent-encoded, since an
     /// imported record's name may hold `#`, `?` or spaces (`0024-use-#-as-indicator.md`).
     static func decisionHref(_ id: String) -> String {
-        "decisions/\(encodedPathPart(id) ?? id).html"
-    }
-
-    /// One part of a URL path, percent-encoded with `pathPartCharacters`. Most parts (ids, file
-    /// names) are unreserved ASCII, which the encoding keeps as it is: those are returned without
-    /// asking Foundation, which every page's links and edit link would otherwise do on each load.
-    static func encodedPathPart<Part: StringProtocol>(_ part: Part) -> String? {
-        let unreserved = part.utf8.allSatisfy { byte in
-            switch byte {
-            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
-                UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"),
-                UInt8(ascii: "~"):
-                return true
-            default: return false
-            }
-        }
-        return unreserved ? String(part) : part.addingPercentEncoding(withAllowedCharacters: pathPartCharacters)
+        "decisions/\(URLText.encodedPathPart(id) ?? id).html"
     }
 
     /// A decision's number as `%04d` writes it ("0042"), without going through `String(format:)`.
@@ -781,13 +665,6 @@ struct SiteRenderer: Sendable {
         return String(format: "%@T%02d:%02d:%02dZ", day.description, rest / 3600, rest / 60 % 60, rest % 60)
     }
 
-    /// Only http(s) and mailto URLs from front matter become links.
-    /// Whether `text` is an http or https URL.
-    static func isWebURL(_ text: String) -> Bool {
-        let lower = text.lowercased()
-        return lower.hasPrefix("https://") || lower.hasPrefix("http://")
-    }
-
     /// The "edit this page" link for the page made from the file at `location`: `edit_url` (or
     /// `repository` + `/edit/main/`) followed by the file's path as `sourcePath` gives it, each part
     /// percent-encoded. Empty when neither key is an http(s) URL, or when the path is absolute or
@@ -798,19 +675,15 @@ struct SiteRenderer: Sendable {
         let parts = sourcePath(location).split(separator: "/", omittingEmptySubsequences: false)
         guard let first = parts.first, !first.isEmpty, !parts.contains("..") else { return "" }
         let path = parts.filter { $0 != "." && !$0.isEmpty }
-            .map { Self.encodedPathPart($0) ?? "" }
+            .map { URLText.encodedPathPart($0) ?? "" }
         return base + path.joined(separator: "/")
     }
-
-    /// What a path segment may hold as it is: a URL's characters but the delimiters of path, query
-    /// and fragment, and '%' (a file named `50%.md` is `50%25.md`).
-    static let pathPartCharacters = urlCharacters.subtracting(CharacterSet(charactersIn: "/?#[]%"))
 
     /// `text` when it is an http(s) or mailto URL, with every character a URL may not hold as it is
     /// (space, quotes, `<`, `>`, non-ASCII…) percent-encoded, so the link is a valid URL; else nil.
     func safeURL(_ text: String) -> String? {
-        guard Self.isWebURL(text) || text.lowercased().hasPrefix("mailto:") else { return nil }
-        return text.addingPercentEncoding(withAllowedCharacters: Self.urlCharacters)
+        guard URLText.isWebURL(text) || text.lowercased().hasPrefix("mailto:") else { return nil }
+        return text.addingPercentEncoding(withAllowedCharacters: URLText.urlCharacters)
     }
 
     /// The words a long source URL is shown as: a GitHub file at a commit as
@@ -837,10 +710,6 @@ struct SiteRenderer: Sendable {
         guard let last = parts.last else { return site }
         return parts.count == 1 ? "\(site)/\(last)" : "\(site)/…/\(last)"
     }
-
-    /// RFC 3986's unreserved and reserved characters, and '%' (already encoded stays as it is).
-    static let urlCharacters = CharacterSet(
-        charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~:/?#[]@!$&'()*+,;=%")
 
     /// Words for crossovers: "PyTorch passed TensorFlow in Nov 2019.", with "(not settled yet)"
     /// when that value may still change.
@@ -869,23 +738,5 @@ extension SiteRenderer {
         case nil, .day?, .week?: return "on \(day)"
         default: return "in \(metricSeries.label(day))"
         }
-    }
-}
-
-/// A value computed on first use, once: the first thread to ask computes it, others wait for it.
-final class Once<Value: Sendable>: @unchecked Sendable {
-    private let lock = NSLock()
-    private var stored: Value?
-    private let make: @Sendable () -> Value
-
-    init(_ make: @escaping @Sendable () -> Value) { self.make = make }
-
-    var value: Value {
-        lock.lock()
-        defer { lock.unlock() }
-        if let stored { return stored }
-        let made = make()
-        stored = made
-        return made
     }
 }

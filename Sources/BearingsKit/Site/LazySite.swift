@@ -1,8 +1,10 @@
 import Foundation
 
 /// A site whose files are rendered when first asked for, for `serve`: after an edit the preview
-/// only has to load the data again before it can answer, and a page is rendered when the browser
-/// reloads it. Every file is exactly what `bearings build` writes for the same input.
+/// only has to load the data again and analyse it (`Analysis.Report`) before it can answer, and a
+/// page is rendered when the browser reloads it; what several pages draw alike is drawn when a
+/// page first needs it (`RenderCache`). Every file is exactly what `bearings build` writes for the
+/// same input.
 public final class LazySite: @unchecked Sendable {
     /// Every file of the site, in byte order.
     public let paths: [String]

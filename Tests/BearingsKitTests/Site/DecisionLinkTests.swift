@@ -11,9 +11,9 @@ struct DecisionLinkTests {
         "x?y#z", "[a]", "a/b", "",
     ])
     func anIDIsEncodedAsFoundationEncodesIt(_ id: String) {
-        let encoded = id.addingPercentEncoding(withAllowedCharacters: SiteRenderer.pathPartCharacters) ?? id
+        let encoded = id.addingPercentEncoding(withAllowedCharacters: URLText.pathPartCharacters) ?? id
         #expect(SiteRenderer.decisionHref(id) == "decisions/\(encoded).html")
-        #expect(SiteRenderer.encodedPathPart(id) == encoded)
+        #expect(URLText.encodedPathPart(id) == encoded)
     }
 
     // Decision numbers have at most five digits (`DecisionParser.idNumber`); `%04d` would cut a

@@ -38,12 +38,12 @@ public struct CollectedSeries: Sendable, Equatable {
 
     /// The series file's path for `metric` in `dataDirectory`.
     public static func path(dataDirectory: String, metric: String) -> String {
-        DataLoader.join(DataLoader.join(dataDirectory, "series"), "collected-\(metric).csv")
+        joinPath(joinPath(dataDirectory, "series"), "collected-\(metric).csv")
     }
 
     /// The provenance file's path beside it: a `.txt`, which Bearings does not read as data.
     public static func provenancePath(dataDirectory: String, metric: String) -> String {
-        DataLoader.join(DataLoader.join(dataDirectory, "series"), "collected-\(metric).sources.txt")
+        joinPath(joinPath(dataDirectory, "series"), "collected-\(metric).sources.txt")
     }
 
     /// Reads a file this type wrote; throws why not when it is something else (a hand-written file of

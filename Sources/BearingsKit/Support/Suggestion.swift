@@ -29,6 +29,15 @@ enum Suggestion {
         closest(to: name, among: known).map { "did you mean '\($0)'?" }
     }
 
+    /// "did you mean 'x'?" when a known id is close; otherwise the known ids.
+    static func hintFor(_ id: String, among known: Set<String>, kind: String) -> String {
+        if let suggestion = Suggestion.didYouMean(id, among: known) { return suggestion }
+        let sorted = known.sorted()
+        if sorted.isEmpty { return "no \(kind) is defined" }
+        let shown = sorted.prefix(8).map { "'\($0)'" }.joined(separator: ", ")
+        return "known \(kind)s: \(shown)\(sorted.count > 8 ? ", …" : "")"
+    }
+
     /// The optimal string alignment distance between `a` and `b` over Unicode scalars: insertions,
     /// deletions, substitutions and swaps of two neighbours (`ebmer` → `ember`) count one each.
     /// Returns `limit + 1` at once when the lengths alone differ by more than `limit`.
