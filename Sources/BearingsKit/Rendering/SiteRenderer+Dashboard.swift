@@ -178,17 +178,7 @@ extension SiteRenderer {
     }
 
     /// 1 as "1st", 2 as "2nd", 11 as "11th".
-    func ordinal(_ number: Int) -> String {
-        let suffix: String
-        switch (number % 10, number % 100) {
-        case (_, 11...13): suffix = "th"
-        case (1, _): suffix = "st"
-        case (2, _): suffix = "nd"
-        case (3, _): suffix = "rd"
-        default: suffix = "th"
-        }
-        return "\(number)\(suffix)"
-    }
+    func ordinal(_ number: Int) -> String { Ordinal.numeral(number) }
 
     /// The change over a year of a standing's latest value, with its base (`changeCell`).
     func yearCell(_ standing: Analysis.Standing, _ metricSeries: MetricSeries) -> ChangeCell {
