@@ -180,6 +180,10 @@ def main():
     out.append("| libcmark-gfm | %s |" % meta.get("cmark", "?"))
     out.append("| load average (1 min) | %s at the start, %s at the end |" % (meta.get("load_start", "?"),
                                                                               meta.get("load_end", "?")))
+    samples = [float(row[1]) for row in read_tsv(os.path.join(results, "load.tsv")) if len(row) > 1]
+    if samples:
+        out.append("| load average (1 min) during the runs | median %.1f, %.1f–%.1f (%d samples, every 10 s) |" % (
+            statistics.median(samples), min(samples), max(samples), len(samples)))
     if meta.get("out"):
         out.append("| sites written to | `%s` |" % meta["out"])
     out.append("")
