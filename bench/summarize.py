@@ -195,8 +195,8 @@ def main():
     if busiest > 0.5:
         out.append("> The 1-minute load average was %s at the start and %s at the end, on %d cores; it counts "
                    "what ran just before the benchmark and, at the end, the benchmark's own last runs, so it "
-                   "overstates other work. Runs were interleaved (Bearings, Hugo, floor, Bearings, …), so any "
-                   "disturbance fell on all three alike." % (meta.get("load_start", "?"), meta.get("load_end", "?"),
+                   "overstates other work. Runs were interleaved (Bearings, Hugo, floor, on each shape in turn, "
+                   "round after round), so any disturbance fell on all of them alike." % (meta.get("load_start", "?"), meta.get("load_end", "?"),
                                                             int(cores)))
         out.append("")
 
