@@ -158,7 +158,7 @@ struct SiteRenderer: Sendable {
 
     /// The files that can be made in pieces, by path: the same bytes as their `jobs()` entries,
     /// handed on about a megabyte at a time (tens of megabytes each on a large site).
-    func streamedJobs() -> [String: @Sendable ((String) -> Void) -> Void] {
+    func streamedJobs() -> [String: @Sendable (([UInt8]) -> Void) -> Void] {
         ["data/series.csv": { seriesCSV($0) }, "data/site.json": { siteJSON($0) }]
     }
 
