@@ -19,6 +19,10 @@ extension SiteRenderer {
         return plan
     }
 
+    /// The room each rendering thread's buffer starts with (a decision page is about 100 KB); a buffer
+    /// that grew past eight times this for one long page is given back after it.
+    static let bufferKept = 131_072
+
     /// Renders every file of the site into `staging` as soon as it is ready, from many threads at
     /// once: pages are independent, so they render in parallel, and none is kept once written; the
     /// two data files are written in pieces as they are made (`streamedJobs`). Each thread takes
@@ -32,7 +36,7 @@ extension SiteRenderer {
         let next = NextIndex()
         let threads = max(1, min(ProcessInfo.processInfo.activeProcessorCount, work.count))
         DispatchQueue.concurrentPerform(iterations: threads) { _ in
-            var out = ByteBuffer(capacity: 65_536)
+            var out = ByteBuffer(capacity: Self.bufferKept)
             while true {
                 let index = next.take()
                 guard index < work.count else { return }
@@ -43,6 +47,8 @@ extension SiteRenderer {
                     out.removeAll()
                     job(&out)
                     staging.write(path, buffer: out)
+                    // A long list page (megabytes) does not keep its memory to the end of the build.
+                    if out.capacity > Self.bufferKept * 8 { out = ByteBuffer(capacity: Self.bufferKept) }
                 }
             }
         }

@@ -1,6 +1,6 @@
 /// UTF-8 bytes appended piece by piece, for a page written straight into memory that is reused:
 /// `removeAll()` keeps the capacity, so one buffer per rendering thread serves every page it
-/// renders with no allocation once it has grown to the largest. Text is copied from the `String`'s
+/// renders with no allocation once it has grown to a page's size. Text is copied from the `String`'s
 /// own UTF-8 storage, and escaped while it is copied (no escaped `String` is made).
 struct ByteBuffer {
     /// The bytes written so far.
@@ -14,6 +14,9 @@ struct ByteBuffer {
 
     /// The number of bytes written.
     var count: Int { bytes.count }
+
+    /// How many bytes it holds without growing.
+    var capacity: Int { bytes.capacity }
 
     /// Forgets the bytes and keeps the memory.
     mutating func removeAll() { bytes.removeAll(keepingCapacity: true) }
