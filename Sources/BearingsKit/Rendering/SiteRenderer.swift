@@ -201,8 +201,8 @@ struct SiteRenderer: Sendable {
         ("Principles", "principles.html"), ("Snapshots", "snapshots.html"),
     ]
 
-    /// A page inside the shared layout, written into the caller's buffer. `path` is the page's path in the site, for its link
-    /// preview's `og:url`; nil means `<template>.html` (the 404 page has none).
+    /// A page inside the shared layout, written into the caller's buffer. `path` is the page's path
+    /// in the site, for its link preview's `og:url`; nil means `<template>.html` (the 404 page has none).
     func page<Page: CompiledPage>(
         _ page: Page, title: String, root: String, section: String, source: SourceLocation? = nil, path: String? = nil
     ) -> PageOutput where Page.Layout == PageLayout {
