@@ -1,4 +1,6 @@
-/// Turns a folder's Mustache templates into Swift that appends each page to a `String`.
+/// Turns a folder's Mustache templates into Swift that appends each page's UTF-8 to a `ByteBuffer`
+/// (the target declares it: `append(literal:)`, `append(_:)` of a `String` or an `Int`, and
+/// `appendEscaped(_:)`, which escapes as `HTML.escape` does).
 ///
 /// A template whose page is a struct (a type in the target's `Pages/` folders with
 /// `static let template = "<name>"`, read as `PageType` describes) is compiled against that
@@ -84,11 +86,11 @@ public enum TemplateCompiler {
             generator.flushText(indent: 2)
             bodies.append(
                 "    /// templates/\(name).mustache, over `\(page.name)`\n"
-                    + "    static func \(function)(_ page: \(page.name), _ layout: \(layout.name), _ out: inout String) {\n"
+                    + "    static func \(function)(_ page: \(page.name), _ layout: \(layout.name), _ out: inout ByteBuffer) {\n"
                     + generator.lines.joined(separator: "\n") + (generator.lines.isEmpty ? "" : "\n") + "    }\n")
             extensions.append(
                 "extension \(page.name): CompiledPage {\n"
-                    + "    func render(layout: \(layout.name), into out: inout String) {"
+                    + "    func render(layout: \(layout.name), into out: inout ByteBuffer) {"
                     + " \(enumName).\(function)(self, layout, &out) }\n}\n")
         }
         for name in pages.keys.sorted() {

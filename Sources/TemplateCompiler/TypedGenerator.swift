@@ -55,7 +55,9 @@ struct TypedGenerator {
 
     mutating func flushText(indent: Int) {
         guard !pendingText.isEmpty else { return }
-        lines.append(String(repeating: "    ", count: indent) + "out += " + TemplateCompiler.literal(pendingText))
+        lines.append(
+            String(repeating: "    ", count: indent) + "out.append(literal: " + TemplateCompiler.literal(pendingText)
+                + ")")
         pendingText = ""
     }
 
@@ -217,10 +219,10 @@ struct TypedGenerator {
         case .variable(let escaped):
             let text: String
             switch type {
-            case .text: text = value
-            case .html: text = "\(value).rawValue"
-            case .flag: text = "(\(value) ? \"true\" : \"false\")"
-            case .number: text = "String(\(value))"
+            case .text: text = escaped ? "out.appendEscaped(\(value))" : "out.append(\(value))"
+            case .html: text = escaped ? "out.appendEscaped(\(value).rawValue)" : "out.append(\(value).rawValue)"
+            case .flag: text = "out.append(literal: \(value) ? \"true\" : \"false\")"
+            case .number: text = "out.append(\(value))"
             case .optional(let wrapped):
                 // An optional inside an optional: unwrap once more.
                 let inner = fresh()
@@ -237,9 +239,7 @@ struct TypedGenerator {
                     message: "this tag writes a value of type \(type), which has no text; name one of its fields"
                         + " inside a section")
             }
-            line(
-                "out += " + (escaped && type != .flag && type != .number ? "HTML.escape(\(text))" : text),
-                indent: indent)
+            line(text, indent: indent)
         case .section(let body):
             switch type {
             case .text, .number:

@@ -8,8 +8,15 @@ protocol CompiledPage: MustacheParent {
     associatedtype Layout: MustacheParent
     /// The template's name (`decision`).
     static var template: String { get }
-    /// Appends the built-in page, inside the layout, to `out`.
-    func render(layout: Layout, into out: inout String)
+    /// Appends the built-in page, inside the layout, to `out` as UTF-8.
+    func render(layout: Layout, into out: inout ByteBuffer)
+}
+
+/// A page struct with its layout, written when the file is: `write` appends the page's bytes to a
+/// buffer the caller owns (one per rendering thread, reused), so no `String` is made per page.
+struct PageOutput {
+    /// Appends the page, inside its layout, to the buffer.
+    let write: (inout ByteBuffer) -> Void
 }
 
 /// A page and its layout as swift-mustache's one root context: a name is the layout's, else the

@@ -5,7 +5,7 @@ extension SiteRenderer {
         return dataSet.metrics.filter { $0.kind == .usage }.compactMap { series[$0.id] }.first { !$0.lines.isEmpty }
     }
 
-    func dashboard() -> String {
+    func dashboard() -> PageOutput {
         let root = ""
         var headline: HeadlineChart?
         var figures: HeadlineFigures?

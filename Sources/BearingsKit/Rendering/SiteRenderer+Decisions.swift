@@ -1,5 +1,5 @@
 extension SiteRenderer {
-    func decisionsPage() -> String {
+    func decisionsPage() -> PageOutput {
         let root = ""
         var years: [(String, [Decision])] = []
         for decision in dataSet.decisions.reversed() {
@@ -42,7 +42,7 @@ extension SiteRenderer {
         return self.page(page, title: "Decisions", root: root, section: "decisions.html")
     }
 
-    func decisionPage(_ decision: Decision) -> String {
+    func decisionPage(_ decision: Decision) -> PageOutput {
         let root = "../"
         let link = self.link(decision, root: root)
         let dueSince = Analysis.dueSince(
@@ -371,7 +371,7 @@ extension SiteRenderer {
     /// A decision page charts this project and its closest competitors, not every project.
     static let decisionChartLines = 5
 
-    func principlesPage() -> String {
+    func principlesPage() -> PageOutput {
         let root = ""
         let page = PrinciplesPage(
             introHTML: HTML(cmark: dataSet.principles.introduction),

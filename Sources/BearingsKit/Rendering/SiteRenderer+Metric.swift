@@ -1,5 +1,5 @@
 extension SiteRenderer {
-    func metricPage(_ metric: Metric) -> String {
+    func metricPage(_ metric: Metric) -> PageOutput {
         let root = "../"
         let metricSeries = series[metric.id] ?? MetricSeries(metric: metric, lines: [], dates: [])
         let hasData = !metricSeries.lines.isEmpty

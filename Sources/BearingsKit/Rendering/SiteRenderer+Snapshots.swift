@@ -1,5 +1,5 @@
 extension SiteRenderer {
-    func snapshotsPage() -> String {
+    func snapshotsPage() -> PageOutput {
         let page = SnapshotsPage(
             snapshots: dataSet.snapshots.reversed().map { snapshot in
                 SnapshotItem(
@@ -12,7 +12,7 @@ extension SiteRenderer {
         return self.page(page, title: "Snapshots", root: "", section: "snapshots.html")
     }
 
-    func snapshotPage(_ snapshot: Snapshot, index: Int) -> String {
+    func snapshotPage(_ snapshot: Snapshot, index: Int) -> PageOutput {
         let root = "../"
         func link(_ other: Snapshot) -> SnapshotLink {
             SnapshotLink(
@@ -76,7 +76,7 @@ extension SiteRenderer {
     /// is known, otherwise from the host's root (`/index.html`: right when the site is at the
     /// root). The stylesheet is linked, not inlined: the HTML checker's CSS grammar predates some
     /// of its rules (container queries, `color-scheme`), and a page must pass it.
-    func notFoundPage() -> String {
+    func notFoundPage() -> PageOutput {
         page(NotFoundPage(), title: "Page not found", root: baseURL ?? "/", section: "")
     }
 }

@@ -1,5 +1,5 @@
 extension SiteRenderer {
-    func trends() -> String {
+    func trends() -> PageOutput {
         let root = ""
         func cards(_ kinds: [Metric.Kind]) -> [TrendCard] {
             kinds.flatMap { kind in

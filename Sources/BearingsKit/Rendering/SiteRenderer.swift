@@ -162,24 +162,32 @@ struct SiteRenderer: Sendable {
         ["data/series.csv": { seriesCSV($0) }, "data/site.json": { siteJSON($0) }]
     }
 
+    /// The work that renders one file: it appends the file's bytes to the buffer it is given.
+    typealias Job = @Sendable (inout ByteBuffer) -> Void
+
     /// Every file of the site with the work that renders it, and every path in byte order. The
     /// two data files are the largest jobs and come first, so they do not end a parallel build alone.
-    func jobs() -> (paths: [String], jobs: [(String, @Sendable () -> String)]) {
-        var jobs: [(String, @Sendable () -> String)] = [
-            ("data/series.csv", { seriesCSV() }), ("data/site.json", { siteJSON() }), ("index.html", dashboard),
-            ("trends.html", trends), ("decisions.html", decisionsPage), ("principles.html", principlesPage),
-            ("snapshots.html", snapshotsPage), ("404.html", notFoundPage), ("feed.xml", feed),
-            ("badge.svg", badgeSVG),
+    func jobs() -> (paths: [String], jobs: [(String, Job)]) {
+        var jobs: [(String, Job)] = [
+            ("data/series.csv", { $0.append(seriesCSV()) }), ("data/site.json", { $0.append(siteJSON()) }),
+            ("index.html", { dashboard().write(&$0) }), ("trends.html", { trends().write(&$0) }),
+            ("decisions.html", { decisionsPage().write(&$0) }), ("principles.html", { principlesPage().write(&$0) }),
+            ("snapshots.html", { snapshotsPage().write(&$0) }), ("404.html", { notFoundPage().write(&$0) }),
+            ("feed.xml", { $0.append(feed()) }), ("badge.svg", { $0.append(badgeSVG()) }),
         ]
-        for metric in dataSet.metrics { jobs.append(("metrics/\(metric.id).html", { metricPage(metric) })) }
-        for decision in dataSet.decisions { jobs.append(("decisions/\(decision.id).html", { decisionPage(decision) })) }
+        for metric in dataSet.metrics { jobs.append(("metrics/\(metric.id).html", { metricPage(metric).write(&$0) })) }
+        for decision in dataSet.decisions {
+            jobs.append(("decisions/\(decision.id).html", { decisionPage(decision).write(&$0) }))
+        }
         for (index, snapshot) in dataSet.snapshots.enumerated() {
             let path = snapshotPaths[snapshot.id] ?? "snapshots/\(snapshot.id).html"
-            jobs.append((path, { snapshotPage(snapshot, index: index) }))
+            jobs.append((path, { snapshotPage(snapshot, index: index).write(&$0) }))
         }
         let pages = Set(jobs.map(\.0)).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
-        if baseURL != nil { jobs.append(("sitemap.xml", { sitemap(pages) })) }
-        for (path, text) in templates.assets.sorted(by: { $0.key < $1.key }) { jobs.append((path, { text })) }
+        if baseURL != nil { jobs.append(("sitemap.xml", { $0.append(sitemap(pages)) })) }
+        for (path, text) in templates.assets.sorted(by: { $0.key < $1.key }) {
+            jobs.append((path, { $0.append(text) }))
+        }
         let taken = Set(jobs.map(\.0))
         let attachments = attachmentFiles.keys.filter { !taken.contains($0) }
         let paths = Set(jobs.map(\.0) + attachments).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
@@ -193,14 +201,14 @@ struct SiteRenderer: Sendable {
         ("Principles", "principles.html"), ("Snapshots", "snapshots.html"),
     ]
 
-    /// Renders a page inside the shared layout. `path` is the page's path in the site, for its link
-    /// preview's `og:url`; nil means `<template>.html` (the 404 page has none).
+    /// A page inside the shared layout, written into the caller's buffer. `path` is the page's path
+    /// in the site, for its link preview's `og:url`; nil means `<template>.html` (the 404 page has none).
     func page<Page: CompiledPage>(
         _ page: Page, title: String, root: String, section: String, source: SourceLocation? = nil, path: String? = nil
-    ) -> String where Page.Layout == PageLayout {
-        templates.render(
-            page,
-            layout: layout(Page.template, title: title, root: root, section: section, source: source, path: path))
+    ) -> PageOutput where Page.Layout == PageLayout {
+        let layout = layout(Page.template, title: title, root: root, section: section, source: source, path: path)
+        let templates = templates
+        return PageOutput { templates.render(page, layout: layout, into: &$0) }
     }
 
     /// What the layout shows around the page `template`; `path` is as `page` takes it.

@@ -78,14 +78,13 @@ public struct TemplateSet: Sendable {
 
     /// Renders a page struct inside the layout: its compiled template, or, when a templates folder
     /// replaced it (or the layout, or a partial it uses), swift-mustache over the same structs.
-    func render<Page: CompiledPage>(_ page: Page, layout: Page.Layout) -> String {
+    /// The page's UTF-8 is appended to `out`; swift-mustache's `String` is converted once.
+    func render<Page: CompiledPage>(_ page: Page, layout: Page.Layout, into out: inout ByteBuffer) {
         if isCompiled(Page.template) {
-            var out = ""
-            out.reserveCapacity(16_384)
             page.render(layout: layout, into: &out)
-            return out
+            return
         }
-        return library.render(PageContext(page: page, layout: layout), withTemplate: Page.template) ?? ""
+        out.append(library.render(PageContext(page: page, layout: layout), withTemplate: Page.template) ?? "")
     }
 
     /// Whether the page `name` is rendered by its compiled version (`BuiltInTemplates`): it is a

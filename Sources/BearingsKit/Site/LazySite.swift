@@ -8,7 +8,7 @@ import Foundation
 public final class LazySite: @unchecked Sendable {
     /// Every file of the site, in byte order.
     public let paths: [String]
-    private let jobs: [String: @Sendable () -> String]
+    private let jobs: [String: SiteRenderer.Job]
     private let attachments: [String: [UInt8]]
     private let lock = NSLock()
     private var rendered: [String: [UInt8]] = [:]
@@ -29,7 +29,9 @@ public final class LazySite: @unchecked Sendable {
         }
         lock.unlock()
         guard let job = jobs[path] else { return attachments[path] }
-        let bytes = Array(job().utf8)
+        var out = ByteBuffer()
+        job(&out)
+        let bytes = out.bytes
         lock.lock()
         rendered[path] = bytes
         lock.unlock()
@@ -52,7 +54,9 @@ public final class LazySite: @unchecked Sendable {
             if let done {
                 staging.write(path, bytes: done)
             } else if let job = jobs[path] {
-                staging.write(path, job())
+                var out = ByteBuffer()
+                job(&out)
+                staging.write(path, buffer: out)
             } else if let bytes = attachments[path] {
                 staging.write(path, bytes: bytes)
             }

@@ -143,6 +143,11 @@ public enum SiteWriter {
             bytes.withUnsafeBufferPointer { write(path, buffer: $0) }
         }
 
+        /// Writes the bytes of `buffer` as a file at `path` relative to the folder, creating its folders.
+        func write(_ path: String, buffer: ByteBuffer) {
+            buffer.bytes.withUnsafeBufferPointer { write(path, buffer: $0) }
+        }
+
         /// Writes a file at `path` relative to the folder, creating its folders, from the pieces of
         /// UTF-8 `produce` hands on in order: a large file need never be held whole, and the
         /// buffer a piece comes in can be reused for the next.

@@ -101,8 +101,9 @@ import Testing
     @Test(arguments: ["full", "sparse"])
     func aTypedPageRendersAsSwiftMustacheDoes(_ label: String) throws {
         let page = label == "full" ? Self.fullPage : Self.sparsePage
-        var compiled = ""
-        page.render(layout: Self.caseLayout, into: &compiled)
+        var bytes = ByteBuffer()
+        page.render(layout: Self.caseLayout, into: &bytes)
+        let compiled = String(decoding: bytes.bytes, as: UTF8.self)
         let library = try Self.library()
         let overStruct = try #require(
             library.render(PageContext(page: page, layout: Self.caseLayout), withTemplate: "typed"))
@@ -117,8 +118,9 @@ import Testing
     /// of an item is absent, so the page's label and the layout's title show instead (the layout's
     /// values are the innermost context of the page); `hasTags` is whether `tags` is non-empty.
     @Test func aTypedPageRendersAsReadByHand() {
-        var page = ""
-        Self.fullPage.render(layout: Self.caseLayout, into: &page)
+        var bytes = ByteBuffer()
+        Self.fullPage.render(layout: Self.caseLayout, into: &bytes)
+        let page = String(decoding: bytes.bytes, as: UTF8.self)
         #expect(page.hasPrefix("<title>Typed &lt;page&gt;</title>\n"))
         #expect(
             page.contains(
@@ -301,7 +303,7 @@ import Testing
         // The decision page's title is the layout's: read from the struct, with no lookup by name.
         #expect(
             decisionAfter.contains(
-                "<p class=\\\"edited\\\">Edited: \"\n        out += HTML.escape(layout.title)\n"))
+                "<p class=\\\"edited\\\">Edited: \")\n        out.appendEscaped(layout.title)\n"))
         for name in ["decisions", "metric", "index", "snapshot", "snapshots", "principles", "trends", "404"] {
             #expect(!Self.function(before, name).isEmpty)
             #expect(Self.function(before, name) == Self.function(after, name), "\(name) unchanged")
