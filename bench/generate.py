@@ -11,7 +11,13 @@ writes
                   matter, minimal layouts and a config.toml that builds pages only
 
 FILES counts the snapshots and decisions (the content pages Hugo also gets); the data folder
-holds 12 more files (project.md, principles.md, 10 metrics). Output is deterministic: the same
+holds 12 more files (project.md, principles.md, 10 metrics).
+
+Two shapes of data (--shape): `smooth` (the default, the developers' benchmark): a snapshot a
+day, values on a per-project trend with a little noise, about 10% of the cells empty, decisions
+watching 1-3 metrics; `noisy` (issue #29's corpus kept aside): a snapshot a week, every cell a
+uniform random value (no trend, so the projects' order changes all the time), decisions watching
+one metric each. The Markdown around the tables is made the same way in both. Output is deterministic: the same
 arguments give byte-identical files (a fixed seed, no clock, no hash-order iteration).
 Standard library only. OUT must not exist or be empty, unless --force is given.
 """
@@ -182,6 +188,14 @@ def metric_value(metric_index, project_index, day_index, days_total, rng):
     return str(n)
 
 
+def noisy_value(metric_index, rng):
+    """A uniform random value for one cell of the noisy shape: no trend, no missing cells."""
+    _, _, _, unit, _, _, _, base, _ = METRICS[metric_index]
+    if unit == "%":
+        return "%.1f%%" % rng.uniform(0.1, 99.9)
+    return str(int(rng.uniform(1, 2 * base)))
+
+
 def write(path, text):
     with open(path, "w", encoding="utf-8", newline="\n") as f:
         f.write(text)
@@ -195,7 +209,7 @@ def toml_list(items):
     return "[" + ", ".join(toml_string(i) for i in items) + "]"
 
 
-def generate(files, out, seed):
+def generate(files, out, seed, shape="smooth"):
     rng = random.Random(seed)
     w = Writer(rng)
     data = os.path.join(out, "data")
@@ -231,17 +245,22 @@ def generate(files, out, seed):
               % (name, kind, unit, lag, "true" if hib else "false", scale, mid,
                  w.paragraph(3), w.bullet_list(3)))
 
-    # snapshots: one a day, newest on LAST_DAY; k = 0 is the newest
+    # snapshots: one a day (a week in the noisy shape), newest on LAST_DAY; k = 0 is the newest
+    noisy = shape == "noisy"
+    step = 7 if noisy else 1
     header = "| metric | " + " | ".join(p[0] for p in PROJECTS) + " |"
     rule = "| --- | " + " | ".join("---:" for _ in PROJECTS) + " |"
     for k in range(snapshots):
-        day = LAST_DAY - datetime.timedelta(days=k)
+        day = LAST_DAY - datetime.timedelta(days=k * step)
         name = "%s-%d" % (day.isoformat(), k)
         title = "Snapshot of %s" % day.strftime("%d %B %Y")
         rows = []
         for mi, mid in enumerate(METRIC_IDS):
             cells = []
             for pi in range(len(PROJECTS)):
+                if noisy:
+                    cells.append(noisy_value(mi, rng))
+                    continue
                 roll = rng.random()
                 if roll < 0.08:
                     cells.append("")
@@ -263,7 +282,7 @@ def generate(files, out, seed):
               % (toml_string(title), toml_string(day.isoformat()), k, body))
 
     # decisions: numbered 00001.. in date order over the snapshots' range
-    first_day = LAST_DAY - datetime.timedelta(days=max(snapshots - 1, 0))
+    first_day = LAST_DAY - datetime.timedelta(days=max(snapshots - 1, 0) * step)
     span = (LAST_DAY - first_day).days
     ids = []
     for i in range(decisions):
@@ -279,7 +298,7 @@ def generate(files, out, seed):
         status = "superseded" if superseded else rng.choice(STATUSES)
         kind = rng.choice(KINDS)
         principles = rng.sample(PRINCIPLE_IDS, rng.randint(1, 3))
-        watch = rng.sample(METRIC_IDS, rng.randint(1, 3))
+        watch = rng.sample(METRIC_IDS, 1 if noisy else rng.randint(1, 3))
         review = day + datetime.timedelta(days=rng.randint(180, 1100))
         fm = ["status: %s" % status, "date: %s" % day.isoformat(), "kind: %s" % kind,
               "principles: [%s]" % ", ".join(principles), "watch: [%s]" % ", ".join(watch),
@@ -331,6 +350,9 @@ def main():
                         help="snapshots + decisions (half each); default 10000")
     parser.add_argument("--out", required=True, help="folder to write data/ and hugo/ into")
     parser.add_argument("--seed", type=int, default=20251231, help="random seed; default 20251231")
+    parser.add_argument("--shape", choices=["smooth", "noisy"], default="smooth",
+                        help="smooth: a snapshot a day, trends (default); noisy: a snapshot a week, "
+                             "uniform random values, one watched metric per decision")
     parser.add_argument("--force", action="store_true", help="replace OUT if it exists")
     args = parser.parse_args()
     if args.files < 2:
@@ -339,7 +361,7 @@ def main():
         if not args.force:
             parser.error("%s exists and is not empty (use --force to replace it)" % args.out)
         shutil.rmtree(args.out)
-    generate(args.files, args.out, args.seed)
+    generate(args.files, args.out, args.seed, args.shape)
 
 
 if __name__ == "__main__":

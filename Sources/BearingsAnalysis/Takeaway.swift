@@ -404,17 +404,5 @@ public struct Takeaway: Sendable {
     }
 
     /// 1 as "first", 2 as "second", … 10 as "tenth", then "11th", "22nd".
-    static func ordinalWord(_ number: Int) -> String {
-        let words = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"]
-        if number >= 1, number <= words.count { return words[number - 1] }
-        let suffix: String
-        switch (number % 10, number % 100) {
-        case (_, 11...13): suffix = "th"
-        case (1, _): suffix = "st"
-        case (2, _): suffix = "nd"
-        case (3, _): suffix = "rd"
-        default: suffix = "th"
-        }
-        return "\(number)\(suffix)"
-    }
+    static func ordinalWord(_ number: Int) -> String { Ordinal.word(number) }
 }

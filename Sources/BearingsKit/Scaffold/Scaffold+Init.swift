@@ -60,7 +60,9 @@ extension Scaffold {
             var current = folder
             while !current.isEmpty, current != "/", !FileManager.default.fileExists(atPath: current) {
                 missing.insert(current, at: 0)
-                current = (current as NSString).deletingLastPathComponent
+                // The parent by hand: "a/b" → "a", "a" → "" (a relative path's end), "/a" → "/".
+                guard let slash = current.lastIndex(of: "/") else { break }
+                current = slash == current.startIndex ? "/" : String(current[..<slash])
             }
             return missing
         }

@@ -274,6 +274,28 @@ public struct ObservationStore: RandomAccessCollection, Sendable, Equatable, Exp
         return readBytes(textBytes[textRange(index)])
     }
 
+    /// The columns that the data files write, as they are: ids and paths as positions in
+    /// `metricIDs`, `projectIDs` and `paths`. Copies share the store's storage.
+    package struct WrittenColumns {
+        package let metricIDs: [String]
+        package let projectIDs: [String]
+        package let paths: [String]
+        package let days: [Day]
+        package let metrics: [Int32]
+        package let projects: [Int32]
+        package let files: [Int32]
+        package let values: [Double]
+        package let lines: [Int32]
+    }
+
+    /// The store's columns for `series.csv` and `site.json`, which read every observation
+    /// (about 900,000 on a large site) without building one (its texts are not written).
+    package var writtenColumns: WrittenColumns {
+        WrittenColumns(
+            metricIDs: metricIDs, projectIDs: projectIDs, paths: paths, days: days, metrics: metrics,
+            projects: projects, files: files, values: values, lines: lines)
+    }
+
     /// The newest day of any observation.
     public var newestDay: Day? { days.max() }
 

@@ -14,85 +14,108 @@ package indirect enum JSONText {
     /// An array whose items are made while it is written: the closure hands each to the function
     /// it is given. Written exactly as `.array` of the same items.
     case items(((JSONText) -> Void) -> Void)
-    /// Text already written as JSON, on one line (a row of `site.json`, written without building
-    /// its values first).
+    /// Text already written as JSON, on one line.
     case raw(String)
+    /// An array whose items write themselves (rows of `site.json`, written without building their
+    /// values first): the closure calls the function it is given once per item, with a function
+    /// that appends the item's JSON, on one line, to the buffer. Written exactly as `.array` of the
+    /// same items as `.raw`.
+    case writtenItems((_ item: ((inout [UInt8]) -> Void) -> Void) -> Void)
 
     /// A string, or null when absent.
     package static func optional(_ text: String?) -> JSONText { text.map(JSONText.string) ?? .null }
 
     /// The document with a final newline.
     var document: String {
-        var out = ""
+        var out: [UInt8] = []
         write(into: &out, indent: 0, compact: false)
-        out += "\n"
-        return out
+        out.append(UInt8(ascii: "\n"))
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// Appends the value to `out`; `written` is called after every item of an array or object, and
     /// may hand on and empty what `out` holds so far.
     package func write(
-        into out: inout String, indent: Int, compact: Bool, written: (inout String) -> Void = { _ in }
+        into out: inout [UInt8], indent: Int, compact: Bool, written: (inout [UInt8]) -> Void = { _ in }
     ) {
         switch self {
-        case .string(let text): out += jsonString(text)
-        case .number(let value): out += Self.number(value)
-        case .integer(let value): out += String(value)
-        case .bool(let value): out += value ? "true" : "false"
-        case .null: out += "null"
-        case .raw(let text): out += text
+        case .string(let text): out.append(jsonString: text)
+        case .number(let value): out.append(jsonNumber: value)
+        case .integer(let value): out.append(decimal: value)
+        case .bool(let value): out.append(utf8: value ? "true" : "false")
+        case .null: out.append(utf8: "null")
+        case .raw(let text): out.append(utf8: text)
         case .line(let value): value.write(into: &out, indent: indent, compact: true, written: written)
         case .items(let produce):
             var count = 0
             produce { item in
-                out += count == 0 ? "[" : compact ? ", " : ","
-                if !compact { Self.newline(&out, indent + 1) }
+                Self.separate(&out, first: count == 0, indent: indent, compact: compact)
                 item.write(into: &out, indent: indent + 1, compact: compact, written: written)
                 count += 1
                 written(&out)
             }
-            if count == 0 {
-                out += "[]"
-                return
+            Self.close(&out, empty: count == 0, indent: indent, compact: compact)
+        case .writtenItems(let produce):
+            var count = 0
+            produce { writeItem in
+                Self.separate(&out, first: count == 0, indent: indent, compact: compact)
+                writeItem(&out)
+                count += 1
+                written(&out)
             }
-            if !compact { Self.newline(&out, indent) }
-            out += "]"
+            Self.close(&out, empty: count == 0, indent: indent, compact: compact)
         case .array(let items):
             guard !items.isEmpty else {
-                out += "[]"
+                out.append(utf8: "[]")
                 return
             }
-            out += "["
+            out.append(UInt8(ascii: "["))
             for (index, item) in items.enumerated() {
-                if index > 0 { out += compact ? ", " : "," }
+                if index > 0 { out.append(utf8: compact ? ", " : ",") }
                 if !compact { Self.newline(&out, indent + 1) }
                 item.write(into: &out, indent: indent + 1, compact: compact, written: written)
                 written(&out)
             }
             if !compact { Self.newline(&out, indent) }
-            out += "]"
+            out.append(UInt8(ascii: "]"))
         case .object(let members):
             guard !members.isEmpty else {
-                out += "{}"
+                out.append(utf8: "{}")
                 return
             }
-            out += "{"
+            out.append(UInt8(ascii: "{"))
             for (index, (key, value)) in members.enumerated() {
-                if index > 0 { out += compact ? ", " : "," }
+                if index > 0 { out.append(utf8: compact ? ", " : ",") }
                 if !compact { Self.newline(&out, indent + 1) }
-                out += jsonString(key)
-                out += ": "
+                out.append(jsonString: key)
+                out.append(utf8: ": ")
                 value.write(into: &out, indent: indent + 1, compact: compact, written: written)
                 written(&out)
             }
             if !compact { Self.newline(&out, indent) }
-            out += "}"
+            out.append(UInt8(ascii: "}"))
         }
     }
 
-    private static func newline(_ out: inout String, _ indent: Int) {
-        out += "\n"
-        for _ in 0..<indent { out += "  " }
+    /// What comes before an item of an array made while it is written: "[" before the first.
+    private static func separate(_ out: inout [UInt8], first: Bool, indent: Int, compact: Bool) {
+        out.append(utf8: first ? "[" : compact ? ", " : ",")
+        if !compact { newline(&out, indent + 1) }
+    }
+
+    /// The end of an array made while it is written.
+    private static func close(_ out: inout [UInt8], empty: Bool, indent: Int, compact: Bool) {
+        if empty {
+            out.append(utf8: "[]")
+            return
+        }
+        if !compact { newline(&out, indent) }
+        out.append(UInt8(ascii: "]"))
+    }
+
+    private static func newline(_ out: inout [UInt8], _ indent: Int) {
+        out.append(UInt8(ascii: "\n"))
+        for _ in 0..<indent { out.append(utf8: "  ") }
     }
 
     /// Whole numbers without a fraction; others in the shortest form that reads back the same.

@@ -115,7 +115,7 @@ public enum ValueFormat {
     }
 
     /// Inserts "," between groups of three digits in the integer part: "1234567.5" → "1,234,567.5".
-    static func grouped(_ text: String) -> String {
+    package static func grouped(_ text: String) -> String {
         let parts = text.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
         let integer = Array(parts[0])
         var out = ""

@@ -14,7 +14,7 @@ extension SiteRenderer {
         var headline: HeadlineChart?
         var figures: HeadlineFigures?
         if let series = headlineSeries {
-            let crossovers = crossoverSentences(series).map { TextItem(text: $0) }
+            let crossovers = dashboardCrossoverSentences(series).map { TextItem(text: $0) }
             let href = "metrics/\(series.metric.id).html"
             // Every project of the category, so a reader sees who is second and who closes in.
             if let (svg, _) = shareChart(series, root: root, id: "headline-share", marked: false, everyProject: true) {
@@ -182,17 +182,7 @@ extension SiteRenderer {
     }
 
     /// 1 as "1st", 2 as "2nd", 11 as "11th".
-    func ordinal(_ number: Int) -> String {
-        let suffix: String
-        switch (number % 10, number % 100) {
-        case (_, 11...13): suffix = "th"
-        case (1, _): suffix = "st"
-        case (2, _): suffix = "nd"
-        case (3, _): suffix = "rd"
-        default: suffix = "th"
-        }
-        return "\(number)\(suffix)"
-    }
+    func ordinal(_ number: Int) -> String { Ordinal.numeral(number) }
 
     /// The change over a year of a standing's latest value, with its base (`changeCell`).
     func yearCell(_ standing: Analysis.Standing, _ metricSeries: MetricSeries) -> ChangeCell {
@@ -279,6 +269,47 @@ extension SiteRenderer {
 
     /// How many of the newest changes of order the dashboard lists; trends.html lists them all.
     static let dashboardPasses = 5
+
+    /// How many of the headline's newest crossovers, and of its newest ties, the dashboard says;
+    /// the metric's page says them all.
+    static let dashboardCrossovers = 5
+
+    /// The headline's crossovers in the words of `crossoverSentences`, but only the newest
+    /// `dashboardCrossovers`, in date order, after a sentence that says how many earlier ones the
+    /// metric's page lists; ties the same way. On noisy weekly data a headline has thousands, and
+    /// the dashboard's size (27 MB of HTML on issue #29's corpus) followed the data's noise. With
+    /// no more than the bound, the sentences are `crossoverSentences`' own.
+    func dashboardCrossoverSentences(_ metricSeries: MetricSeries) -> [String] {
+        let (crossovers, ties) = Analysis.crossovers(metricSeries, project: dataSet.project.id)
+        let limit = Self.dashboardCrossovers
+        let us = dataSet.project.name
+        var sentences: [String] = []
+        if crossovers.count > limit {
+            let earlier = crossovers.count - limit
+            sentences.append(
+                "\(ValueFormat.grouped(String(earlier))) earlier \(earlier == 1 ? "change" : "changes") of order \(earlier == 1 ? "is" : "are") listed on the metric's page."
+            )
+        }
+        for crossover in crossovers.suffix(limit) {
+            let them = projectName(crossover.competitor)
+            let when = dateWords(crossover.date, metricSeries)
+            let settled = isSettled(crossover.date, metricSeries.metric) ? "" : " (not settled yet)"
+            sentences.append(
+                crossover.weLead
+                    ? "\(us) passed \(them) \(when)\(settled)." : "\(them) passed \(us) \(when)\(settled).")
+        }
+        if !ties.isEmpty {
+            let list = ties.suffix(limit).map { "\(projectName($0.1)) \(dateWords($0.0, metricSeries))" }
+                .joined(separator: ", ")
+            let earlier = ties.count - min(ties.count, limit)
+            let more =
+                earlier == 0
+                ? ""
+                : "; \(ValueFormat.grouped(String(earlier))) earlier \(earlier == 1 ? "tie is" : "ties are") on the metric's page"
+            sentences.append("Tied with \(list) (a tie is not counted as a pass\(more)).")
+        }
+        return sentences
+    }
 
     /// Every change of order against a competitor in any usage metric, oldest first: the story at a glance.
     func passes(root: String) -> [PassRow] {

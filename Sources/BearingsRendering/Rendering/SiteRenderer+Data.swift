@@ -75,55 +75,35 @@ extension SiteRenderer {
     }
 
     /// Every data point with where it was written.
-    func seriesCSV() -> String { Self.collected(seriesCSV) }
+    func seriesCSV() -> String { String(decoding: Self.collected(seriesCSV), as: UTF8.self) }
 
-    /// `seriesCSV()` handed to `write` in pieces of about `chunkSize` bytes, so that the file (64 MB
-    /// on a 10,000-file site) is never held whole.
-    func seriesCSV(_ write: (String) -> Void) {
-        var out = "date,metric,project,value,source_file,source_line\n"
+    /// `seriesCSV()`'s bytes handed to `write` in pieces of about `chunkSize` bytes, so that the
+    /// file (64 MB on a 10,000-file site) is never held whole. Written from the store's columns
+    /// into one reused buffer: each metric's, project's and file's field worked out once, dates
+    /// and whole numbers without a `String`.
+    func seriesCSV(_ write: ([UInt8]) -> Void) {
+        var out: [UInt8] = []
         out.reserveCapacity(Self.chunkSize + 4096)
-        var lastPath = "", lastField = ""
-        var lastMetric = "", metricField = "", lastProject = "", projectField = ""
-        var dates: [Int: String] = [:]  // a few thousand dates, written ~900,000 times on a large site
-        var files: [String: String] = [:]  // each file's field, worked out once
-        for observation in dataSet.observations {
-            // Observations come by metric and project, so those fields change in runs.
-            if observation.location.path != lastPath {
-                lastPath = observation.location.path
-                if let field = files[lastPath] {
-                    lastField = field
-                } else {
-                    lastField = csvField(sourcePath(observation.location))
-                    files[lastPath] = lastField
-                }
-            }
-            if observation.metric != lastMetric {
-                lastMetric = observation.metric
-                metricField = csvField(lastMetric)
-            }
-            if observation.project != lastProject {
-                lastProject = observation.project
-                projectField = csvField(lastProject)
-            }
-            if let date = dates[observation.date.ordinal] {
-                out += date
-            } else {
-                let date = observation.date.description
-                dates[observation.date.ordinal] = date
-                out += date
-            }
-            out += ","
-            out += metricField
-            out += ","
-            out += projectField
-            out += ","
-            out += Self.plainNumber(observation.value)
-            out += ","
-            out += lastField
-            out += ","
-            out += String(observation.location.line)
-            out += "\n"
-            if out.utf8.count >= Self.chunkSize {
+        out.append(utf8: "date,metric,project,value,source_file,source_line\n")
+        let columns = dataSet.observations.writtenColumns
+        let metricFields = columns.metricIDs.map { Array(csvField($0).utf8) }
+        let projectFields = columns.projectIDs.map { Array(csvField($0).utf8) }
+        let fileFields = columns.paths.map { Array(csvField(sourcePath(SourceLocation(path: $0))).utf8) }
+        let comma = UInt8(ascii: ",")
+        for index in columns.days.indices {
+            out.append(day: columns.days[index])
+            out.append(comma)
+            out.append(contentsOf: metricFields[Int(columns.metrics[index])])
+            out.append(comma)
+            out.append(contentsOf: projectFields[Int(columns.projects[index])])
+            out.append(comma)
+            out.append(plainNumber: columns.values[index])
+            out.append(comma)
+            out.append(contentsOf: fileFields[Int(columns.files[index])])
+            out.append(comma)
+            out.append(decimal: Int(columns.lines[index]))
+            out.append(UInt8(ascii: "\n"))
+            if out.count >= Self.chunkSize {
                 write(out)
                 out.removeAll(keepingCapacity: true)
             }
@@ -135,8 +115,8 @@ extension SiteRenderer {
     static let chunkSize = 1 << 20
 
     /// The pieces a writer hands on, joined.
-    static func collected(_ produce: ((String) -> Void) -> Void) -> String {
-        var whole = ""
+    static func collected(_ produce: (([UInt8]) -> Void) -> Void) -> [UInt8] {
+        var whole: [UInt8] = []
         produce { whole += $0 }
         return whole
     }
@@ -170,11 +150,12 @@ extension SiteRenderer {
     /// The whole model as JSON, keys sorted. Measured values come as rows, one per line of an input
     /// file (a snapshot table row, a series row): `{"date", "file", "line", "metric", "values":
     /// {project: number}}`, in the order of `data/series.csv`'s first appearance of each row.
-    func siteJSON() -> String { Self.collected(siteJSON) }
+    func siteJSON() -> String { String(decoding: Self.collected(siteJSON), as: UTF8.self) }
 
-    /// `siteJSON()` handed to `write` in pieces of about `chunkSize` bytes; the rows are made a
-    /// metric at a time while they are written, so neither they nor the file are held whole.
-    func siteJSON(_ write: (String) -> Void) {
+    /// `siteJSON()`'s bytes handed to `write` in pieces of about `chunkSize` bytes, from one reused
+    /// buffer; the rows are made a metric at a time while they are written, so neither they nor
+    /// the file are held whole.
+    func siteJSON(_ write: ([UInt8]) -> Void) {
         let project = dataSet.project
         func strings(_ list: [String]) -> JSONText { .array(list.map(JSONText.string)) }
         let projectJSON: JSONText = .object([
@@ -235,97 +216,112 @@ extension SiteRenderer {
             ("analysis", analysisJSON()),
             ("dataAsOf", .optional(dataAsOf?.description)), ("decisions", .array(decisions)),
             ("metrics", .array(metrics)),
-            ("observations", .items(observationRows)), ("principles", .array(principles)), ("project", projectJSON),
+            ("observations", .writtenItems(observationRows)), ("principles", .array(principles)),
+            ("project", projectJSON),
             ("referenceDate", .string(referenceDate.description)), ("snapshots", .array(snapshots)),
         ])
-        var out = ""
+        var out: [UInt8] = []
         out.reserveCapacity(Self.chunkSize + 4096)
         document.write(into: &out, indent: 0, compact: false) { out in
-            guard out.utf8.count >= Self.chunkSize else { return }
+            guard out.count >= Self.chunkSize else { return }
             write(out)
             out.removeAll(keepingCapacity: true)
         }
-        out += "\n"
+        out.append(UInt8(ascii: "\n"))
         write(out)
     }
 
     /// The rows of `site.json`: observations that share a file, line, metric and day, with their
     /// values by project (sorted), in the order of each row's first observation. The observations
     /// come sorted by metric, so a row is complete when its metric's run ends and rows are handed
-    /// to `yield` a metric at a time; when a metric's values do not form one run (a data set made
-    /// by hand), all rows are handed on at the end, in the same order.
-    func observationRows(_ yield: (JSONText) -> Void) {
+    /// to `item` a metric at a time; when a metric's values do not form one run (a data set made
+    /// by hand), all rows are handed on at the end, in the same order. Read from the store's
+    /// columns: rows are told apart by the positions of their file and metric, not by their text.
+    func observationRows(_ item: ((inout [UInt8]) -> Void) -> Void) {
         struct Row {
-            var observation: Observation
-            var values: [(String, Double)]
+            var first: Int
+            var values: [(rank: Int32, value: Double)]
         }
         struct RowKey: Hashable {
-            var path: String
-            var line: Int
-            var metric: String
-            var day: Int
+            var file: Int32
+            var line: Int32
+            var metric: Int32
+            var day: Day
         }
-        let observations = dataSet.observations
+        let columns = dataSet.observations.writtenColumns
+        let count = columns.days.count
         var metricRuns = true
-        var finished = Set<String>()
-        for (earlier, later) in zip(observations, observations.dropFirst()) where earlier.metric != later.metric {
-            finished.insert(earlier.metric)
-            if finished.contains(later.metric) {
+        var finished = Set<Int32>()
+        for index in columns.metrics.indices.dropFirst() where columns.metrics[index - 1] != columns.metrics[index] {
+            finished.insert(columns.metrics[index - 1])
+            if finished.contains(columns.metrics[index]) {
                 metricRuns = false
                 break
             }
         }
-        finished = []
+        // What is the same for many rows is written once: files, metric and project names.
+        let files = columns.paths.map { path -> [UInt8] in
+            var bytes: [UInt8] = []
+            bytes.append(jsonString: sourcePath(SourceLocation(path: path)))
+            return bytes
+        }
+        func names(_ ids: [String]) -> [[UInt8]] {
+            ids.map { id in
+                var bytes: [UInt8] = []
+                bytes.append(jsonString: id)
+                return bytes
+            }
+        }
+        let metricNames = names(columns.metricIDs)
+        // Projects are written in the order of their ids; a row's values are sorted by rank.
+        let byID = columns.projectIDs.indices.sorted { columns.projectIDs[$0] < columns.projectIDs[$1] }
+        let projectNames = names(byID.map { columns.projectIDs[$0] })
+        var rank = [Int32](repeating: 0, count: columns.projectIDs.count)
+        for (position, project) in byID.enumerated() { rank[project] = Int32(position) }
+
         var rows: [Row] = []
         var rowIndex: [RowKey: Int] = [:]
-        // What is the same for many rows is written once: dates, files, metric and project names.
-        var dates: [Int: String] = [:]
-        var files: [String: String] = [:]
-        var names: [String: String] = [:]
-        func name(_ text: String) -> String {
-            if let known = names[text] { return known }
-            let written = jsonString(text)
-            names[text] = written
-            return written
-        }
         func flush() {
             // Each row as `.line(.object([...]))` would write it, keys in order.
             for row in rows {
-                let observation = row.observation
-                let day = observation.date.ordinal
-                let date = dates[day] ?? jsonString(observation.date.description)
-                dates[day] = date
-                let file = files[observation.location.path] ?? jsonString(sourcePath(observation.location))
-                files[observation.location.path] = file
-                var text = "{\"date\": \(date), \"file\": \(file), \"line\": \(observation.location.line), \"metric\": "
-                text += name(observation.metric)
-                text += ", \"values\": {"
-                for (index, (project, value)) in row.values.sorted(by: { $0.0 < $1.0 }).enumerated() {
-                    if index > 0 { text += ", " }
-                    text += name(project)
-                    text += ": "
-                    text += JSONText.number(value)
+                let first = row.first
+                item { out in
+                    out.append(utf8: "{\"date\": \"")
+                    out.append(day: columns.days[first])
+                    out.append(utf8: "\", \"file\": ")
+                    out.append(contentsOf: files[Int(columns.files[first])])
+                    out.append(utf8: ", \"line\": ")
+                    out.append(decimal: Int(columns.lines[first]))
+                    out.append(utf8: ", \"metric\": ")
+                    out.append(contentsOf: metricNames[Int(columns.metrics[first])])
+                    out.append(utf8: ", \"values\": {")
+                    for (index, (project, value)) in row.values.sorted(by: { $0.rank < $1.rank }).enumerated() {
+                        if index > 0 { out.append(utf8: ", ") }
+                        out.append(contentsOf: projectNames[Int(project)])
+                        out.append(utf8: ": ")
+                        out.append(jsonNumber: value)
+                    }
+                    out.append(utf8: "}}")
                 }
-                text += "}}"
-                yield(.raw(text))
             }
             rows.removeAll(keepingCapacity: true)
             rowIndex.removeAll(keepingCapacity: true)
         }
-        var lastMetric: String?
-        for observation in observations {
-            if metricRuns, observation.metric != lastMetric {
+        var lastMetric: Int32 = -1
+        for index in 0..<count {
+            let metric = columns.metrics[index]
+            if metricRuns, metric != lastMetric {
                 flush()
-                lastMetric = observation.metric
+                lastMetric = metric
             }
             let key = RowKey(
-                path: observation.location.path, line: observation.location.line, metric: observation.metric,
-                day: observation.date.ordinal)
-            if let index = rowIndex[key] {
-                rows[index].values.append((observation.project, observation.value))
+                file: columns.files[index], line: columns.lines[index], metric: metric, day: columns.days[index])
+            let value = (rank: rank[Int(columns.projects[index])], value: columns.values[index])
+            if let row = rowIndex[key] {
+                rows[row].values.append(value)
             } else {
                 rowIndex[key] = rows.count
-                rows.append(Row(observation: observation, values: [(observation.project, observation.value)]))
+                rows.append(Row(first: index, values: [value]))
             }
         }
         flush()
@@ -347,27 +343,42 @@ extension SiteRenderer {
                 sharesJSON.append(
                     (
                         metric.id,
-                        .items { yield in
+                        .writtenItems { item in
                             for point in points {
-                                let share = point.share.map(JSONText.number) ?? "null"
-                                yield(.raw("{\"date\": \"\(point.date)\", \"share\": \(share)}"))
+                                item { out in
+                                    out.append(utf8: "{\"date\": \"")
+                                    out.append(day: point.date)
+                                    out.append(utf8: "\", \"share\": ")
+                                    if let share = point.share {
+                                        out.append(jsonNumber: share)
+                                    } else {
+                                        out.append(utf8: "null")
+                                    }
+                                    out.append(UInt8(ascii: "}"))
+                                }
                             }
                         }
                     ))
             }
         }
-        let crossoversJSON = JSONText.items { yield in
+        // Each as `.line(.object([...]))` would write it: tens of thousands on noisy weekly data.
+        let crossoversJSON = JSONText.writtenItems { item in
             for (metric, metricSeries) in charted {
                 for crossover in Analysis.crossovers(metricSeries, project: project).crossovers {
                     let (passer, passed) =
                         crossover.weLead ? (project, crossover.competitor) : (crossover.competitor, project)
-                    yield(
-                        .line(
-                            .object([
-                                ("date", .string(crossover.date.description)), ("metric", .string(metric.id)),
-                                ("passed", .string(passed)), ("passer", .string(passer)),
-                                ("settled", .bool(isSettled(crossover.date, metric))),
-                            ])))
+                    item { out in
+                        out.append(utf8: "{\"date\": \"")
+                        out.append(day: crossover.date)
+                        out.append(utf8: "\", \"metric\": ")
+                        out.append(jsonString: metric.id)
+                        out.append(utf8: ", \"passed\": ")
+                        out.append(jsonString: passed)
+                        out.append(utf8: ", \"passer\": ")
+                        out.append(jsonString: passer)
+                        out.append(
+                            utf8: isSettled(crossover.date, metric) ? ", \"settled\": true}" : ", \"settled\": false}")
+                    }
                 }
             }
         }

@@ -345,9 +345,22 @@ extension SiteRenderer {
     /// the first or after the newest period the chart draws. Empty when the marker is drawn.
     func markerNote(_ decision: Decision, _ metricSeries: MetricSeries, from: Int?, projects: [String]?) -> String {
         guard let date = decision.date else { return "" }
-        let lines = metricSeries.lines.filter { projects?.contains($0.project) ?? true }
-        let dates = lines.flatMap(\.points).map(\.date).filter { $0.ordinal >= (from ?? .min) }
-        guard let first = dates.min(), let last = dates.max() else { return "" }
+        // Each line's points are sorted by date: its first point from `from` on is found by a
+        // binary search and its last is its last, where reading every point of every line for
+        // every decision chart was a fifth of a large build (docs/performance.md).
+        var first: Day?
+        var last: Day?
+        for line in metricSeries.lines where projects?.contains(line.project) ?? true {
+            let start =
+                from.map { from in
+                    (line.points.lastIndex(onOrBefore: from - 1, date: \.date.ordinal) ?? -1) + 1
+                } ?? 0
+            guard start < line.points.count, let end = line.points.last?.date else { continue }
+            let begin = line.points[start].date
+            first = first.map { min($0, begin) } ?? begin
+            last = last.map { max($0, end) } ?? end
+        }
+        guard let first, let last else { return "" }
         let period = metricSeries.period(date)
         let where_: String
         if period > metricSeries.period(last) {

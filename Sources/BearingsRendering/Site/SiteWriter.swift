@@ -143,9 +143,10 @@ public enum SiteWriter {
             bytes.withUnsafeBufferPointer { write(path, buffer: $0) }
         }
 
-        /// Writes a file at `path` relative to the folder, creating its folders, from the pieces
-        /// `produce` hands on in order: a large file need never be held whole.
-        public func write(_ path: String, pieces produce: ((String) -> Void) -> Void) {
+        /// Writes a file at `path` relative to the folder, creating its folders, from the pieces of
+        /// UTF-8 `produce` hands on in order: a large file need never be held whole, and the
+        /// buffer a piece comes in can be reused for the next.
+        public func write(_ path: String, pieces produce: (([UInt8]) -> Void) -> Void) {
             do throws(WriteError) {
                 if firstError != nil { return }
                 if let slash = path.lastIndex(of: "/") { try makeDirectories(String(path[..<slash])) }
@@ -255,10 +256,9 @@ public enum SiteWriter {
 
         deinit { if let file { fclose(file) } }
 
-        func append(_ piece: String) {
+        func append(_ piece: [UInt8]) {
             guard !failed, let file else { return }
-            var piece = piece
-            piece.withUTF8 { buffer in
+            piece.withUnsafeBufferPointer { buffer in
                 if !buffer.isEmpty, fwrite(buffer.baseAddress, 1, buffer.count, file) != buffer.count { failed = true }
             }
         }
