@@ -77,7 +77,7 @@ let package = Package(
             ]
         ),
         // `bearings collect`: asks public services for the numbers. Its own target keeps BearingsKit free
-        // of the HTTP stack (FoundationNetworking); the sources' requests and readings are in BearingsKit.
+        // of the HTTP stack (FoundationNetworking); the sources' requests and readings are in BearingsParsing.
         .target(name: "BearingsCollect", dependencies: ["BearingsKit"]),
         .executableTarget(
             name: "bearings",
