@@ -23,15 +23,49 @@ let package = Package(
             pkgConfig: "libcmark-gfm",
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
+        // The library is split along the build's pipeline (issue #26), one target per stage, each
+        // depending only on the stages before it, so an upward reference (Model naming a page, Analysis
+        // naming a chart) is a compile error. A type or member one stage hands to a later one is
+        // `package`; what users and the commands call stays `public`, re-exported by BearingsKit.
+        // Support (small helpers) and Model (the data set's types).
+        .target(name: "BearingsModel"),
+        // Collect (the sources' descriptions: requests and readings, no HTTP) and Parsing (Markdown,
+        // front matter, values, series).
+        .target(
+            name: "BearingsParsing",
+            dependencies: [
+                "BearingsModel",
+                "Ccmark",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "CSV", package: "CSV.swift"),
+            ]
+        ),
+        // Reads the data folder into a checked data set.
+        .target(name: "BearingsLoading", dependencies: ["BearingsModel", "BearingsParsing"]),
+        // Series, bets, standings and takeaways: the report the renderer reads.
+        .target(name: "BearingsAnalysis", dependencies: ["BearingsModel", "BearingsParsing", "BearingsLoading"]),
+        // SVG charts.
+        .target(
+            name: "BearingsCharts",
+            dependencies: ["BearingsModel", "BearingsParsing", "BearingsLoading", "BearingsAnalysis"]
+        ),
+        // Rendering (the pages, compiled from templates/ by the plugin) and Site (what is written).
+        .target(
+            name: "BearingsRendering",
+            dependencies: [
+                "BearingsModel", "BearingsParsing", "BearingsLoading", "BearingsAnalysis", "BearingsCharts",
+                .product(name: "Mustache", package: "swift-mustache"),
+            ],
+            plugins: ["EmbedTemplatesPlugin"]
+        ),
+        // The library's product: Scaffold (`init`, `new`), the build's stages (Build.swift) and the
+        // stages' public API, re-exported (Exports.swift), so `import BearingsKit` is the whole API.
         .target(
             name: "BearingsKit",
             dependencies: [
-                "Ccmark",
-                .product(name: "Yams", package: "Yams"),
-                .product(name: "Mustache", package: "swift-mustache"),
-                .product(name: "CSV", package: "CSV.swift"),
-            ],
-            plugins: ["EmbedTemplatesPlugin"]
+                "BearingsModel", "BearingsParsing", "BearingsLoading", "BearingsAnalysis", "BearingsCharts",
+                "BearingsRendering",
+            ]
         ),
         // `bearings serve`: the preview server. Its own target keeps BearingsKit free of the HTTP stack.
         .target(
@@ -43,7 +77,7 @@ let package = Package(
             ]
         ),
         // `bearings collect`: asks public services for the numbers. Its own target keeps BearingsKit free
-        // of the HTTP stack (FoundationNetworking); the sources' requests and readings are in BearingsKit.
+        // of the HTTP stack (FoundationNetworking); the sources' requests and readings are in BearingsParsing.
         .target(name: "BearingsCollect", dependencies: ["BearingsKit"]),
         .executableTarget(
             name: "bearings",
@@ -66,14 +100,17 @@ let package = Package(
         ),
         .testTarget(
             name: "BearingsKitTests",
-            dependencies: ["BearingsKit", "TemplateCompiler"],
+            dependencies: [
+                "BearingsModel", "BearingsParsing", "BearingsLoading", "BearingsAnalysis", "BearingsCharts",
+                "BearingsRendering", "BearingsKit", "TemplateCompiler",
+            ],
             exclude: ["Fixtures", "Snapshots", "TemplateCases"],
             plugins: ["EmbedTemplatesPlugin"]
         ),
         .testTarget(
             name: "BearingsCollectTests",
             dependencies: [
-                "BearingsCollect", "BearingsKit",
+                "BearingsCollect", "BearingsModel", "BearingsParsing", "BearingsKit",
                 .product(name: "FlyingFox", package: "FlyingFox"),
             ],
             exclude: ["Fixtures"]

@@ -1,7 +1,7 @@
 import Foundation
 import PackagePlugin
 
-/// Compiles a templates folder into the target as Swift source: for BearingsKit the package's
+/// Compiles a templates folder into the target as Swift source: for BearingsRendering the package's
 /// top-level `templates/` (embedded as text, and compiled into `BuiltInTemplates`); for a test
 /// target its own `TemplateCases/` folder (compiled into `CaseTemplates`, for the compiler's tests).
 /// The Swift files of the target under a `Pages/` folder declare the page structs the templates
@@ -26,7 +26,7 @@ struct EmbedTemplatesPlugin: BuildToolPlugin {
         let pages = ((target as? SourceModuleTarget)?.sourceFiles(withSuffix: "swift").map(\.url) ?? [])
             .filter { $0.pathComponents.contains("Pages") }
             .sorted { $0.path < $1.path }
-        var options = isTest ? ["--enum", "CaseTemplates", "--testable-import", "BearingsKit", "--no-embed"] : []
+        var options = isTest ? ["--enum", "CaseTemplates", "--testable-import", "BearingsRendering", "--no-embed"] : []
         for page in pages { options += ["--pages", page.path] }
         return [
             .buildCommand(

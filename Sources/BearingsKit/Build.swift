@@ -1,4 +1,8 @@
 import Foundation
+import BearingsAnalysis
+import BearingsLoading
+import BearingsModel
+import BearingsRendering
 
 /// Everything a build needs to know, mapped from the command line.
 public struct BuildOptions: Sendable {

@@ -1,4 +1,6 @@
 @testable import BearingsKit
+@testable import BearingsModel
+@testable import BearingsParsing
 import Foundation
 import Testing
 

@@ -1,5 +1,7 @@
 // libFuzzer entry: a metric's `events:` list (`MetricParser.events`), from its front matter.
 @testable import BearingsKit
+@testable import BearingsModel
+@testable import BearingsParsing
 import Foundation
 import FuzzDriver
 

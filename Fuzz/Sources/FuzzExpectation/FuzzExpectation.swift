@@ -1,5 +1,7 @@
 // libFuzzer entry: a decision's `expect:` list (`ExpectationParser`), from the YAML or one condition.
 @testable import BearingsKit
+@testable import BearingsModel
+@testable import BearingsParsing
 import Foundation
 import FuzzDriver
 

@@ -1,6 +1,8 @@
 // libFuzzer entry: YAML front matter (`FrontMatter` and its typed reads), through the parsers
 // that are front matter and little else: project.md, metrics/<id>.md.
 @testable import BearingsKit
+@testable import BearingsModel
+@testable import BearingsParsing
 import Foundation
 import FuzzDriver
 

@@ -3,6 +3,8 @@
 // and the body's metadata (MADR 2 bullets, adr-tools lines and sections, metadata tables); then
 // the importer's reading of each link and image (`DataLoader.localPath` and `resolve`).
 @testable import BearingsKit
+@testable import BearingsLoading
+@testable import BearingsParsing
 import Foundation
 import FuzzDriver
 

@@ -1,6 +1,7 @@
 // libFuzzer entry: a snapshot file (`SnapshotParser.parse`): front matter, the measurement table,
 // the raw-line cell positions and every cell through the value grammar.
 @testable import BearingsKit
+@testable import BearingsParsing
 import Foundation
 import FuzzDriver
 

@@ -1,3 +1,6 @@
+import BearingsLoading
+import BearingsModel
+
 extension Scaffold {
     /// `<data>/snapshots/<date>-collected.md`, where `bearings collect` writes.
     public func collectedSnapshotPath(date: Day) -> String {

@@ -1,4 +1,7 @@
 import Foundation
+import BearingsLoading
+import BearingsModel
+import BearingsParsing
 
 extension Scaffold {
     /// The MADR sections a new decision starts with, in order.

@@ -1,4 +1,7 @@
 import Foundation
+import BearingsLoading
+import BearingsModel
+import BearingsParsing
 
 extension Scaffold {
     /// One file `bearings init` writes: its path inside the data folder and its text.

@@ -1,3 +1,5 @@
+import BearingsModel
+
 extension Scaffold {
     /// A new snapshot: front matter with the date, a `# <date>` title, and the measurement table with one
     /// row per metric id and one column per project id, its cells empty and its columns aligned.

@@ -1,4 +1,7 @@
 import Foundation
+import BearingsLoading
+import BearingsModel
+import BearingsParsing
 
 /// `bearings new` and `bearings init`: start a decision record, a snapshot or a whole data folder, never
 /// over an existing file. The text of each file comes from a pure function (`Scaffold+Decision.swift`,

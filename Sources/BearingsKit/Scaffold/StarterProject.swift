@@ -1,3 +1,6 @@
+import BearingsModel
+import BearingsParsing
+
 /// What `bearings init` writes a data folder for: the project, its competitors and their packages, read
 /// from the command line and checked before anything is written (SPEC §3 "init").
 public struct StarterProject: Sendable, Equatable {

@@ -1,4 +1,7 @@
 @testable import BearingsKit
+@testable import BearingsAnalysis
+@testable import BearingsModel
+@testable import BearingsRendering
 import Testing
 
 /// Analysis on small hand-made series whose answers can be read off the table.

@@ -1,4 +1,7 @@
 @testable import BearingsKit
+@testable import BearingsAnalysis
+@testable import BearingsModel
+@testable import BearingsParsing
 import Testing
 
 /// The pieces of a bet's verdict: conditions as written, and a bet's verdict from its expectations.

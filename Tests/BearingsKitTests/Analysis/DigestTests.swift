@@ -2,6 +2,10 @@ import Foundation
 import Testing
 
 @testable import BearingsKit
+@testable import BearingsAnalysis
+@testable import BearingsLoading
+@testable import BearingsModel
+@testable import BearingsRendering
 
 /// What changed (`bearings digest`, the dashboard's `#what-changed`), with every number worked out
 /// by hand from the CSVs: data/series/github-innovation-graph.csv for the example (the quarterly

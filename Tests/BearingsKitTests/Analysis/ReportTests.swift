@@ -2,6 +2,8 @@ import Foundation
 import Testing
 
 @testable import BearingsKit
+@testable import BearingsAnalysis
+@testable import BearingsLoading
 
 /// The analysis stage (issue #26): `SiteBuilder`'s steps run one at a time on Fixtures/sites/truth,
 /// and the report holds what the renderer reads. Expected values are read by hand from the

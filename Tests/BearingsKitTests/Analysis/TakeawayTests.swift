@@ -2,6 +2,9 @@ import Foundation
 import Testing
 
 @testable import BearingsKit
+@testable import BearingsAnalysis
+@testable import BearingsLoading
+@testable import BearingsModel
 
 /// The takeaway under every chart (SPEC §4, issue #27), on small monthly series whose every
 /// number is worked out by hand in the comments: shares are our value ÷ the sum of every project's

@@ -1,6 +1,8 @@
 import Testing
 
 @testable import BearingsKit
+@testable import BearingsAnalysis
+@testable import BearingsModel
 
 /// Issue #30 part B, the rules one at a time: a change's span and base, crossovers that last,
 /// ties of non-zero values, shares with two significant digits, units in the singular for one.

@@ -1,6 +1,7 @@
 import Testing
 
 @testable import BearingsKit
+@testable import BearingsCharts
 
 /// A chart drawn once and finished with each page's markers is the chart drawn for those markers.
 @Suite struct ChartCacheTests {

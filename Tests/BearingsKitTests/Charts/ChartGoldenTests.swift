@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import BearingsKit
+@testable import BearingsCharts
 
 #if canImport(FoundationXML)
 import FoundationXML

@@ -1,6 +1,7 @@
 import Testing
 
 @testable import BearingsKit
+@testable import BearingsCharts
 
 /// Labels in a chart: merged decision labels, and names at the ends of lines kept apart.
 @Suite struct ChartLabelTests {

@@ -1,6 +1,7 @@
 import Testing
 
 @testable import BearingsKit
+@testable import BearingsCharts
 
 @Suite struct ThinningTests {
     private func points(_ values: [Double?], from first: Int = 0) -> [ChartPoint] {

@@ -1,6 +1,8 @@
 import Testing
 
 @testable import BearingsKit
+@testable import BearingsCharts
+@testable import BearingsModel
 
 @Suite struct TicksTests {
     struct Case: Sendable, CustomTestStringConvertible {

@@ -1,6 +1,7 @@
 import Testing
 
 @testable import BearingsKit
+@testable import BearingsModel
 
 @Suite struct ValueFormatTests {
     struct Case: Sendable, CustomTestStringConvertible {

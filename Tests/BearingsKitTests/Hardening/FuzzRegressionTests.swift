@@ -2,6 +2,8 @@ import Foundation
 import Testing
 
 @testable import BearingsKit
+@testable import BearingsLoading
+@testable import BearingsParsing
 
 /// Inputs that crashed Bearings, kept so that they never do again. Each says where it was found.
 struct FuzzRegressionTests {

@@ -2,6 +2,8 @@ import Foundation
 import Testing
 
 @testable import BearingsKit
+@testable import BearingsLoading
+@testable import BearingsRendering
 
 /// Issue #31: nothing outside `--data`, `--decisions` and `--templates` is read, nothing hidden is
 /// published, and links cannot make a walk loop. Each test builds a scratch folder with real

@@ -2,6 +2,8 @@ import Foundation
 import Testing
 
 @testable import BearingsKit
+@testable import BearingsLoading
+@testable import BearingsParsing
 
 /// Twenty-one public decision folders (`Fixtures/adr-corpora`), each read through `--decisions`
 /// and compared with its `expected.tsv`, written by hand (see the folder's README.md).

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import BearingsKit
+@testable import BearingsLoading
 
 /// Issue #28, the folder's part: which files are records, dates that only the folder's other dates
 /// can settle, raw `<img>` images, and links to records outside the folder.

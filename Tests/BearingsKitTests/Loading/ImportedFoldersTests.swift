@@ -2,6 +2,8 @@ import Foundation
 import Testing
 
 @testable import BearingsKit
+@testable import BearingsLoading
+@testable import BearingsRendering
 
 /// Issue #17, the loader's part: folders read through `--decisions`, written to a scratch folder
 /// from the files each test lists, with the exact diagnostics and pages expected.

@@ -2,6 +2,8 @@ import Foundation
 import Testing
 
 @testable import BearingsKit
+@testable import BearingsLoading
+@testable import BearingsModel
 
 /// Fixtures/invalid/<case>/: a data folder with one kind of problem and the exact diagnostics it gives.
 struct InvalidFixturesTests {

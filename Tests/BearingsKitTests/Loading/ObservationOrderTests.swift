@@ -1,6 +1,7 @@
 import Testing
 
 @testable import BearingsKit
+@testable import BearingsModel
 
 /// The order validation sorts observations into (`ObservationStore.sortedOrder`): metric, project,
 /// day, then place in the files, by the bucket pass and by the comparison sort it falls back to

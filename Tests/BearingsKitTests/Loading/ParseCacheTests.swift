@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import BearingsKit
+@testable import BearingsLoading
 
 /// `serve` reloads through a `ParseCache`; what it loads must be exactly what a load without one
 /// gives, whatever changed in between.

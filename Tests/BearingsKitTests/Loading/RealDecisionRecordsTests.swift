@@ -1,6 +1,8 @@
 import Testing
 
 @testable import BearingsKit
+@testable import BearingsLoading
+@testable import BearingsModel
 
 /// Real decision records written for adr-tools, log4brains and MADR, read through `--decisions`.
 ///

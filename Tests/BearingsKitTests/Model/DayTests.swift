@@ -1,6 +1,7 @@
 import Testing
 
 @testable import BearingsKit
+@testable import BearingsModel
 
 /// Calendar days: exactly `YYYY-MM-DD`, real dates only, and a day count that round-trips.
 struct DayTests {

@@ -1,6 +1,7 @@
 import Testing
 
 @testable import BearingsKit
+@testable import BearingsModel
 
 /// How late a metric reports real use: "0", "10 days", "3 weeks", "6 months", "1 year".
 struct LagTests {

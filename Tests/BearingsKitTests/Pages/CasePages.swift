@@ -1,7 +1,8 @@
 // Page structs of the template cases (TemplateCases/typed.mustache, which renders every case
 // inside layout.mustache): the EmbedTemplates plugin reads this folder as it reads
-// Sources/BearingsKit/Rendering/Pages/, and compiles `typed` against `CasePage`.
+// Sources/BearingsRendering/Rendering/Pages/, and compiles `typed` against `CasePage`.
 @testable import BearingsKit
+@testable import BearingsRendering
 
 /// The layout's values.
 struct CaseLayout: Sendable {

@@ -2,6 +2,8 @@ import Foundation
 import Testing
 
 @testable import BearingsKit
+@testable import BearingsModel
+@testable import BearingsParsing
 
 /// Issue #28: proposal processes, records in other languages and the formats people really write,
 /// one case per shape the issue lists. Expected values are worked out by reading each text.

@@ -1,6 +1,8 @@
 import Testing
 
 @testable import BearingsKit
+@testable import BearingsModel
+@testable import BearingsParsing
 
 /// A document keeps, once compacted, all that is read of it after its file: the HTML, the summary,
 /// and every link and image with its place.

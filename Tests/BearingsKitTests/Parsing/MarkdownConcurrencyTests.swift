@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import BearingsKit
+@testable import BearingsParsing
 
 /// libcmark-gfm keeps the inline parser's table of special characters in one global array, which every
 /// parser changes (github/cmark-gfm#176); `Markdown` must still be safe to call from many threads.

@@ -1,6 +1,7 @@
 import Testing
 
 @testable import BearingsKit
+@testable import BearingsParsing
 
 /// cmark-gfm's own spec examples, run through `Markdown.html`: first exactly as upstream runs them, to
 /// show the wrapper adds nothing; then with Bearings's defaults, to pin down every way they differ.

@@ -2,6 +2,8 @@ import Foundation
 import Testing
 
 @testable import BearingsKit
+@testable import BearingsModel
+@testable import BearingsParsing
 
 /// Issue #31, the small ones: old Mac line endings, TOML multi-line titles, and whole numbers above
 /// 2^53. Expected values are written from the input by hand.

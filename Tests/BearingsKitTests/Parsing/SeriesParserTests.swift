@@ -1,6 +1,8 @@
 import Testing
 
 @testable import BearingsKit
+@testable import BearingsModel
+@testable import BearingsParsing
 
 /// Swift Testing has a `SourceLocation` too; here the name means Bearings's.
 private typealias SourceLocation = BearingsKit.SourceLocation

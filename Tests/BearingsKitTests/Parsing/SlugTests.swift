@@ -1,6 +1,7 @@
 import Testing
 
 @testable import BearingsKit
+@testable import BearingsParsing
 
 /// Ids from text: lower-case ASCII letters and digits, runs of anything else one `-`, trimmed.
 struct SlugTests {

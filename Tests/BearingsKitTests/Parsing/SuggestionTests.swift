@@ -1,6 +1,7 @@
 import Testing
 
 @testable import BearingsKit
+@testable import BearingsModel
 
 /// "Did you mean …?": which known name a mistyped one is taken for, and when none is offered.
 struct SuggestionTests {

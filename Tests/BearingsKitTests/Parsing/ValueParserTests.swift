@@ -1,6 +1,7 @@
 import Testing
 
 @testable import BearingsKit
+@testable import BearingsParsing
 
 /// SPEC §1's value grammar: sign, digits with one kind of thousands separator, decimals, k/M/B/% suffix.
 struct ValueParserTests {

@@ -2,6 +2,8 @@ import Foundation
 import Testing
 
 @testable import BearingsKit
+@testable import BearingsModel
+@testable import BearingsRendering
 
 /// The byte writers of the data files (issue #29) write exactly what the `String`s they replace
 /// held: `String(value)`, `Day.description`, `jsonString`, `JSONText.number` and

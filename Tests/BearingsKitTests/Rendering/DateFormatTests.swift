@@ -2,6 +2,9 @@ import Foundation
 import Testing
 
 @testable import BearingsKit
+@testable import BearingsAnalysis
+@testable import BearingsCharts
+@testable import BearingsModel
 
 /// One date format per cadence across the site (issue #27; docs/reference.md, "Dates"): an exact
 /// date or a day's or week's value as ISO "2025-07-01", a month as "Jul 2025", a quarter as

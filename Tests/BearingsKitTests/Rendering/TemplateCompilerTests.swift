@@ -4,6 +4,7 @@ import TemplateCompiler
 import Testing
 
 @testable import BearingsKit
+@testable import BearingsRendering
 
 /// The template compiler (Sources/TemplateCompiler) against swift-mustache: each construct of the
 /// subset, compiled at build time from `TemplateCases/` into `CaseTemplates`, renders what
@@ -257,7 +258,7 @@ import Testing
 
     /// The built-in page structs, as the build hands them to the compiler.
     static func builtInPages() throws -> [TemplateCompiler.Source] {
-        let folder = repository.appendingPathComponent("Sources/BearingsKit/Rendering/Pages")
+        let folder = repository.appendingPathComponent("Sources/BearingsRendering/Rendering/Pages")
         return try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
             .filter { $0.hasSuffix(".swift") }
             .map { name in

@@ -2,6 +2,8 @@ import Foundation
 import Testing
 
 @testable import BearingsKit
+@testable import BearingsLoading
+@testable import BearingsModel
 
 /// `bearings init`: the starter project read from the command line, the files written for it, and the
 /// folders it refuses.

@@ -2,6 +2,8 @@ import Foundation
 import Testing
 
 @testable import BearingsKit
+@testable import BearingsLoading
+@testable import BearingsRendering
 
 /// badge.svg and the link-preview tags (SPEC §4, issue #27). Every expected figure was read by hand:
 /// the example's from the dashboard of site/index.html (64.3% share of developers pushing, 1st of

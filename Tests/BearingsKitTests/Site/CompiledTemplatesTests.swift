@@ -2,6 +2,8 @@ import Foundation
 import Testing
 
 @testable import BearingsKit
+@testable import BearingsLoading
+@testable import BearingsRendering
 
 /// The built-in templates are compiled (`BuiltInTemplates`, from templates/ at build time); a
 /// `--templates` folder that replaces one of them, or a partial or layout it uses, is rendered by

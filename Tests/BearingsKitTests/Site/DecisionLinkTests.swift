@@ -2,6 +2,8 @@ import Foundation
 import Testing
 
 @testable import BearingsKit
+@testable import BearingsModel
+@testable import BearingsRendering
 
 /// A decision's page address and its number as shown, each made without Foundation in the common
 /// case, agree with what Foundation makes.

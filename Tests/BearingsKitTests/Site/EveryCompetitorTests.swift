@@ -2,6 +2,9 @@ import Foundation
 import Testing
 
 @testable import BearingsKit
+@testable import BearingsAnalysis
+@testable import BearingsLoading
+@testable import BearingsModel
 
 /// The dashboard's share chart draws every project of the headline metric (SPEC §4, issue #27):
 /// one line each, ours emphasised, each named at its end with its last share, names never on top

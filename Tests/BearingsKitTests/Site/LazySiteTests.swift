@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import BearingsKit
+@testable import BearingsLoading
 
 /// `serve` renders pages when they are asked for; each must be the page `build` writes.
 struct LazySiteTests {

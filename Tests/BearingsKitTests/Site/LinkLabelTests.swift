@@ -1,6 +1,7 @@
 import Testing
 
 @testable import BearingsKit
+@testable import BearingsRendering
 
 /// Long source URLs are shown as words a reader can take in; the link keeps the whole URL.
 struct LinkLabelTests {

@@ -2,6 +2,8 @@ import Foundation
 import Testing
 
 @testable import BearingsKit
+@testable import BearingsCharts
+@testable import BearingsModel
 
 /// A value stands for its period, and a decision's chart draws what its bet is about, on real
 /// data: Fixtures/sites/githut-quarterly (GitHut's quarterly pull requests of eight languages,

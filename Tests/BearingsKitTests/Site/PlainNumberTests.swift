@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import BearingsKit
+@testable import BearingsRendering
 
 /// `data/series.csv` writes values as printf's "%.6f" without trailing zeros; the shortcut through
 /// the shortest form must give the same text for every value.
