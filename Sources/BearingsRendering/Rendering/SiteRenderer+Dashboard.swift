@@ -45,6 +45,8 @@ extension SiteRenderer {
         let shown = passes.suffix(Self.dashboardPasses)
         let dated = dataSet.decisions.compactMap { decision in decision.date.map { (date: $0, decision: decision) } }
         let newest = dated.sorted { ($0.date, $0.decision.id) > ($1.date, $1.decision.id) }.prefix(5)
+        // The longest waiting few; the decisions page lists them all when there are more.
+        let due = dueLinks(root: root)
         let page = DashboardPage(
             introHTML: HTML(cmark: dataSet.project.introduction), hasIntro: !dataSet.project.introduction.isEmpty,
             headline: headline, figures: figures, whatChanged: whatChanged, passes: Array(shown),
@@ -53,21 +55,13 @@ extension SiteRenderer {
                 : "Every date at which \(dataSet.project.name) passed a competitor, or was passed, in a measure of use (a pass counts when it lasts two periods or reaches the newest).",
             passesMore: shown.count < passes.count ? "All \(passes.count) changes of order" : "",
             standing: standingRows(kind: .usage, root: root), community: standingRows(kind: .community, root: root),
-            due: dueDecisions.map { decision, since in
-                var link = self.link(decision, root: root)
-                let why: String
-                if decision.review == since {
-                    why = "its review date"
-                } else {
-                    // The expectation whose verdict became final on that day.
-                    let final = (betVerdicts[decision.id] ?? []).first {
-                        Analysis.finalDay($0, lag: series[$0.expectation.metric]?.metric.lag) == since
-                    }
-                    why = final.map { "an expectation \($0.verdict.words)" } ?? "its bet judged"
-                }
-                link.review = "waiting since \(since), \(why)"
-                return link
-            },
+            due: Array(due.prefix(Self.dashboardDue)),
+            dueOrder: due.count > Self.dashboardDue
+                ? ": the \(Self.dashboardDue) longest waiting of \(ValueFormat.grouped(String(due.count))), the longest first."
+                : "; the longest waiting first.",
+            dueMore: due.count > Self.dashboardDue ? Self.dueMoreWords(due.count - Self.dashboardDue) : "",
+            dueMoreRest: due.count - Self.dashboardDue == 1
+                ? " is listed on the decisions page." : " are listed on the decisions page.",
             score: betScore(root: root), referenceDate: referenceDate.description,
             newest: newest.map { self.link($0.decision, root: root) },
             principles: dataSet.principles.principles.map { principle in
@@ -269,6 +263,36 @@ extension SiteRenderer {
 
     /// How many of the newest changes of order the dashboard lists; trends.html lists them all.
     static let dashboardPasses = 5
+
+    /// How many of the decisions due for review the dashboard lists, the longest waiting first;
+    /// with more, the decisions page lists them all (`decisions.html#due`).
+    static let dashboardDue = 10
+
+    /// The link text after the dashboard's bounded "Due for review" list: "1,995 more decisions
+    /// due for review".
+    static func dueMoreWords(_ more: Int) -> String {
+        "\(ValueFormat.grouped(String(more))) more \(more == 1 ? "decision" : "decisions") due for review"
+    }
+
+    /// The decisions due for review (`dueDecisions`, the longest waiting first), each with since
+    /// when and why it waits: "waiting since 2016-01-01, its review date".
+    func dueLinks(root: String) -> [DecisionLink] {
+        dueDecisions.map { decision, since in
+            var link = self.link(decision, root: root)
+            let why: String
+            if decision.review == since {
+                why = "its review date"
+            } else {
+                // The expectation whose verdict became final on that day.
+                let final = (betVerdicts[decision.id] ?? []).first {
+                    Analysis.finalDay($0, lag: series[$0.expectation.metric]?.metric.lag) == since
+                }
+                why = final.map { "an expectation \($0.verdict.words)" } ?? "its bet judged"
+            }
+            link.review = "waiting since \(since), \(why)"
+            return link
+        }
+    }
 
     /// How many of the headline's newest crossovers, and of its newest ties, the dashboard says;
     /// the metric's page says them all.

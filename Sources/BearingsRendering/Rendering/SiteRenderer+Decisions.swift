@@ -16,6 +16,8 @@ extension SiteRenderer {
                 years.append((year, [decision]))
             }
         }
+        // All of them here when the dashboard lists only the longest waiting few.
+        let due = dueLinks(root: root)
         let page = DecisionsPage(
             years: years.map { year, decisions in
                 DecisionYear(
@@ -44,7 +46,11 @@ extension SiteRenderer {
                 return BetGroup(
                     verdict: verdict.rawValue, words: verdict.words.prefix(1).uppercased() + verdict.words.dropFirst(),
                     decisions: decisions.map { self.link($0, root: root) })
-            })
+            },
+            due: due.count > Self.dashboardDue ? due : [],
+            dueNote:
+                "\(ValueFormat.grouped(String(due.count))) proposed or accepted decisions whose review date is on or before \(referenceDate), or one of whose expectations is met or missed, and that were not reviewed since; the longest waiting first."
+        )
         return self.page(page, title: "Decisions", root: root, section: "decisions.html")
     }
 

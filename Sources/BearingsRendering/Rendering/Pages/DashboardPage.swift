@@ -15,8 +15,16 @@ struct DashboardPage: Sendable {
     /// Where this project stands in each measure of use, and of community.
     let standing: [StandingRow]
     let community: [StandingRow]
-    /// The decisions due for review, each with its `review` (since when and why).
+    /// The decisions due for review, each with its `review` (since when and why): the longest
+    /// waiting `SiteRenderer.dashboardDue` of them.
     let due: [DecisionLink]
+    /// How the list is ordered, ending the note above it: "; the longest waiting first.", or
+    /// ": the 10 longest waiting of 2,005, the longest first." when it is not all of them.
+    let dueOrder: String
+    /// With more due than listed, the link to all of them on the decisions page ("1,995 more
+    /// decisions due for review") and the words after it; else empty.
+    let dueMore: String
+    let dueMoreRest: String
     /// How many bets have each verdict.
     let score: [ScoreItem]
     let referenceDate: String

@@ -1,4 +1,5 @@
-/// The decisions page (templates/decisions.mustache): the bets by verdict, then every decision by year.
+/// The decisions page (templates/decisions.mustache): the bets by verdict, the decisions due for
+/// review when the dashboard cannot list them all, then every decision by year.
 struct DecisionsPage: Sendable {
     static let template = "decisions"
     let years: [DecisionYear]
@@ -6,6 +7,11 @@ struct DecisionsPage: Sendable {
     /// "12 decisions".
     let countWords: String
     let bets: [BetGroup]
+    /// Every decision due for review, the longest waiting first, when the dashboard lists only
+    /// the first `SiteRenderer.dashboardDue` of them and links here (`#due`); else empty.
+    let due: [DecisionLink]
+    /// What the due list is: the rule, the reference date and how many.
+    let dueNote: String
 }
 
 /// The decisions of one year (or "Undated"), newest first.
