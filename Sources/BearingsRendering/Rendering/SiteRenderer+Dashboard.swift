@@ -51,9 +51,10 @@ extension SiteRenderer {
             introHTML: HTML(cmark: dataSet.project.introduction), hasIntro: !dataSet.project.introduction.isEmpty,
             headline: headline, figures: figures, whatChanged: whatChanged, passes: Array(shown),
             passesNote: shown.count < passes.count
-                ? "The newest \(shown.count) of \(passes.count) dates at which \(dataSet.project.name) passed a competitor, or was passed, in a measure of use (a pass counts when it lasts two periods or reaches the newest)."
+                ? "The newest \(shown.count) of \(ValueFormat.grouped(String(passes.count))) dates at which \(dataSet.project.name) passed a competitor, or was passed, in a measure of use (a pass counts when it lasts two periods or reaches the newest)."
                 : "Every date at which \(dataSet.project.name) passed a competitor, or was passed, in a measure of use (a pass counts when it lasts two periods or reaches the newest).",
-            passesMore: shown.count < passes.count ? "All \(passes.count) changes of order" : "",
+            passesMore: shown.count < passes.count
+                ? "All \(ValueFormat.grouped(String(passes.count))) changes of order" : "",
             standing: standingRows(kind: .usage, root: root), community: standingRows(kind: .community, root: root),
             due: Array(due.prefix(Self.dashboardDue)),
             dueOrder: due.count > Self.dashboardDue

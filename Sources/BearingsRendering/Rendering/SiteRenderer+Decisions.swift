@@ -39,7 +39,8 @@ extension SiteRenderer {
                     })
             },
             count: dataSet.decisions.count,
-            countWords: dataSet.decisions.count == 1 ? "1 decision" : "\(dataSet.decisions.count) decisions",
+            countWords: dataSet.decisions.count == 1
+                ? "1 decision" : "\(ValueFormat.grouped(String(dataSet.decisions.count))) decisions",
             bets: ExpectationVerdict.Verdict.allCases.compactMap { verdict -> BetGroup? in
                 let decisions = dataSet.decisions.reversed().filter { betVerdict($0) == verdict }
                 guard !decisions.isEmpty else { return nil }

@@ -189,4 +189,16 @@ struct DueBoundTests {
         #expect(dueSection(decisions) == nil)
         #expect(!decisions.contains("id=\"due\""))
     }
+    /// A count of a thousand or more is grouped as the dashboard's counts are: "1,000 decisions",
+    /// not "1000 decisions" (the lead of the decisions page; found beside the due list's "1,535").
+    @Test func theDecisionsPageGroupsItsCount() throws {
+        var files = Self.files.filter { !$0.key.hasPrefix("decisions/") }
+        for number in 1...1_000 {
+            let id = String(repeating: "0", count: 4 - String(number).count) + String(number)
+            files["decisions/\(id)-plan.md"] = Self.decision("Plan \(number)", review: "2030-01-01")
+        }
+        let plan = ReviewAndDueTests.plan(files, name: "due-bound-thousand", epoch: nil)
+        let page = try #require(plan?.text("decisions.html"))
+        #expect(page.contains("<p class=\"lead\">1,000 decisions, newest first."))
+    }
 }
