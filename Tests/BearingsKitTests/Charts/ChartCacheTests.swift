@@ -80,7 +80,7 @@ import Testing
             (" h t t p s :x", true), ("javascript:alert(1)", false), ("JaVaScRiPt:alert(1)", false),
             ("java\tscript:alert(1)", false), ("data:text/html,x", false), ("mailto:a@b.c", false),
             ("httpx:y", false), ("htt:y", false), ("a/b:c", true), ("?q:x", true), ("#k:x", true), ("plain", true),
-            ("", true), (":x", false), ("java\u{0C}script:x", false), ("https\r\n:x", true),
+            ("", true), (":x", false), ("java\u{0C}script:x", false), ("ht\u{0C}tps:x", true), ("https\r\n:x", true),
         ]
         for (href, safe) in cases {
             #expect(ChartCanvas.isSafeLink(href) == safe, "\(href)")
