@@ -111,7 +111,9 @@ public enum ValueFormat {
             guard decimals >= 0, let base = buffer.baseAddress else { return nil }
             let count = withVaList([Int32(clamping: decimals), value]) { vsnprintf(base, buffer.count, "%.*f", $0) }
             guard count >= 0, Int(count) < buffer.count else { return nil }
-            return String(decoding: UnsafeRawBufferPointer(start: base, count: Int(count)), as: UTF8.self)
+            let bytes = UnsafeRawBufferPointer(start: base, count: Int(count))
+            guard bytes.allSatisfy(isPlainNumberByte) else { return nil }
+            return String(decoding: bytes, as: UTF8.self)
         }
         return written ?? String(format: "%.\(decimals)f", value)
     }
@@ -119,8 +121,8 @@ public enum ValueFormat {
     /// `grouped(trimmed(fixed(value, decimals: decimals)))` in one pass over C's bytes on the stack,
     /// without the three intermediate strings and their Character-by-Character walks: a site's
     /// tables call `full` for every value they show (hundreds of thousands on a large site). Nil
-    /// when the number does not fit the buffer (never for a finite Double) or `decimals` is
-    /// negative.
+    /// when the number does not fit the buffer (never for a finite Double), when `decimals` is
+    /// negative or when C wrote more than digits, point and minus (`isPlainNumberByte`).
     static func groupedTrimmedFixed(_ value: Double, decimals: Int) -> String? {
         let capacity = 400
         return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 3 * capacity) { buffer -> String? in
@@ -128,7 +130,9 @@ public enum ValueFormat {
             let written = base.withMemoryRebound(to: CChar.self, capacity: capacity) { text in
                 withVaList([Int32(clamping: decimals), value]) { vsnprintf(text, capacity, "%.*f", $0) }
             }
-            guard written >= 0, Int(written) < capacity else { return nil }
+            guard written >= 0, Int(written) < capacity,
+                UnsafeBufferPointer(start: base, count: Int(written)).allSatisfy(isPlainNumberByte)
+            else { return nil }
             var end = Int(written)
             let dot = UnsafeBufferPointer(start: base, count: end).firstIndex(of: UInt8(ascii: "."))
             if let dot {
@@ -155,6 +159,14 @@ public enum ValueFormat {
             }
             return String(decoding: UnsafeBufferPointer(start: out, count: count), as: UTF8.self)
         }
+    }
+
+    /// A digit, the point or the minus: all C's "%.*f" writes for a finite number in the C locale.
+    /// Anything else (a comma for the point, had something set another locale for the process, or
+    /// "inf") sends the number the old way, through `String(format:)`.
+    private static func isPlainNumberByte(_ byte: UInt8) -> Bool {
+        (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || byte == UInt8(ascii: ".")
+            || byte == UInt8(ascii: "-")
     }
 
     /// Drops trailing zeros after a decimal point, and the point itself: "1.50" → "1.5", "2.0" → "2".
