@@ -18,6 +18,24 @@ extension Analysis {
         package let betVerdicts: [String: [ExpectationVerdict]]
         /// How many periods each metric's lines miss in all, by metric id.
         package let gapCounts: [String: Int]
+        /// This project's crossovers and ties in each metric (`Analysis.crossovers`), by metric id:
+        /// worked out once here, since the dashboard, the trends page, the metric pages, `site.json`
+        /// and the digest all read them.
+        package let crossovers: [String: Crossings]
+    }
+
+    /// This project's crossovers and ties in one metric, as `Analysis.crossovers` gives them.
+    package struct Crossings: Sendable {
+        /// Every change of order against a competitor, by date and competitor.
+        package let crossovers: [Crossover]
+        /// Every tie, by date and competitor.
+        package let ties: [(Day, String)]
+
+        /// Crossings as given.
+        package init(crossovers: [Crossover], ties: [(Day, String)]) {
+            self.crossovers = crossovers
+            self.ties = ties
+        }
     }
 
     /// The reference date of a build: the day of `sourceDateEpoch` when given, else the newest data
@@ -34,18 +52,22 @@ extension Analysis {
         let projectID = dataSet.project.id
         let series = Analysis.series(dataSet)
         let metricIDs = series.keys.sorted()
-        let perMetric = Slots<(shares: [SharePoint]?, gaps: Int)>(count: metricIDs.count, empty: (nil, 0))
+        let perMetric = Slots<(shares: [SharePoint]?, gaps: Int, crossings: Crossings?)>(
+            count: metricIDs.count, empty: (nil, 0, nil))
         DispatchQueue.concurrentPerform(iterations: metricIDs.count) { index in
             guard let metricSeries = series[metricIDs[index]] else { return }
             let shares = shareApplies(metricSeries.metric) ? share(metricSeries, of: projectID) : nil
             let gaps = metricSeries.lines.reduce(0) { $0 + metricSeries.gapCount($1) }
-            perMetric.set(index, (shares, gaps))
+            let (crossovers, ties) = Analysis.crossovers(metricSeries, project: projectID)
+            perMetric.set(index, (shares, gaps, Crossings(crossovers: crossovers, ties: ties)))
         }
         var shares: [String: [SharePoint]] = [:]
         var gapCounts: [String: Int] = [:]
+        var crossings: [String: Crossings] = [:]
         for (id, found) in zip(metricIDs, perMetric.all) {
             shares[id] = found.shares
             gapCounts[id] = found.gaps
+            crossings[id] = found.crossings
         }
         let decisionsByID = Dictionary(dataSet.decisions.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         let judged = dataSet.decisions.filter { !$0.expectations.isEmpty }
@@ -62,6 +84,7 @@ extension Analysis {
         var betVerdicts: [String: [ExpectationVerdict]] = [:]
         for (decision, found) in zip(judged, verdicts.all) { betVerdicts[decision.id] = found }
         return Report(
-            referenceDate: reference, series: series, shares: shares, betVerdicts: betVerdicts, gapCounts: gapCounts)
+            referenceDate: reference, series: series, shares: shares, betVerdicts: betVerdicts, gapCounts: gapCounts,
+            crossovers: crossings)
     }
 }

@@ -152,10 +152,47 @@ extension ChartCanvas {
 
     /// Relative links and http(s) links only; a script or data URL is drawn without its link.
     static func isSafeLink(_ href: String) -> Bool {
+        isSafeASCIILink(href.utf8) ?? isSafeAnyLink(href)
+    }
+
+    /// `isSafeLink` for any text: lowercased and without whitespace, Character by Character.
+    static func isSafeAnyLink(_ href: String) -> Bool {
         let lowered = href.lowercased().filter { !$0.isWhitespace && !$0.isNewline }
         guard let colon = lowered.firstIndex(of: ":") else { return true }
         let scheme = lowered[..<colon]
         if scheme.contains("/") || scheme.contains("?") || scheme.contains("#") { return true }
         return scheme == "http" || scheme == "https"
+    }
+
+    /// `isSafeLink` for an all-ASCII link (every decision page's markers link to a page), read a byte
+    /// at a time rather than lowercased and filtered Character by Character; nil for any other,
+    /// where a combining mark may join the character before it.
+    static func isSafeASCIILink(_ href: String.UTF8View) -> Bool? {
+        guard href.allSatisfy({ $0 < 0x80 }) else { return nil }
+        // The scheme's letters lowercased, whitespace (tab to carriage return, space) left out;
+        // "https" is the longest scheme that matters.
+        var scheme: (UInt8, UInt8, UInt8, UInt8, UInt8) = (0, 0, 0, 0, 0)
+        var length = 0
+        for byte in href {
+            switch byte {
+            case 0x09...0x0D, 0x20: continue
+            case UInt8(ascii: ":"):
+                let http = length >= 4 && scheme.0 == 0x68 && scheme.1 == 0x74 && scheme.2 == 0x74 && scheme.3 == 0x70
+                return http && (length == 4 || (length == 5 && scheme.4 == 0x73))
+            case UInt8(ascii: "/"), UInt8(ascii: "?"), UInt8(ascii: "#"): return true
+            default:
+                let lower = (0x41...0x5A).contains(byte) ? byte + 0x20 : byte
+                switch length {
+                case 0: scheme.0 = lower
+                case 1: scheme.1 = lower
+                case 2: scheme.2 = lower
+                case 3: scheme.3 = lower
+                case 4: scheme.4 = lower
+                default: break
+                }
+                length += 1
+            }
+        }
+        return true
     }
 }

@@ -39,6 +39,8 @@ package struct ChartCanvas {
         var variant: String? = nil
         /// Expected values drawn as dashed rules; the value axis reaches each.
         var thresholds: [ChartThreshold] = []
+        /// `placementCadence` of these lines when already worked out (a figure's cached placement).
+        var placement: Cadence?? = nil
     }
 
     static let fontSize = 12.0
@@ -135,7 +137,7 @@ package struct ChartCanvas {
         let baseHeight = Double(max(input.height, 160))
         var notes: [String] = []
 
-        let cadence = placementCadence(input)
+        let cadence = input.placement ?? placementCadence(input)
         var (lines, skipped, firstUnsettledDay) = prepareLines(input, cadence: cadence)
         let days = lines.flatMap { $0.points.map(\.day) }
         let values = lines.flatMap { $0.points.compactMap(\.value) }

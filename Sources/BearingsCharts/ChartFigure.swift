@@ -17,10 +17,9 @@ enum ChartFigure {
 
     static func html(_ input: ChartCanvas.Input, cache: (ChartCache, String)? = nil) -> String {
         let prefix = SVG.idSafe(input.idPrefix)
-        // Days as drawn: at the start of their period (`ChartCanvas.periodDay`).
-        let cadence = ChartCanvas.placementCadence(input)
-        let days = input.lines.flatMap { $0.points.map { ChartCanvas.periodDay($0.day, cadence: cadence) } }
-        let range = days.min().flatMap { low in days.max().map { low...$0 } }
+        // The days the lines span, as drawn: the same for every page that shares the drawing.
+        let (cadence, range) =
+            cache.map { cache, key in cache.placement(key) { placement(input) } } ?? placement(input)
         let keyed = input.markers.enumerated()
             .filter { range?.contains(ChartCanvas.periodDay($0.element.day, cadence: cadence)) ?? false }
             .sorted { ($0.element.day, $0.offset) < ($1.element.day, $1.offset) }
@@ -28,6 +27,7 @@ enum ChartFigure {
         let keyID = keyed.isEmpty ? nil : "\(prefix)-key"
 
         var wide = input
+        wide.placement = .some(cadence)
         wide.keyID = keyID
         wide.variant = "wide"
         var narrow = wide
@@ -62,6 +62,25 @@ enum ChartFigure {
         }
         return out
     }
+
+    /// The cadence the lines' days are drawn at (`ChartCanvas.placementCadence`) and the range of
+    /// those days as drawn, at the start of their period (`ChartCanvas.periodDay`).
+    static func placement(_ input: ChartCanvas.Input) -> Placement {
+        let cadence = ChartCanvas.placementCadence(input)
+        var low = Int.max
+        var high = Int.min
+        for line in input.lines {
+            for point in line.points {
+                let day = ChartCanvas.periodDay(point.day, cadence: cadence)
+                low = min(low, day)
+                high = max(high, day)
+            }
+        }
+        return Placement(cadence: cadence, range: low <= high ? low...high : nil)
+    }
+
+    /// What `placement` works out of a chart's lines.
+    typealias Placement = (cadence: Cadence?, range: ClosedRange<Int>?)
 }
 
 /// Charts drawn once and finished with each page's markers: every decision page that shows a
@@ -71,6 +90,7 @@ package final class ChartCache: @unchecked Sendable {
     private let lock = NSLock()
     private var drawings: [String: [ChartCanvas.Drawing]] = [:]
     private var lines: [String: [ChartLine]] = [:]
+    private var placements: [String: ChartFigure.Placement] = [:]
 
     /// An empty cache; the renderer keeps one per build.
     package init() {}
@@ -89,6 +109,22 @@ package final class ChartCache: @unchecked Sendable {
         lock.unlock()
         out += drawing.head
         out += ChartCanvas.markerGroup(placed, drawing: drawing, keyID: input.keyID)
+    }
+
+    /// The placement of the lines of the figure stored under `key` (`ChartFigure.placement`),
+    /// worked out by `make` the first time: it reads every point of every line.
+    func placement(_ key: String, make: () -> ChartFigure.Placement) -> ChartFigure.Placement {
+        lock.lock()
+        if let known = placements[key] {
+            lock.unlock()
+            return known
+        }
+        lock.unlock()
+        let made = make()
+        lock.lock()
+        placements[key] = made
+        lock.unlock()
+        return made
     }
 
     /// The lines stored under `key`, made by `make` the first time.

@@ -51,7 +51,8 @@ public enum ValueFormat {
         let magnitude = abs(value)
         let exponent = magnitude > 0 ? Int(log10(magnitude).rounded(.down)) : 0
         let decimals = min(12, max(0, 9 - exponent))
-        let body = grouped(trimmed(fixed(magnitude, decimals: decimals)))
+        let body =
+            groupedTrimmedFixed(magnitude, decimals: decimals) ?? grouped(trimmed(fixed(magnitude, decimals: decimals)))
         let negative = value < 0 && body != "0"
         return (negative ? "-" : "") + body + unitSuffix(unit, value: value)
     }
@@ -102,7 +103,70 @@ public enum ValueFormat {
 
     /// `value` with exactly `decimals` decimals, rounding as printf does, in the POSIX locale.
     static func fixed(_ value: Double, decimals: Int) -> String {
-        String(format: "%.\(decimals)f", value)
+        // C's own "%.*f" into a buffer on the stack: what `String(format:)` gives (it hands `%f` to
+        // the same C formatting, in the C locale) without Foundation's format parsing and bridging,
+        // which were about 3% of a build's samples (docs/performance.md). The largest finite
+        // Double with 12 decimals takes 322 bytes; anything longer goes the old way.
+        let written = withUnsafeTemporaryAllocation(of: CChar.self, capacity: 400) { buffer -> String? in
+            guard decimals >= 0, let base = buffer.baseAddress else { return nil }
+            let count = withVaList([Int32(clamping: decimals), value]) { vsnprintf(base, buffer.count, "%.*f", $0) }
+            guard count >= 0, Int(count) < buffer.count else { return nil }
+            let bytes = UnsafeRawBufferPointer(start: base, count: Int(count))
+            guard bytes.allSatisfy(isPlainNumberByte) else { return nil }
+            return String(decoding: bytes, as: UTF8.self)
+        }
+        return written ?? String(format: "%.\(decimals)f", value)
+    }
+
+    /// `grouped(trimmed(fixed(value, decimals: decimals)))` in one pass over C's bytes on the stack,
+    /// without the three intermediate strings and their Character-by-Character walks: a site's
+    /// tables call `full` for every value they show (hundreds of thousands on a large site). Nil
+    /// when the number does not fit the buffer (never for a finite Double), when `decimals` is
+    /// negative or when C wrote more than digits, point and minus (`isPlainNumberByte`).
+    static func groupedTrimmedFixed(_ value: Double, decimals: Int) -> String? {
+        let capacity = 400
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 3 * capacity) { buffer -> String? in
+            guard decimals >= 0, let base = buffer.baseAddress else { return nil }
+            let written = base.withMemoryRebound(to: CChar.self, capacity: capacity) { text in
+                withVaList([Int32(clamping: decimals), value]) { vsnprintf(text, capacity, "%.*f", $0) }
+            }
+            guard written >= 0, Int(written) < capacity,
+                UnsafeBufferPointer(start: base, count: Int(written)).allSatisfy(isPlainNumberByte)
+            else { return nil }
+            var end = Int(written)
+            let dot = UnsafeBufferPointer(start: base, count: end).firstIndex(of: UInt8(ascii: "."))
+            if let dot {
+                // `trimmed`: trailing zeros after the point, then the point itself.
+                while end > dot + 1, base[end - 1] == UInt8(ascii: "0") { end -= 1 }
+                if end == dot + 1 { end = dot }
+            }
+            // `grouped`: a comma between groups of three digits of the integer part (at most
+            // 400 bytes and a comma for every three: the 800 after the C text hold them).
+            let integerEnd = dot.map { min($0, end) } ?? end
+            let out = base + capacity
+            var count = 0
+            for index in 0..<integerEnd {
+                if index > 0, (integerEnd - index) % 3 == 0 {
+                    out[count] = UInt8(ascii: ",")
+                    count += 1
+                }
+                out[count] = base[index]
+                count += 1
+            }
+            for index in integerEnd..<end {
+                out[count] = base[index]
+                count += 1
+            }
+            return String(decoding: UnsafeBufferPointer(start: out, count: count), as: UTF8.self)
+        }
+    }
+
+    /// A digit, the point or the minus: all C's "%.*f" writes for a finite number in the C locale.
+    /// Anything else (a comma for the point, had something set another locale for the process, or
+    /// "inf") sends the number the old way, through `String(format:)`.
+    private static func isPlainNumberByte(_ byte: UInt8) -> Bool {
+        (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || byte == UInt8(ascii: ".")
+            || byte == UInt8(ascii: "-")
     }
 
     /// Drops trailing zeros after a decimal point, and the point itself: "1.50" → "1.5", "2.0" → "2".

@@ -305,7 +305,7 @@ extension SiteRenderer {
     /// the dashboard's size (27 MB of HTML on issue #29's corpus) followed the data's noise. With
     /// no more than the bound, the sentences are `crossoverSentences`' own.
     func dashboardCrossoverSentences(_ metricSeries: MetricSeries) -> [String] {
-        let (crossovers, ties) = Analysis.crossovers(metricSeries, project: dataSet.project.id)
+        let (crossovers, ties) = (crossings(metricSeries).crossovers, crossings(metricSeries).ties)
         let limit = Self.dashboardCrossovers
         let us = dataSet.project.name
         var sentences: [String] = []
@@ -341,7 +341,7 @@ extension SiteRenderer {
         var rows: [(Day, String, PassRow)] = []
         for metric in dataSet.metrics where metric.kind == .usage {
             guard let metricSeries = series[metric.id] else { continue }
-            for crossover in Analysis.crossovers(metricSeries, project: dataSet.project.id).crossovers {
+            for crossover in crossings(metricSeries).crossovers {
                 let us = dataSet.project.name, them = projectName(crossover.competitor)
                 rows.append(
                     (

@@ -364,7 +364,7 @@ extension SiteRenderer {
         // Each as `.line(.object([...]))` would write it: tens of thousands on noisy weekly data.
         let crossoversJSON = JSONText.writtenItems { item in
             for (metric, metricSeries) in charted {
-                for crossover in Analysis.crossovers(metricSeries, project: project).crossovers {
+                for crossover in crossings(metricSeries).crossovers {
                     let (passer, passed) =
                         crossover.weLead ? (project, crossover.competitor) : (crossover.competitor, project)
                     item { out in

@@ -206,7 +206,7 @@ extension SiteRenderer {
         guard let base = comparedDay(metricSeries, since: since) else { return [] }
         let after = since ?? metricSeries.start(ofPeriod: metricSeries.period(base) + 1).addingDays(-1)
         let us = dataSet.project.name
-        return Analysis.crossovers(metricSeries, project: dataSet.project.id).crossovers.filter { $0.date > after }
+        return crossings(metricSeries).crossovers.filter { $0.date > after }
             .map { crossover in
                 let them = projectName(crossover.competitor)
                 let settled = isSettled(crossover.date, metricSeries.metric) ? "" : " (not settled yet)"

@@ -59,6 +59,11 @@ package struct SiteRenderer: Sendable {
     var betVerdicts: [String: [ExpectationVerdict]] { report.betVerdicts }
     /// How many periods each metric's lines miss in all, for its charts' descriptions.
     var gapCounts: [String: Int] { report.gapCounts }
+    /// This project's crossovers and ties in a metric's series, as the analysis report worked them
+    /// out (none for a series it does not know).
+    func crossings(_ metricSeries: MetricSeries) -> Analysis.Crossings {
+        report.crossovers[metricSeries.metric.id] ?? Analysis.Crossings(crossovers: [], ties: [])
+    }
     /// Charts of a window shared by several pages, drawn once (see `ChartCache`).
     var chartCache: ChartCache { cache.charts }
     /// What the badge and every page's link preview say of the headline, worked out once.
@@ -394,7 +399,7 @@ package struct SiteRenderer: Sendable {
     /// Words for crossovers: "PyTorch passed TensorFlow in Nov 2019.", with "(not settled yet)"
     /// when that value may still change.
     func crossoverSentences(_ metricSeries: MetricSeries) -> [String] {
-        let (crossovers, ties) = Analysis.crossovers(metricSeries, project: dataSet.project.id)
+        let (crossovers, ties) = (crossings(metricSeries).crossovers, crossings(metricSeries).ties)
         var sentences = crossovers.map { crossover -> String in
             let us = dataSet.project.name, them = projectName(crossover.competitor)
             let when = dateWords(crossover.date, metricSeries)

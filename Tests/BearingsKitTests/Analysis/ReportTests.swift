@@ -22,6 +22,22 @@ struct ReportTests {
         return Analysis.report(try #require(dataSet), sourceDateEpoch: sourceDateEpoch)
     }
 
+    /// The report works out each metric's crossovers once (every page that shows them reads it).
+    /// By hand from series/downloads.csv: in downloads Widget is behind Gadget and ahead of Gizmo in
+    /// every month both have, on both sides of July's counting change, so no pass and no tie; in
+    /// papers Widget is behind Gadget in 2017-2019 (10, 30, 60 against 50, 60, 70) and ahead in
+    /// 2020 (90 against 80), the newest comparison, so one pass, and ahead of Gizmo throughout.
+    @Test func theReportHoldsEachMetricsCrossovers() throws {
+        let report = try Self.report()
+        #expect(report.crossovers.keys.sorted() == ["downloads", "papers"])
+        let downloads = try #require(report.crossovers["downloads"])
+        #expect(downloads.crossovers.isEmpty)
+        #expect(downloads.ties.isEmpty)
+        let papers = try #require(report.crossovers["papers"])
+        #expect(papers.crossovers.map { "\($0.date) \($0.competitor) \($0.weLead)" } == ["2020-12-01 gadget true"])
+        #expect(papers.ties.isEmpty)
+    }
+
     @Test func theReportHoldsEachMetricsSeriesSharesAndEachBetJudged() throws {
         let report = try Self.report()
         #expect(report.referenceDate.description == "2020-12-01")

@@ -41,6 +41,20 @@ import Testing
         }
     }
 
+    /// The figure's key of decisions and its range come from the cache's placement once the key is
+    /// known: each page's figure is still the one drawn without the cache.
+    @Test func aFigureFromTheCacheIsTheFigureDrawnAlone() {
+        let cache = ChartCache()
+        for markers in [[Self.marker(1, day: 1100)], [Self.marker(2, day: 1500)], [Self.marker(3, day: 500)], []] {
+            let input = Self.input(markers: markers)
+            #expect(ChartFigure.html(input, cache: (cache, "users")) == ChartFigure.html(input))
+        }
+        // Worked out by hand: no cadence, so days are drawn as they are, 1000 to 1000 + 30 × 39.
+        let placement = ChartFigure.placement(Self.input(markers: []))
+        #expect(placement.cadence == nil)
+        #expect(placement.range == 1000...2170)
+    }
+
     @Test func aDrawingIsReusedOnlyForMarkersNeedingItsRows() {
         let input = Self.input(markers: [Self.marker(1, day: 1100)])
         let (drawing, _) = ChartCanvas.draw(input)
@@ -54,5 +68,28 @@ import Testing
         #expect(!drawing.finish(markers: [Self.marker(3, day: 500)], keyID: nil, into: &none))
         #expect(!drawing.finish(markers: [], keyID: nil, into: &none))
         #expect(none.isEmpty)
+    }
+}
+
+/// A marker's link is kept only when relative or http(s): the byte-by-byte reading of an ASCII
+/// link says what the Character-by-Character reading says.
+@Suite struct MarkerLinkTests {
+    @Test func safeAndUnsafeLinks() {
+        let cases: [(String, Bool)] = [
+            ("../decisions/0001-x.html", true), ("https://example.org/a", true), ("HTTP://example.org", true),
+            (" h t t p s :x", true), ("javascript:alert(1)", false), ("JaVaScRiPt:alert(1)", false),
+            ("java\tscript:alert(1)", false), ("data:text/html,x", false), ("mailto:a@b.c", false),
+            ("httpx:y", false), ("htt:y", false), ("a/b:c", true), ("?q:x", true), ("#k:x", true), ("plain", true),
+            ("", true), (":x", false), ("java\u{0C}script:x", false), ("ht\u{0C}tps:x", true), ("https\r\n:x", true),
+        ]
+        for (href, safe) in cases {
+            #expect(ChartCanvas.isSafeLink(href) == safe, "\(href)")
+            #expect(ChartCanvas.isSafeASCIILink(href.utf8) == safe, "\(href)")
+            #expect(ChartCanvas.isSafeAnyLink(href) == safe, "\(href)")
+        }
+        // Not ASCII: read Character by Character, where a combining mark joins the slash before it.
+        #expect(ChartCanvas.isSafeASCIILink("a/\u{338}:x".utf8) == nil)
+        #expect(ChartCanvas.isSafeLink("a/\u{338}:x") == false)
+        #expect(ChartCanvas.isSafeLink("jävascript:x") == false)
     }
 }

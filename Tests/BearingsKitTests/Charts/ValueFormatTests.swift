@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import BearingsKit
@@ -73,5 +74,42 @@ import Testing
     ])
     func full(_ example: Case) {
         #expect(ValueFormat.full(example.value, unit: example.unit) == example.expected)
+    }
+}
+
+/// `full`'s one pass over C's bytes (`groupedTrimmedFixed`) against the three steps it replaces
+/// (`fixed` through Foundation's `String(format:)`, then `trimmed` and `grouped`), and against
+/// numbers written by hand.
+@Suite struct ValueFormatBytesTests {
+    @Test func handWrittenNumbers() {
+        #expect(ValueFormat.full(1_234_567.5, unit: nil) == "1,234,567.5")
+        #expect(ValueFormat.full(1e15, unit: nil) == "1,000,000,000,000,000")
+        #expect(ValueFormat.full(100, unit: nil) == "100")
+        #expect(ValueFormat.full(0, unit: nil) == "0")
+        #expect(ValueFormat.full(-0.25, unit: nil) == "-0.25")
+        #expect(ValueFormat.full(49.7, unit: "%") == "49.7%")
+        #expect(ValueFormat.full(123.456, unit: nil) == "123.456")
+        // 9 - (-4) = 13 decimals, at most 12: 0.000123456789.
+        #expect(ValueFormat.full(0.000_123_456_789_9, unit: nil) == "0.00012345679")
+        #expect(ValueFormat.groupedTrimmedFixed(999.5, decimals: 0) == "1,000")
+        #expect(ValueFormat.groupedTrimmedFixed(1000, decimals: 2) == "1,000")
+        #expect(ValueFormat.groupedTrimmedFixed(1.5, decimals: -1) == nil)
+    }
+
+    @Test func theSameAsTheStepsItReplaces() {
+        var values: [Double] = [0, 1, 9.999_999_999_5, 0.1, 0.05, 2.5, 1e-12, 5e-13, 1e21, 1.797_693_134_862_315_7e308]
+        var seed: UInt64 = 0x9E37_79B9_7F4A_7C15
+        for _ in 0..<2000 {
+            seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            let mantissa = Double(seed >> 11) / Double(1 << 53)
+            values.append(mantissa * pow(10, Double(Int(seed % 30)) - 12))
+        }
+        for value in values {
+            for decimals in [0, 1, 2, 5, 9, 12] {
+                let old = ValueFormat.grouped(ValueFormat.trimmed(String(format: "%.\(decimals)f", value)))
+                #expect(ValueFormat.groupedTrimmedFixed(value, decimals: decimals) == old, "\(value) \(decimals)")
+                #expect(ValueFormat.fixed(value, decimals: decimals) == String(format: "%.\(decimals)f", value))
+            }
+        }
     }
 }
