@@ -128,7 +128,8 @@ public enum SiteBuilder {
     /// has errors. Rendering and writing follow in `plan`, `build` and `lazySite`.
     static func prepare(_ options: BuildOptions) throws(BuildError) -> (SiteRenderer?, [Diagnostic]) {
         let read = try load(options)
-        let (validated, diagnostics) = validate(read, strict: options.strict)
+        // What was read is handed on, not kept: validation lets each part go once it is used.
+        let (validated, diagnostics) = validate(consume read, strict: options.strict)
         guard var dataSet = validated else { return (nil, diagnostics) }
         if let baseURL = options.baseURL { dataSet.project.baseURL = baseURL }
         let report = Analysis.report(dataSet, sourceDateEpoch: options.sourceDateEpoch)
@@ -146,8 +147,8 @@ public enum SiteBuilder {
     }
 
     /// Validate: the data set when no diagnostic is an error (after `strict`), and every diagnostic.
-    static func validate(_ read: DataLoader.Read, strict: Bool) -> (DataSet?, [Diagnostic]) {
-        let loaded = DataLoader.validate(read)
+    static func validate(_ read: consuming DataLoader.Read, strict: Bool) -> (DataSet?, [Diagnostic]) {
+        let loaded = DataLoader.validate(consume read)
         let diagnostics = strict ? loaded.diagnostics.strict() : loaded.diagnostics
         guard let dataSet = loaded.dataSet, !diagnostics.contains(where: { $0.severity == .error }) else {
             return (nil, diagnostics)

@@ -4,8 +4,10 @@ import BearingsLoading
 import BearingsModel
 
 extension SiteRenderer {
-    /// Atom feed of decisions and snapshots, newest first.
-    func feed() -> String {
+    /// Atom feed of decisions and snapshots, newest first, appended to `out`: written straight into
+    /// the rendering thread's buffer rather than made as a `String` first and copied (6 MB on the
+    /// benchmark's 10,012 files, held twice while its text grew).
+    func feed(into out: inout ByteBuffer) {
         struct Entry {
             var date: Day
             var title: String
@@ -42,25 +44,25 @@ extension SiteRenderer {
         entries.sort { ($0.date, $0.path) > ($1.date, $1.path) }
         let idBase = baseURL ?? "urn:bearings:\(dataSet.project.id):"
         func xml(_ text: String) -> String { HTML.escape(text) }
-        var out = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\">\n"
-        out += "  <title>\(xml(dataSet.project.name)): decisions and snapshots</title>\n"
-        out += "  <id>\(xml(idBase))</id>\n"
+        out.append("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\">\n")
+        out.append("  <title>\(xml(dataSet.project.name)): decisions and snapshots</title>\n")
+        out.append("  <id>\(xml(idBase))</id>\n")
         if let baseURL {
-            out += "  <link rel=\"self\" href=\"\(xml(baseURL))feed.xml\"/>\n  <link href=\"\(xml(baseURL))\"/>\n"
+            out.append("  <link rel=\"self\" href=\"\(xml(baseURL))feed.xml\"/>\n  <link href=\"\(xml(baseURL))\"/>\n")
         }
-        out += "  <updated>\(entries.first.map { "\($0.date)T00:00:00Z" } ?? "1970-01-01T00:00:00Z")</updated>\n"
-        out += "  <author><name>\(xml(dataSet.project.name))</name></author>\n"
+        out.append("  <updated>\(entries.first.map { "\($0.date)T00:00:00Z" } ?? "1970-01-01T00:00:00Z")</updated>\n")
+        out.append("  <author><name>\(xml(dataSet.project.name))</name></author>\n")
         for entry in entries {
-            out += "  <entry>\n"
-            out += "    <title>\(xml(entry.title))</title>\n"
-            out += "    <id>\(xml(idBase + entry.path))</id>\n"
-            out += "    <link href=\"\(xml((baseURL ?? "") + entry.path))\"/>\n"
-            out += "    <updated>\(entry.date)T00:00:00Z</updated>\n"
-            out += "    <category term=\"\(entry.kind)\"/>\n"
-            out += "    <summary>\(xml(entry.summary.trimmingSpaces))</summary>\n"
-            out += "  </entry>\n"
+            out.append("  <entry>\n")
+            out.append("    <title>\(xml(entry.title))</title>\n")
+            out.append("    <id>\(xml(idBase + entry.path))</id>\n")
+            out.append("    <link href=\"\(xml((baseURL ?? "") + entry.path))\"/>\n")
+            out.append("    <updated>\(entry.date)T00:00:00Z</updated>\n")
+            out.append("    <category term=\"\(entry.kind)\"/>\n")
+            out.append("    <summary>\(xml(entry.summary.trimmingSpaces))</summary>\n")
+            out.append("  </entry>\n")
         }
-        return out + "</feed>\n"
+        out.append("</feed>\n")
     }
 
     /// sitemap.xml of every page, when a base URL is known.
