@@ -163,7 +163,7 @@ package struct SiteRenderer: Sendable {
     /// The files that can be made in pieces, by path: the same bytes as their `jobs()` entries,
     /// handed on about a megabyte at a time (tens of megabytes each on a large site).
     func streamedJobs() -> [String: @Sendable (([UInt8]) -> Void) -> Void] {
-        ["data/series.csv": { seriesCSV($0) }, "data/site.json": { siteJSON($0) }]
+        ["data/series.csv": { seriesCSV($0) }, "data/site.json": { siteJSON($0) }, "feed.xml": { feed($0) }]
     }
 
     /// The work that renders one file: it appends the file's bytes to the buffer it is given.
@@ -177,7 +177,8 @@ package struct SiteRenderer: Sendable {
             ("index.html", { dashboard().write(&$0) }), ("trends.html", { trends().write(&$0) }),
             ("decisions.html", { decisionsPage().write(&$0) }), ("principles.html", { principlesPage().write(&$0) }),
             ("snapshots.html", { snapshotsPage().write(&$0) }), ("404.html", { notFoundPage().write(&$0) }),
-            ("feed.xml", { feed(into: &$0) }), ("badge.svg", { $0.append(badgeSVG()) }),
+            ("feed.xml", { $0.append(String(decoding: Self.collected(feed), as: UTF8.self)) }),
+            ("badge.svg", { $0.append(badgeSVG()) }),
         ]
         // The page jobs hold one reference to the renderer and a position each: a closure that used
         // `self` and the page's value would copy the renderer and the decision or snapshot into
