@@ -69,9 +69,14 @@ public enum DataLoader {
 
     /// The validate stage: checks what was read against itself (`Validator`), fills the data set's
     /// observations and sorts the diagnostics; the data set is kept only when there is no error.
-    package static func validate(_ read: Read) -> LoadResult {
+    /// Takes what was read (`consuming`): its data set is then the only copy, so each snapshot's
+    /// own values are let go as soon as they are gathered into the data set's store, rather than
+    /// kept to the end with the caller's copy (47 MB on the benchmark's 10,012 files).
+    package static func validate(_ read: consuming Read) -> LoadResult {
         var diagnostics = read.diagnostics
-        guard var dataSet = read.dataSet else { return LoadResult(dataSet: nil, diagnostics: diagnostics.sorted()) }
+        guard var dataSet = read.dataSet.take() else {
+            return LoadResult(dataSet: nil, diagnostics: diagnostics.sorted())
+        }
         diagnostics += Validator.validate(
             &dataSet, seriesObservations: read.seriesObservations, seriesProjects: read.seriesProjects,
             importedRoot: read.importedRoot)
@@ -228,9 +233,13 @@ public enum DataLoader {
             cache?.store(path, bytes: data, settings: settings, value: (values, found))
             slots.set(index, (values, found))
         }
+        let all = slots.all
+        // Sized once: grown by appends, the lists of 5,000 decisions and snapshots kept up to
+        // twice their size to the end of the build.
         var values: [T] = []
+        values.reserveCapacity(all.reduce(0) { $0 + $1.0.count })
         var diagnostics: [Diagnostic] = []
-        for (parsed, found) in slots.all {
+        for (parsed, found) in all {
             values += parsed
             diagnostics += found
         }

@@ -13,6 +13,16 @@ package final class Slots<Value>: @unchecked Sendable {
         lock.unlock()
     }
 
+    /// The value of slot `index`, leaving `empty` in its place, so that the caller holds the only
+    /// reference to it and it is let go as soon as the caller is done with it.
+    package func take(_ index: Int, leaving empty: Value) -> Value {
+        lock.lock()
+        defer { lock.unlock() }
+        let value = values[index]
+        values[index] = empty
+        return value
+    }
+
     package var all: [Value] {
         lock.lock()
         defer { lock.unlock() }

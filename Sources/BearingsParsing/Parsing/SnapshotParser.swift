@@ -68,8 +68,11 @@ public enum SnapshotParser {
     ) {
         guard let header = table.children.first else { return }
         let headerColumns = cellColumns(line(header.line, lines))
+        // Lists sized once (kept with every snapshot to the end of a build), not grown by appends.
         var projects: [String?] = []
+        projects.reserveCapacity(max(0, header.children.count - 1))
         var projectLocations: [SourceLocation] = []
+        projectLocations.reserveCapacity(max(0, header.children.count - 1))
         var firstColumn: [String: Int] = [:]
         for (index, cell) in header.children.enumerated().dropFirst() {
             let text = cell.plainText.trimmingSpaces
@@ -97,8 +100,13 @@ public enum SnapshotParser {
                 projectLocations.append(location)
             }
         }
-        snapshot.projects = projects.compactMap { $0 }
+        var kept: [String] = []
+        kept.reserveCapacity(projectLocations.count)
+        for case let project? in projects { kept.append(project) }
+        snapshot.projects = kept
         snapshot.projectLocations = projectLocations
+        snapshot.metrics.reserveCapacity(max(0, table.children.count - 1))
+        snapshot.metricLocations.reserveCapacity(max(0, table.children.count - 1))
         var seenMetrics: [String: Int] = [:]
         // Every cell a value at most: reserved once rather than grown (and left with slack) by appends.
         var observations = ObservationStore()
