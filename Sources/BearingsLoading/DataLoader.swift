@@ -145,8 +145,10 @@ public enum DataLoader {
             attachments = found.attachments
             diagnostics += found.diagnostics
         } else {
+            // The name is what follows the last '/' (`files` joins folder and name): no `URL` per file.
             let decisionPaths = files(in: decisionsFolder, ending: ".md", within: root, &diagnostics).filter {
-                !nonDecisionNames.contains(URL(fileURLWithPath: $0).lastPathComponent.lowercased())
+                !nonDecisionNames.contains(
+                    String($0[($0.lastIndex(of: "/").map($0.index(after:)) ?? $0.startIndex)...]).lowercased())
             }
             let (parsed, decisionProblems) = parseAll(
                 decisionPaths, cache: cache, settings: "decision own \(markdown)"
@@ -209,14 +211,23 @@ public enum DataLoader {
         _ parse: @escaping @Sendable (SourceText, String) -> ([T], [Diagnostic])
     ) -> ([T], [Diagnostic]) {
         let slots = Slots<([T], [Diagnostic])>(count: paths.count, empty: ([], []))
+        // With a cache, a file whose metadata prove it unchanged is not read (`ParseCache`); the
+        // stamp of the others is taken before their bytes are read, so it never vouches for older ones.
+        let readAt = cache?.now() ?? 0
         DispatchQueue.concurrentPerform(iterations: paths.count) { index in
             let path = paths[index]
+            if let cached = cache?.unchanged(path, settings: settings, as: ([T], [Diagnostic]).self) {
+                slots.set(index, cached)
+                return
+            }
+            let stamp = cache == nil ? nil : ParseCache.Stamp(path: path)
             var problems: [Diagnostic] = []
             guard let data = readData(path, &problems) else {
                 slots.set(index, ([], problems))
                 return
             }
             if let cached = cache?.lookup(path, bytes: data, settings: settings, as: ([T], [Diagnostic]).self) {
+                cache?.confirm(path, stamp: stamp, readAt: readAt)
                 slots.set(index, cached)
                 return
             }
@@ -225,7 +236,7 @@ public enum DataLoader {
                 return
             }
             let (values, found) = parse(source, path)
-            cache?.store(path, bytes: data, settings: settings, value: (values, found))
+            cache?.store(path, bytes: data, settings: settings, value: (values, found), stamp: stamp, readAt: readAt)
             slots.set(index, (values, found))
         }
         var values: [T] = []

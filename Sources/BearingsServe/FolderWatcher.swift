@@ -8,13 +8,18 @@ import Foundation
 /// elsewhere, or when inotify is refused, the preview scans every 300 ms (Foundation has no
 /// portable file events, and FSEvents is macOS only).
 struct FolderWatcher: Sendable {
-    /// The size, modification time and inode of one file: a change in any of them is a change. The
-    /// inode catches editors that save by writing a new file and renaming it over the old one.
+    /// The size, modification time, status-change time and inode of one file: a change in any of
+    /// them is a change. The inode catches editors that save by writing a new file and renaming it
+    /// over the old one; the status-change time (ctime), which every write sets to the present and
+    /// no program can set back, catches a write of as many bytes that keeps the modification time
+    /// (`touch -d`, a copy that keeps times).
     struct Stamp: Equatable, Sendable {
         var size: Int64
         var seconds: Int
         var nanoseconds: Int
         var inode: UInt64
+        var changedSeconds: Int = 0
+        var changedNanoseconds: Int = 0
     }
 
     /// Folders to watch, as given.
@@ -65,11 +70,13 @@ extension FolderWatcher.Stamp {
     init(_ info: stat) {
         #if canImport(Darwin)
         let time = info.st_mtimespec
+        let changed = info.st_ctimespec
         #else
         let time = info.st_mtim
+        let changed = info.st_ctim
         #endif
         self.init(
             size: Int64(info.st_size), seconds: Int(time.tv_sec), nanoseconds: Int(time.tv_nsec),
-            inode: UInt64(info.st_ino))
+            inode: UInt64(info.st_ino), changedSeconds: Int(changed.tv_sec), changedNanoseconds: Int(changed.tv_nsec))
     }
 }

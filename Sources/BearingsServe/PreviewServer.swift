@@ -15,7 +15,7 @@ public actor PreviewServer {
     /// Writing the output folder runs here, behind the preview: a newer build cancels it.
     private let writeQueue = DispatchQueue(label: "bearings.serve.write")
     /// Files parsed by earlier builds, reused while their bytes are unchanged.
-    private let cache = ParseCache()
+    let cache = ParseCache()
     /// The newest good build's generation (-1 while a change is pending): a write of an older one stops.
     private let newestBuild = Slot(0)
     private var site = PreviewSite(plan: nil, problems: nil, generation: 0)
