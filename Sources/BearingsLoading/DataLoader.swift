@@ -57,14 +57,14 @@ public enum DataLoader {
     /// series files' rows apart from the snapshots' until they are checked against them.
     package struct Read: Sendable {
         /// The data set as parsed, without its observations; nil when project.md is missing or broken.
-        var dataSet: DataSet?
+        package var dataSet: DataSet?
         /// The series files' rows and the projects their columns name.
-        var seriesObservations: [Observation] = []
-        var seriesProjects: [ProjectReference] = []
+        package var seriesObservations: [Observation] = []
+        package var seriesProjects: [ProjectReference] = []
         /// The folder of imported decision records, when one was given.
-        var importedRoot: String?
+        package var importedRoot: String?
         /// Every problem found while reading and parsing.
-        var diagnostics: [Diagnostic]
+        package var diagnostics: [Diagnostic]
     }
 
     /// The validate stage: checks what was read against itself (`Validator`), fills the data set's

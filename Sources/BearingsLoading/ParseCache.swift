@@ -58,11 +58,36 @@ public final class ParseCache: @unchecked Sendable {
         var stamp: Stamp?
     }
 
+    /// What one load changed in the cache: files parsed again whose earlier parse it held (with
+    /// both parses and settings), how many files it parsed for the first time, and how many of the
+    /// earlier load's files it did not take (deleted, renamed, unreadable or undecodable now).
+    package struct Changes {
+        package struct Replaced {
+            package var path: String
+            package var settings: String
+            package var oldSettings: String
+            package var old: Any
+            package var new: Any
+        }
+
+        package var replaced: [Replaced] = []
+        package var added = 0
+        package var dropped = 0
+    }
+
     private let lock = NSLock()
     private var entries: [String: Entry] = [:]
     private var generation = 0
     private var hits = 0
     private var unread = 0
+    private var changes = Changes()
+
+    /// What the last load changed (see `Changes`).
+    package var lastChanges: Changes {
+        lock.lock()
+        defer { lock.unlock() }
+        return changes
+    }
 
     /// The time, in seconds since 1970, that reads are dated by.
     let now: @Sendable () -> Int
@@ -93,13 +118,16 @@ public final class ParseCache: @unchecked Sendable {
         generation += 1
         hits = 0
         unread = 0
+        changes = Changes()
         lock.unlock()
     }
 
     /// Drops the entries of files the load did not read (deleted or renamed files).
     func endLoad() {
         lock.lock()
+        let before = entries.count
         entries = entries.filter { $0.value.generation == generation }
+        changes.dropped = before - entries.count
         lock.unlock()
     }
 
@@ -140,8 +168,34 @@ public final class ParseCache: @unchecked Sendable {
     func store(_ path: String, bytes: Data, settings: String, value: Any, stamp: Stamp?, readAt: Int) {
         let proof = stamp.flatMap { $0.changed.tv_sec + Self.settledSeconds < readAt ? $0 : nil }
         lock.lock()
+        if let old = entries[path], old.generation != generation {
+            changes.replaced.append(
+                Changes.Replaced(path: path, settings: settings, oldSettings: old.settings, old: old.value, new: value))
+        } else {
+            changes.added += 1
+        }
         entries[path] = Entry(bytes: bytes, settings: settings, value: value, generation: generation, stamp: proof)
         lock.unlock()
+    }
+
+    /// Reads again, once their ctime has settled, the files whose stamp could not vouch for their
+    /// bytes when they were read (changed within `settledSeconds` of it), and keeps the stamp of
+    /// those whose bytes are still the cached ones: the next load then need not read them. `serve`
+    /// calls it a few seconds after a load, on a background thread; a load may run meanwhile (each
+    /// file's stamp is taken before it is read, and kept only with the same bytes, as in a load).
+    package func settle() {
+        lock.lock()
+        let unsettled = entries.filter { $0.value.stamp == nil }.map { ($0.key, $0.value.bytes) }
+        lock.unlock()
+        let readAt = now()
+        for (path, bytes) in unsettled {
+            guard let stamp = Stamp(path: path), stamp.changed.tv_sec + Self.settledSeconds < readAt,
+                let data = FileManager.default.contents(atPath: path), data == bytes
+            else { continue }
+            lock.lock()
+            if entries[path]?.bytes == bytes, entries[path]?.stamp == nil { entries[path]?.stamp = stamp }
+            lock.unlock()
+        }
     }
 
     /// Records that a load saw the file at `path` with these bytes again (a cache hit by content):

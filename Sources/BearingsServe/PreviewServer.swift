@@ -16,6 +16,8 @@ public actor PreviewServer {
     private let writeQueue = DispatchQueue(label: "bearings.serve.write")
     /// Files parsed by earlier builds, reused while their bytes are unchanged.
     let cache = ParseCache()
+    /// The last good build's validation and analysis, reused after an edit of snapshot notes.
+    let reloader = SiteReloader()
     /// The newest good build's generation (-1 while a change is pending): a write of an older one stops.
     private let newestBuild = Slot(0)
     private var site = PreviewSite(plan: nil, problems: nil, generation: 0)
@@ -90,9 +92,10 @@ public actor PreviewServer {
         var cached = options.build
         cached.load.cache = cache
         let buildOptions = cached
+        let reloader = self.reloader
         let start = ContinuousClock.now
         let outcome = await onBuildQueue {
-            Result { () throws(BuildError) in try SiteBuilder.lazySite(buildOptions) }
+            Result { () throws(BuildError) in try SiteBuilder.lazySite(buildOptions, reloader: reloader) }
         }
         let seconds = Double((ContinuousClock.now - start) / .microseconds(1)) / 1e6
         var goodSite: LazySite?
@@ -117,6 +120,12 @@ public actor PreviewServer {
         }
         site.generation += 1
         await hub.publish(site.generation)
+        // Files changed just before this load were read; once they have settled, their metadata can
+        // spare the next reload reading them (`ParseCache.settle`).
+        let cache = self.cache
+        DispatchQueue.global(qos: .background).asyncAfter(deadline: .now() + .seconds(ParseCache.settledSeconds + 1)) {
+            cache.settle()
+        }
         if let goodSite, writesOutput {
             let generation = site.generation
             newestBuild.value = generation

@@ -40,6 +40,24 @@ extension PreviewServerTests {
         try await withPreview(fixture) { server, _ in
             var generation = await server.generation
             try await expectSameSiteAsAFullBuild(server, fixture, after: "the first build")
+            let reloader = await server.reloader
+
+            // Only a snapshot's notes changed: the last validation and analysis are reused.
+            try fixture.edit(
+                "snapshots/2021-07.md", replacing: "Widget passed Gadget in downloads.",
+                with: "Widget passed Gadget in downloads, at last.")
+            try await reloadAndCompare(server, fixture, generation: &generation, after: "a snapshot's notes")
+            #expect(reloader.shortReloads == 1)
+            let notes = await fixture.servedFile(server, "snapshots/2021-07-01.html")
+            #expect(String(decoding: notes, as: UTF8.self).contains("at last"))
+
+            // A blank line above the table moves every value's line: validated again in full.
+            try fixture.edit("snapshots/2021-07.md", replacing: "# July 2021\n", with: "# July 2021\n\n")
+            try await reloadAndCompare(server, fixture, generation: &generation, after: "a line above the table")
+            #expect(reloader.shortReloads == 1)
+            try fixture.edit("snapshots/2021-07.md", replacing: "at last.", with: "at long last.")
+            try await reloadAndCompare(server, fixture, generation: &generation, after: "the notes again")
+            #expect(reloader.shortReloads == 2)
 
             try fixture.edit("snapshots/2021-07.md", replacing: "| 700    |", with: "| 701    |")
             try await reloadAndCompare(server, fixture, generation: &generation, after: "a snapshot value")
