@@ -44,8 +44,7 @@ struct FolderWatcher: Sendable {
     private func walk(_ folder: String, into stamps: inout [String: Stamp], depth: Int) {
         // A depth limit instead of tracking visited folders: symlinked folders are not followed, so
         // only a very deep tree could reach it.
-        guard depth < 32, !skipped.contains(FolderWatcher.canonical(folder)),
-            let names = try? FileManager.default.contentsOfDirectory(atPath: folder)
+        guard depth < 32, !skipped.contains(FolderWatcher.canonical(folder)), let names = Self.names(in: folder)
         else { return }
         for name in names where !name.hasPrefix(".") {
             let path = folder.hasSuffix("/") ? folder + name : folder + "/" + name
@@ -59,6 +58,22 @@ struct FolderWatcher: Sendable {
             if (info.st_mode & S_IFMT) == S_IFLNK, stat(path, &info) != 0 { continue }
             stamps[path] = Stamp(info)
         }
+    }
+
+    /// The names in `folder` but `.` and `..`, in no particular order; nil when it cannot be
+    /// listed. `readdir` directly: a scan lists 10,000 names on a large data folder, and
+    /// `FileManager.contentsOfDirectory` costs several times as much for each.
+    static func names(in folder: String) -> [String]? {
+        guard let directory = opendir(folder) else { return nil }
+        defer { closedir(directory) }
+        var names: [String] = []
+        while let entry = readdir(directory) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+            }
+            if name != "." && name != ".." { names.append(name) }
+        }
+        return names
     }
 
     static func canonical(_ path: String) -> String {

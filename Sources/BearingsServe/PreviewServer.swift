@@ -211,7 +211,20 @@ public actor PreviewServer {
         var lastScan = ContinuousClock.now
         while !Task.isCancelled {
             do { try await Task.sleep(for: tick) } catch { return }
-            if let signal, !signal.takeEvents(), ContinuousClock.now - lastScan < safetyScan { continue }
+            var settled = false
+            if let signal {
+                let event = signal.takeEvents()
+                if !event, ContinuousClock.now - lastScan < safetyScan { continue }
+                // With events, the folders have settled once `settleInterval` passes without one
+                // (at most about five seconds): one scan then, instead of one before and one after.
+                if event {
+                    for _ in 0..<25 {
+                        do { try await Task.sleep(for: options.settleInterval) } catch { return }
+                        if !signal.takeEvents() { break }
+                    }
+                    settled = true
+                }
+            }
             lastScan = .now
             var now = watcher.scan()
             if now == last {
@@ -226,7 +239,7 @@ public actor PreviewServer {
             // the processor: it stops here, and that build writes when it is done.
             newestBuild.value = -1
             // At most about five seconds of settling: a folder that never stops changing still rebuilds.
-            for _ in 0..<25 {
+            for _ in 0..<(settled ? 0 : 25) {
                 do { try await Task.sleep(for: options.settleInterval) } catch { return }
                 let again = watcher.scan()
                 if again == now { break }
