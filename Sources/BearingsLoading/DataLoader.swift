@@ -205,9 +205,12 @@ public enum DataLoader {
     }
 
     /// Reads and parses files in parallel (they are independent); results and diagnostics keep the
-    /// order of `paths`, so the outcome does not depend on scheduling.
+    /// order of `paths`, so the outcome does not depend on scheduling. `settings` is what the parse
+    /// depends on besides the bytes, and `settingsOf` what it depends on for one path (an imported
+    /// record's id and folder, which other files can change): a cached parse is reused only with both.
     static func parseAll<T: Sendable>(
-        _ paths: [String], cache: ParseCache? = nil, settings: String = "",
+        _ paths: [String], cache: ParseCache? = nil, settings allSettings: String = "",
+        settingsOf: (@Sendable (String) -> String)? = nil,
         _ parse: @escaping @Sendable (SourceText, String) -> ([T], [Diagnostic])
     ) -> ([T], [Diagnostic]) {
         let slots = Slots<([T], [Diagnostic])>(count: paths.count, empty: ([], []))
@@ -216,6 +219,7 @@ public enum DataLoader {
         let readAt = cache?.now() ?? 0
         DispatchQueue.concurrentPerform(iterations: paths.count) { index in
             let path = paths[index]
+            let settings = settingsOf.map { allSettings + " " + $0(path) } ?? allSettings
             if let cached = cache?.unchanged(path, settings: settings, as: ([T], [Diagnostic]).self) {
                 slots.set(index, cached)
                 return

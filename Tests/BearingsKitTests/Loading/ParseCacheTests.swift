@@ -154,4 +154,26 @@ struct ParseCacheTests {
         #expect(cache.lastHits == 9)
         #expect(cache.lastUnread == 0)
     }
+
+    /// An imported record's id comes from the folder listing: a new file can take it, and the
+    /// record keeps its bytes but becomes `<subfolder>-<name>`. The cache must not give its old id back.
+    @Test func anImportedRecordRenamedByANewFileIsNotTakenWithItsOldId() throws {
+        let (folder, data) = try copyOfSmallData()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let records = folder.appendingPathComponent("adr").path
+        let record = "# 1. Use plugins\n\nDate: 2020-03-01\n\n## Status\n\nAccepted\n"
+        try FileManager.default.createDirectory(atPath: records + "/team", withIntermediateDirectories: true)
+        try Data(record.utf8).write(to: URL(fileURLWithPath: records + "/team/0001-plugins.md"))
+        let options = LoadOptions(dataDirectory: data, decisionsDirectory: records, cache: cacheAhead(60))
+        let first = try DataLoader.load(options)
+        #expect(first.dataSet?.decisions.map(\.id) == ["0001-plugins"])
+
+        try Data(record.replacingOccurrences(of: "plugins", with: "themes").utf8).write(
+            to: URL(fileURLWithPath: records + "/0001-plugins.md"))
+        let second = try DataLoader.load(options)
+        #expect(second.dataSet?.decisions.map(\.id).sorted() == ["0001-plugins", "team-0001-plugins"])
+        var fresh = options
+        fresh.cache = nil
+        #expect(second.dataSet == (try DataLoader.load(fresh)).dataSet)
+    }
 }
