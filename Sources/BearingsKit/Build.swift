@@ -118,7 +118,17 @@ public enum SiteBuilder {
     /// Loads and checks the data; when there are no errors, the site, rendered file by file as
     /// files are asked for (`serve`).
     public static func lazySite(_ options: BuildOptions) throws(BuildError) -> (site: LazySite?, result: BuildResult) {
-        let (renderer, diagnostics) = try prepare(options)
+        try lazySite(options, reloader: nil)
+    }
+
+    /// `lazySite`, for `serve`: with a `reloader` (and the parse cache it was used with in
+    /// `options`), a reload after an edit of snapshot notes only reuses the last validation and
+    /// analysis (see `SiteReloader`); the site is the same.
+    package static func lazySite(_ options: BuildOptions, reloader: SiteReloader?) throws(BuildError) -> (
+        site: LazySite?, result: BuildResult
+    ) {
+        let (renderer, diagnostics) =
+            if let reloader { try reloader.prepare(options) } else { try prepare(options) }
         guard let renderer else { return (nil, BuildResult(diagnostics: diagnostics)) }
         let site = LazySite(renderer: renderer)
         return (site, BuildResult(diagnostics: diagnostics, paths: site.paths))

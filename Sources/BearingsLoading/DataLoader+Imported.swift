@@ -47,7 +47,8 @@ extension DataLoader {
         }
         let records = Dictionary(listing.records.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
         let (parsed, problems) = parseAll(
-            listing.records.map(\.path), cache: cache, settings: "decision imported \(markdown)"
+            listing.records.map(\.path), cache: cache, settings: "decision imported \(markdown)",
+            settingsOf: { path in records[path].map { "id \($0.id) folder \($0.folder)" } ?? "" }
         ) { source, path -> ([ImportedRecord], [Diagnostic]) in
             guard let record = records[path] else { return ([], []) }
             var ambiguity: DecisionParser.DatedAmbiguity?

@@ -57,14 +57,14 @@ public enum DataLoader {
     /// series files' rows apart from the snapshots' until they are checked against them.
     package struct Read: Sendable {
         /// The data set as parsed, without its observations; nil when project.md is missing or broken.
-        var dataSet: DataSet?
+        package var dataSet: DataSet?
         /// The series files' rows and the projects their columns name.
-        var seriesObservations: [Observation] = []
-        var seriesProjects: [ProjectReference] = []
+        package var seriesObservations: [Observation] = []
+        package var seriesProjects: [ProjectReference] = []
         /// The folder of imported decision records, when one was given.
-        var importedRoot: String?
+        package var importedRoot: String?
         /// Every problem found while reading and parsing.
-        var diagnostics: [Diagnostic]
+        package var diagnostics: [Diagnostic]
     }
 
     /// The validate stage: checks what was read against itself (`Validator`), fills the data set's
@@ -150,8 +150,10 @@ public enum DataLoader {
             attachments = found.attachments
             diagnostics += found.diagnostics
         } else {
+            // The name is what follows the last '/' (`files` joins folder and name): no `URL` per file.
             let decisionPaths = files(in: decisionsFolder, ending: ".md", within: root, &diagnostics).filter {
-                !nonDecisionNames.contains(URL(fileURLWithPath: $0).lastPathComponent.lowercased())
+                !nonDecisionNames.contains(
+                    String($0[($0.lastIndex(of: "/").map($0.index(after:)) ?? $0.startIndex)...]).lowercased())
             }
             let (parsed, decisionProblems) = parseAll(
                 decisionPaths, cache: cache, settings: "decision own \(markdown)"
@@ -208,20 +210,33 @@ public enum DataLoader {
     }
 
     /// Reads and parses files in parallel (they are independent); results and diagnostics keep the
-    /// order of `paths`, so the outcome does not depend on scheduling.
+    /// order of `paths`, so the outcome does not depend on scheduling. `settings` is what the parse
+    /// depends on besides the bytes, and `settingsOf` what it depends on for one path (an imported
+    /// record's id and folder, which other files can change): a cached parse is reused only with both.
     static func parseAll<T: Sendable>(
-        _ paths: [String], cache: ParseCache? = nil, settings: String = "",
+        _ paths: [String], cache: ParseCache? = nil, settings allSettings: String = "",
+        settingsOf: (@Sendable (String) -> String)? = nil,
         _ parse: @escaping @Sendable (SourceText, String) -> ([T], [Diagnostic])
     ) -> ([T], [Diagnostic]) {
         let slots = Slots<([T], [Diagnostic])>(count: paths.count, empty: ([], []))
+        // With a cache, a file whose metadata prove it unchanged is not read (`ParseCache`); the
+        // stamp of the others is taken before their bytes are read, so it never vouches for older ones.
+        let readAt = cache?.now() ?? 0
         DispatchQueue.concurrentPerform(iterations: paths.count) { index in
             let path = paths[index]
+            let settings = settingsOf.map { allSettings + " " + $0(path) } ?? allSettings
+            if let cached = cache?.unchanged(path, settings: settings, as: ([T], [Diagnostic]).self) {
+                slots.set(index, cached)
+                return
+            }
+            let stamp = cache == nil ? nil : ParseCache.Stamp(path: path)
             var problems: [Diagnostic] = []
             guard let data = readData(path, &problems) else {
                 slots.set(index, ([], problems))
                 return
             }
             if let cached = cache?.lookup(path, bytes: data, settings: settings, as: ([T], [Diagnostic]).self) {
+                cache?.confirm(path, stamp: stamp, readAt: readAt)
                 slots.set(index, cached)
                 return
             }
@@ -230,7 +245,7 @@ public enum DataLoader {
                 return
             }
             let (values, found) = parse(source, path)
-            cache?.store(path, bytes: data, settings: settings, value: (values, found))
+            cache?.store(path, bytes: data, settings: settings, value: (values, found), stamp: stamp, readAt: readAt)
             slots.set(index, (values, found))
         }
         let all = slots.all

@@ -14,6 +14,8 @@ final class ChangeSignal: @unchecked Sendable {
     #if os(Linux)
     private let descriptor: Int32
     private var watched: Set<String> = []
+    /// The folder of each watch, by its descriptor.
+    private var folderOf: [Int32: String] = [:]
     private let folders: [String]
     private let skipped: Set<String>
     private static let events = UInt32(
@@ -33,17 +35,38 @@ final class ChangeSignal: @unchecked Sendable {
 
     deinit { close(descriptor) }
 
-    /// Whether any event arrived since the last call; drains them. Folders created since are
-    /// watched from now on.
+    /// Whether any event arrived since the last call; drains them. Folders created (or moved in)
+    /// since are watched from now on: the folders are walked again only after such an event, or
+    /// when the queue overflowed, not after every edit of a file (a walk lists every file).
     func takeEvents() -> Bool {
         var buffer = [UInt8](repeating: 0, count: 64 * 1024)
         var any = false
+        var newFolders = false
         while true {
             let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
             if count <= 0 { break }
             any = true
+            // Each event: wd (Int32), mask, cookie, len (UInt32 each), then `len` bytes of name.
+            var offset = 0
+            while offset + 16 <= count {
+                let (wd, mask, length) = buffer.withUnsafeBytes { raw in
+                    (
+                        raw.loadUnaligned(fromByteOffset: offset, as: Int32.self),
+                        raw.loadUnaligned(fromByteOffset: offset + 4, as: UInt32.self),
+                        Int(raw.loadUnaligned(fromByteOffset: offset + 12, as: UInt32.self))
+                    )
+                }
+                if mask & UInt32(IN_Q_OVERFLOW) != 0 { newFolders = true }
+                if mask & UInt32(IN_ISDIR) != 0, mask & UInt32(IN_CREATE | IN_MOVED_TO) != 0 { newFolders = true }
+                // The folder's watch is gone (deleted or moved away): watch it again if it comes back.
+                if mask & UInt32(IN_IGNORED) != 0, let folder = folderOf.removeValue(forKey: wd) {
+                    watched.remove(folder)
+                    newFolders = true
+                }
+                offset += 16 + length
+            }
         }
-        if any { _ = watchFolders() }
+        if newFolders { _ = watchFolders() }
         return any
     }
 
@@ -53,12 +76,14 @@ final class ChangeSignal: @unchecked Sendable {
         func walk(_ folder: String, depth: Int) {
             guard ok, depth < 32, !skipped.contains(FolderWatcher.canonical(folder)) else { return }
             if !watched.contains(folder) {
-                guard inotify_add_watch(descriptor, folder, Self.events) >= 0 else {
+                let wd = inotify_add_watch(descriptor, folder, Self.events)
+                guard wd >= 0 else {
                     // A folder that does not exist (yet) is not a failure; running out of watches is.
                     if errno == ENOSPC || errno == ENOMEM { ok = false }
                     return
                 }
                 watched.insert(folder)
+                folderOf[wd] = folder
             }
             guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return }
             for name in names where !name.hasPrefix(".") {

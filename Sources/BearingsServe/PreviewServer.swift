@@ -15,7 +15,9 @@ public actor PreviewServer {
     /// Writing the output folder runs here, behind the preview: a newer build cancels it.
     private let writeQueue = DispatchQueue(label: "bearings.serve.write")
     /// Files parsed by earlier builds, reused while their bytes are unchanged.
-    private let cache = ParseCache()
+    let cache = ParseCache()
+    /// The last good build's validation and analysis, reused after an edit of snapshot notes.
+    let reloader = SiteReloader()
     /// The newest good build's generation (-1 while a change is pending): a write of an older one stops.
     private let newestBuild = Slot(0)
     private var site = PreviewSite(plan: nil, problems: nil, generation: 0)
@@ -90,9 +92,10 @@ public actor PreviewServer {
         var cached = options.build
         cached.load.cache = cache
         let buildOptions = cached
+        let reloader = self.reloader
         let start = ContinuousClock.now
         let outcome = await onBuildQueue {
-            Result { () throws(BuildError) in try SiteBuilder.lazySite(buildOptions) }
+            Result { () throws(BuildError) in try SiteBuilder.lazySite(buildOptions, reloader: reloader) }
         }
         let seconds = Double((ContinuousClock.now - start) / .microseconds(1)) / 1e6
         var goodSite: LazySite?
@@ -117,6 +120,12 @@ public actor PreviewServer {
         }
         site.generation += 1
         await hub.publish(site.generation)
+        // Files changed just before this load were read; once they have settled, their metadata can
+        // spare the next reload reading them (`ParseCache.settle`).
+        let cache = self.cache
+        DispatchQueue.global(qos: .background).asyncAfter(deadline: .now() + .seconds(ParseCache.settledSeconds + 1)) {
+            cache.settle()
+        }
         if let goodSite, writesOutput {
             let generation = site.generation
             newestBuild.value = generation
@@ -202,7 +211,20 @@ public actor PreviewServer {
         var lastScan = ContinuousClock.now
         while !Task.isCancelled {
             do { try await Task.sleep(for: tick) } catch { return }
-            if let signal, !signal.takeEvents(), ContinuousClock.now - lastScan < safetyScan { continue }
+            var settled = false
+            if let signal {
+                let event = signal.takeEvents()
+                if !event, ContinuousClock.now - lastScan < safetyScan { continue }
+                // With events, the folders have settled once `settleInterval` passes without one
+                // (at most about five seconds): one scan then, instead of one before and one after.
+                if event {
+                    for _ in 0..<25 {
+                        do { try await Task.sleep(for: options.settleInterval) } catch { return }
+                        if !signal.takeEvents() { break }
+                    }
+                    settled = true
+                }
+            }
             lastScan = .now
             var now = watcher.scan()
             if now == last {
@@ -217,7 +239,7 @@ public actor PreviewServer {
             // the processor: it stops here, and that build writes when it is done.
             newestBuild.value = -1
             // At most about five seconds of settling: a folder that never stops changing still rebuilds.
-            for _ in 0..<25 {
+            for _ in 0..<(settled ? 0 : 25) {
                 do { try await Task.sleep(for: options.settleInterval) } catch { return }
                 let again = watcher.scan()
                 if again == now { break }

@@ -23,6 +23,23 @@ struct FolderWatcherTests {
         #expect(Set(watcher.scan().keys) == Set(before.keys))
     }
 
+    @Test func seesAWriteThatKeepsTheSizeAndTheModificationTime() throws {
+        let fixture = try PreviewFixture()
+        defer { fixture.remove() }
+        let path = fixture.data + "/snapshots/2021-07.md"
+        try fixture.overwrite("snapshots/2021-07.md", replacing: "| 700    |", with: "| 700    |", keepingTime: true)
+        let watcher = FolderWatcher(folders: [fixture.data], skipping: [])
+        let before = watcher.scan()
+        // The file system's clock ticks every few milliseconds: the next write falls in another tick.
+        Thread.sleep(forTimeInterval: 0.05)
+        try fixture.overwrite("snapshots/2021-07.md", replacing: "| 700    |", with: "| 701    |", keepingTime: true)
+        let after = watcher.scan()
+        let old = try #require(before[path]), new = try #require(after[path])
+        #expect(new.size == old.size && new.inode == old.inode)
+        #expect(new.seconds == old.seconds && new.nanoseconds == old.nanoseconds)
+        #expect(after != before)
+    }
+
     @Test func skipsHiddenFilesAndTheFoldersItIsTold() throws {
         let fixture = try PreviewFixture()
         defer { fixture.remove() }

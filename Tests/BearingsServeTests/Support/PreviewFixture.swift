@@ -55,6 +55,21 @@ struct PreviewFixture {
         try Data(text.replacingOccurrences(of: old, with: new).utf8).write(to: URL(fileURLWithPath: path))
     }
 
+    /// Replaces `old` with `new` (of the same length) in a data file in place, keeping its inode;
+    /// with `keepingTime`, its modification time is set back to a fixed second (1,600,000,000), as
+    /// `touch -d` or a copy that keeps times would leave it.
+    func overwrite(_ relativePath: String, replacing old: String, with new: String, keepingTime: Bool) throws {
+        let path = data + "/" + relativePath
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        try #require(text.contains(old) && old.utf8.count == new.utf8.count, "\(relativePath): \(old) -> \(new)")
+        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
+        try handle.write(contentsOf: Data(text.replacingOccurrences(of: old, with: new).utf8))
+        try handle.close()
+        guard keepingTime else { return }
+        var times = [timeval(tv_sec: 1_600_000_000, tv_usec: 0), timeval(tv_sec: 1_600_000_000, tv_usec: 0)]
+        try #require(utimes(path, &times) == 0)
+    }
+
     /// Writes a file under the data folder, creating folders as needed.
     func write(_ relativePath: String, _ text: String) throws {
         let url = URL(fileURLWithPath: data + "/" + relativePath)
