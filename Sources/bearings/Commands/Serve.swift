@@ -45,9 +45,10 @@ struct Serve: AsyncParsableCommand {
             sourceDateEpoch: site.sourceDateEpoch)
         guard let address = ListenAddress(host: host) else { throw ExitCode(2) }
         let format = options.format
+        let sifter = WarningSifter()
         let server = PreviewServer(
             options: ServeOptions(build: build, address: address, port: port),
-            report: { Serve.print($0, format: format) })
+            report: { Serve.print($0, format: format, sifter: sifter) })
         if !address.isLoopback {
             Serve.say(
                 "warning: listening on \(address): anyone who can reach this machine can read the site",
@@ -64,10 +65,19 @@ struct Serve: AsyncParsableCommand {
         Serve.say("Stopped.", to: .standardOutput)
     }
 
-    static func print(_ event: PreviewEvent, format: DiagnosticFormat) {
+    /// Prints what the preview reports. In text and GitHub formats a reload prints every error but
+    /// only the warnings the last build did not have, then how many it left out; JSON prints each
+    /// build's whole list, for programs that read it.
+    static func print(_ event: PreviewEvent, format: DiagnosticFormat, sifter: WarningSifter) {
         switch event {
         case .built(let result, let seconds, let first):
-            Report.print(result.diagnostics, format: format)
+            if format == .json {
+                Report.print(result.diagnostics, format: format)
+            } else {
+                let (shown, repeated) = sifter.sift(result.diagnostics)
+                Report.print(shown, format: format)
+                if let line = WarningSifter.repeatedLine(repeated) { say(line, to: .standardError) }
+            }
             if result.paths != nil {
                 // Pages are rendered when asked for: the time is what a reload waits for before that.
                 let line = String(

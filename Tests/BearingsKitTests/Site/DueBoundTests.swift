@@ -199,6 +199,11 @@ struct DueBoundTests {
         }
         let plan = ReviewAndDueTests.plan(files, name: "due-bound-thousand", epoch: nil)
         let page = try #require(plan?.text("decisions.html"))
-        #expect(page.contains("<p class=\"lead\">1,000 decisions, newest first."))
+        let lead = page.split(separator: "\n").filter { $0.contains("<p class=\"lead\">") }
+        #expect(
+            lead == [
+                "<p class=\"lead\">1,000 decisions, newest first. Each is a bet: the principles it serves, the metrics "
+                    + "that will show whether it worked, and when to look at it again.</p>"
+            ])
     }
 }
