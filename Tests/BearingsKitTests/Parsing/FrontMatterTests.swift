@@ -135,4 +135,67 @@ struct FrontMatterTests {
         #expect(frontMatter.fields.keys.sorted() == ["name"])
         #expect(diagnostics == [.error(at(3, 1), "a front matter key must be a plain word")])
     }
+
+    @Test func readsAKeyThatIsAListGivenTwiceInWords() {
+        // Yams names such a key "<uncovertable>".
+        let (_, diagnostics) = split("---\nname: x\n? [a, b]\n: 1\n? [a, b]\n: 2\n---\n")
+        #expect(
+            diagnostics == [
+                .error(at(3, 3), "front matter key that is a list or mapping is given twice", hint: "keep one of them")
+            ])
+    }
+
+    // MARK: - Aliases
+
+    /// Nested anchors, each list ten aliases of the one before: eight lines standing for 10^8 values.
+    private static let laughs =
+        "---\nname: x\na: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]\n"
+        + "bcdefgh".map { letter in
+            let before = Character(UnicodeScalar(letter.unicodeScalars.first!.value - 1)!)
+            return "\(letter): &\(letter) [" + Array(repeating: "*\(before)", count: 10).joined(separator: ", ") + "]\n"
+        }.joined() + "? *h\n: 1\n? *h\n: 2\n---\n"
+
+    @Test func refusesAliasesThatRepeatMoreThanTenThousandValues() {
+        // Counted by hand: a is 11 values (the list and its ten), b adds 10 × 11 = 110, c adds
+        // 10 × 111 = 1,110 (1,220 so far), and each *c in d adds 1,111: the eighth passes 10,000
+        // (1,220 + 8 × 1,111 = 10,108). d's line is the file's 6th; its eighth "*c" starts at column 36.
+        let (frontMatter, diagnostics) = split(Self.laughs)
+        #expect(frontMatter.isBroken)
+        #expect(frontMatter.fields.isEmpty)
+        #expect(
+            diagnostics == [
+                .error(
+                    at(6, 36), "front matter aliases repeat more than 10,000 values: '*c' goes past that",
+                    hint: "a YAML alias repeats everything its anchor names; write the values out, or use fewer aliases"
+                )
+            ])
+    }
+
+    @Test func takesAliasesUpToTenThousandValues() {
+        // *n adds 1; a list of 9,998 values is 9,999 with the list itself, so one alias to it makes
+        // 10,000, the limit, and a second one passes it.
+        let list = "[" + Array(repeating: "1", count: 9_998).joined(separator: ", ") + "]"
+        let (once, onceDiagnostics) = split("---\nname: &n x\ntagline: *n\na: &a \(list)\nb: *a\n---\n")
+        #expect(onceDiagnostics == [])
+        #expect(once.fields["tagline"]?.string == "x")
+        #expect(once.fields["b"]?.sequence?.count == 9_998)
+        let (_, twiceDiagnostics) = split("---\nname: &n x\ntagline: *n\na: &a \(list)\nb: *a\nc: *a\n---\n")
+        #expect(
+            twiceDiagnostics == [
+                .error(
+                    at(6, 4), "front matter aliases repeat more than 10,000 values: '*a' goes past that",
+                    hint: "a YAML alias repeats everything its anchor names; write the values out, or use fewer aliases"
+                )
+            ])
+    }
+
+    @Test func anImportedRecordWithTooManyAliasesIsReadLineByLine() {
+        let (decision, diagnostics) = DecisionParser.parse(
+            SourceText(path: "adr/0001-x.md", text: Self.laughs.replacingOccurrences(of: "name: x", with: "title: X")),
+            id: "0001-x", origin: .imported)
+        #expect(decision?.title == "X")
+        #expect(diagnostics.map(\.severity) == [.warning])
+        #expect(
+            diagnostics.first?.message == "front matter aliases repeat more than 10,000 values: '*c' goes past that")
+    }
 }
