@@ -84,13 +84,13 @@ package enum DateText {
 
     /// `2023-9-15`, `2017/01/13`, `2017.01.13`, `2019年3月7日`, `2019년 3월 7일`, `2019. 3. 7.`.
     private static func yearFirst(_ text: String) -> Reading? {
-        if let match = text.prefixMatch(of: /(\d{4})\s*(?:年|년|\.)\s*(\d{1,2})\s*(?:月|월|\.)\s*(\d{1,2})\s*(?:日|일|\.)?/),
+        if let match = text.prefixMatch(of: Patterns.cjk),
             let day = Day(year: Int(match.1) ?? 0, month: Int(match.2) ?? 0, day: Int(match.3) ?? 0),
             let ignored = rest(text[match.range.upperBound...])
         {
             return Reading(day: day, ignored: ignored)
         }
-        guard let match = text.prefixMatch(of: /(\d{4})([-\/])(\d{1,2})\2(\d{1,2})(?!\d)/),
+        guard let match = text.prefixMatch(of: Patterns.isoLike),
             let day = Day(year: Int(match.1) ?? 0, month: Int(match.3) ?? 0, day: Int(match.4) ?? 0),
             let ignored = rest(text[match.range.upperBound...])
         else { return nil }
@@ -99,7 +99,7 @@ package enum DateText {
 
     /// `16/04/2017`, `08/31/2023`, `8/2/2022`, `26-09-2018`, `05.02.2018`, `3/29/17`.
     private static func numeric(_ text: String) -> Reading? {
-        guard let match = text.prefixMatch(of: /(\d{1,2})([\/.\-])(\d{1,2})\2(\d{4}|\d{2})(?!\d)/),
+        guard let match = text.prefixMatch(of: Patterns.numericPattern),
             let ignored = rest(text[match.range.upperBound...]),
             let first = Int(match.1), let second = Int(match.3), let written = Int(match.4)
         else { return nil }
@@ -123,7 +123,7 @@ package enum DateText {
     /// `Sep 28, 2023`, `Sept. 8, 2021`, `Feb 23rd, 2021`, `03 December 2015`, `14 Aug 2025`.
     private static func named(_ text: String) -> Reading? {
         if let match = text.prefixMatch(
-            of: /(?i)([a-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})(?!\d)/),
+            of: Patterns.monthFirst),
             let month = months[match.1.lowercased()],
             let day = Day(year: Int(match.3) ?? 0, month: month, day: Int(match.2) ?? 0),
             let ignored = rest(text[match.range.upperBound...])
@@ -131,7 +131,7 @@ package enum DateText {
             return Reading(day: day, ignored: ignored)
         }
         if let match = text.prefixMatch(
-            of: /(?i)(\d{1,2})(?:st|nd|rd|th)?\.?\s+([a-z]{3,9})\.?,?\s+(\d{4})(?!\d)/),
+            of: Patterns.dayFirst),
             let month = months[match.2.lowercased()],
             let day = Day(year: Int(match.3) ?? 0, month: month, day: Int(match.1) ?? 0),
             let ignored = rest(text[match.range.upperBound...])
@@ -140,6 +140,24 @@ package enum DateText {
         }
         return nil
     }
+}
+
+/// DateText's patterns, made once: a regex literal written in a function is parsed again each
+/// time the function runs (15% of the importer's time under the fuzzer). `Regex` is not marked
+/// Sendable, but a value is safe to share between threads: its pattern is immutable, and the
+/// matching program it compiles on first use is stored with one atomic compare-and-swap
+/// (`Regex.Program.loweredProgram` in swift-experimental-string-processing).
+private enum Patterns {
+    /// `2019年3月7日`, `2019년 3월 7일`, `2019. 3. 7.`
+    nonisolated(unsafe) static let cjk = /(\d{4})\s*(?:年|년|\.)\s*(\d{1,2})\s*(?:月|월|\.)\s*(\d{1,2})\s*(?:日|일|\.)?/
+    /// `2023-9-15`, `2017/01/13`
+    nonisolated(unsafe) static let isoLike = /(\d{4})([-\/])(\d{1,2})\2(\d{1,2})(?!\d)/
+    /// `16/04/2017`, `3/29/17`
+    nonisolated(unsafe) static let numericPattern = /(\d{1,2})([\/.\-])(\d{1,2})\2(\d{4}|\d{2})(?!\d)/
+    /// `Sep 28, 2023`, `Feb 23rd, 2021`
+    nonisolated(unsafe) static let monthFirst = /(?i)([a-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})(?!\d)/
+    /// `03 December 2015`, `14 Aug 2025`
+    nonisolated(unsafe) static let dayFirst = /(?i)(\d{1,2})(?:st|nd|rd|th)?\.?\s+([a-z]{3,9})\.?,?\s+(\d{4})(?!\d)/
 }
 
 extension StringProtocol {
