@@ -66,6 +66,11 @@ struct TypedGenerator {
         lines.append(String(repeating: "    ", count: indent) + text)
     }
 
+    /// Whether `line` names the variable `name` (`v8`, not `v80`).
+    static func names(_ name: String, in line: String) -> Bool {
+        line.split(whereSeparator: { !($0.isLetter || $0.isNumber || $0 == "_") }).contains { $0 == name }
+    }
+
     mutating func fresh() -> String {
         counter += 1
         return "v\(counter)"
@@ -189,9 +194,16 @@ struct TypedGenerator {
         case .optional(let wrapped):
             let value = fresh()
             line("if let \(value) = \(candidate.expression) {", indent: indent)
+            let test = lines.count - 1
             try found(
                 value, wrapped, action: action, stack: stack, overrides: overrides, depth: depth, indent: indent + 1,
                 at: at)
+            flushText(indent: indent + 1)
+            // An inverted section over a present value writes nothing with it: test for it without
+            // binding a name the compiler would warn is never used.
+            if !lines[(test + 1)...].contains(where: { Self.names(value, in: $0) }) {
+                lines[test] = String(repeating: "    ", count: indent) + "if \(candidate.expression) != nil {"
+            }
         default:
             try found(
                 candidate.expression, candidate.type, action: action, stack: stack, overrides: overrides,

@@ -209,6 +209,30 @@ import Testing
                 + " String, HTML, Bool, Int, [T], T? or a struct declared in a Pages/ folder")
     }
 
+    /// An inverted section over an optional tests it with `!= nil`: binding it with `if let` left a
+    /// name the compiler warned was never used, on every build. A section that reads it binds it.
+    @Test func anInvertedSectionOverAnOptionalBindsNoUnusedName() throws {
+        var pages = Self.casePages
+        pages.text = pages.text.replacingOccurrences(of: "var note: String = \"\"", with: "var extra: Row?")
+        func generated(_ page: String) throws -> [String] {
+            let layout = TemplateCompiler.Source(
+                name: "layout", path: "templates/layout.mustache", text: "<t>{{title}}</t>{{$content}}{{/content}}")
+            let source = try TemplateCompiler.compile(
+                [layout, .init(name: "page", path: "templates/page.mustache", text: page)], pages: [pages],
+                enumName: "T")
+            return source.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+                .filter { $0.contains("page.extra") }
+        }
+        #expect(
+            try generated("{{<layout}}{{$content}}{{^extra}}none{{/extra}}{{/content}}{{/layout}}") == [
+                "if page.extra != nil {"
+            ])
+        #expect(
+            try generated("{{<layout}}{{$content}}{{#extra}}[{{cell}}]{{/extra}}{{/content}}{{/layout}}") == [
+                "if let v1 = page.extra {"
+            ])
+    }
+
     static func error(_ text: String) -> String? {
         do {
             _ = try TemplateCompiler.compile(
