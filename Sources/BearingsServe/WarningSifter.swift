@@ -3,7 +3,8 @@ import Foundation
 
 /// What `serve` prints after a reload: every error, and only the warnings the last printed build
 /// did not have. A data folder with hundreds of warnings would otherwise repeat all of them on every
-/// save; the preview's own overlay and `bearings check` still list them all.
+/// save; `bearings check` still lists them all, and so does the preview's overlay when the data has
+/// errors.
 ///
 /// A warning is the same when its path, line, column, message and hint are: an edit that moves it to
 /// another line prints it again. Safe to use from any thread (builds are reported from any thread).
