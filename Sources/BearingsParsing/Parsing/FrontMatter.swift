@@ -151,14 +151,13 @@ public struct FrontMatter {
     }
 
     private mutating func parseYAML(_ yaml: String, diagnostics: inout [Diagnostic]) {
-        if let excess = YAMLAliasBudget.excess(in: yaml) {
+        // Keys that are lists or mappings, and aliases past their limit, are refused before Yams
+        // composes anything: composing them can take minutes (YAMLPrecheck).
+        if let problem = YAMLPrecheck.problem(in: yaml) {
             diagnostics.append(
                 .error(
-                    SourceLocation(path: path, line: excess.line + firstYAMLLine, column: excess.column + 1),
-                    "front matter aliases repeat more than \(ValueFormat.grouped(String(YAMLAliasBudget.limit))) "
-                        + "values: '*\(excess.name)' goes past that",
-                    hint: "a YAML alias repeats everything its anchor names; write the values out, or use fewer aliases"
-                ))
+                    SourceLocation(path: path, line: problem.line + firstYAMLLine, column: problem.column + 1),
+                    problem.message, hint: problem.hint))
             isBroken = true
             return
         }
@@ -207,11 +206,10 @@ public struct FrontMatter {
                 : "quote values that contain ': ' or start with a special character such as [ { * & ! | > ' \" % @ `"
             return .error(location(mark), "front matter is not valid YAML: \(problem)\(contextText)", hint: hint)
         case let .duplicatedKeysInMapping(duplicates, context):
-            // Yams names a key that is a list or mapping "<uncovertable>".
-            let keys = duplicates.map { $0 == "<uncovertable>" ? "that is a list or mapping" : "'\($0)'" }
             return .error(
                 repeatLocation(of: duplicates.first, firstAt: context.mark, in: yaml) ?? location(context.mark),
-                "front matter key \(keys.joined(separator: ", ")) is given twice", hint: "keep one of them")
+                "front matter key \(duplicates.map { "'\($0)'" }.joined(separator: ", ")) is given twice",
+                hint: "keep one of them")
         case let .reader(problem, _, _, _):
             return .error(SourceLocation(path: path, line: firstYAMLLine), "front matter cannot be read: \(problem)")
         default:

@@ -72,4 +72,24 @@ struct FuzzRegressionTests {
             ])
         #expect(decision?.fieldLocations["status"]?.line == 3)
     }
+
+    /// Found by FuzzEvents (2026-12-06, after about 176,000 executions; 21 s under ASan, 8.6 s in a
+    /// release build of `bearings check`): 2.8 KB of nested explicit keys (`? - ? - …`), some of them
+    /// given twice. Yams sorts duplicate keys by their whole structure before it reports them, and its
+    /// comparison of nested keys branches at every level. Now refused at the first key that is a list,
+    /// before Yams reads anything. The input is the fuzzer's, bytes and all; like the fuzz target, the
+    /// test puts `---` lines around it and reads bytes that are not UTF-8 as U+FFFD.
+    @Test func nestedKeysGivenTwiceAreRefusedBeforeYamsComparesThem() throws {
+        let input = try Data(contentsOf: URL(fileURLWithPath: Fixtures.path("fuzz/events-nested-keys.bin")))
+        let text = "---\n" + String(decoding: input, as: UTF8.self) + "\n---\n"
+        var diagnostics: [Diagnostic] = []
+        let frontMatter = FrontMatter(SourceText(path: "data/metrics/m.md", text: text), diagnostics: &diagnostics)
+        #expect(frontMatter.isBroken)
+        // Line 5 of the file is " ? - - dnwe": an explicit key whose value is a list, starting at its "-".
+        #expect(text.split(separator: "\n", omittingEmptySubsequences: false)[4] == " ? - - dnwe")
+        #expect(
+            diagnostics.map(\.description) == [
+                "data/metrics/m.md:5:4: error: a front matter key must be a plain word, not a list"
+            ])
+    }
 }
